@@ -1,0 +1,220 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import * as privatedns from "@pulumi/azure-native/privatedns";
+import { BuilderSecurityRule, builderSecurityRules } from "../lib/builder-nsg-rules";
+import { parseIpv4Range, parseIpv4Ranges, rangeContains, rangesOverlap } from "../lib/ip-ranges";
+
+/** Fixed outbound addresses: either single Standard public IPs or one contiguous prefix. */
+export type BuilderEgress =
+    /** 1 to 16 Static Standard IPv4 addresses (a NAT gateway takes at most 16). */
+    | { readonly publicIpCount: number }
+    /** One Standard IPv4 prefix of /28 (16 addresses) to /31 (2): one range to put on Fedora's allow-lists. */
+    | { readonly publicIpPrefixLength: number };
+
+export interface BuilderNetworkArgs {
+    /** The resource group for every resource of the network. Required. */
+    readonly resourceGroupName: pulumi.Input<string>;
+    /** Azure region. Default: the resource group's region. */
+    readonly location?: pulumi.Input<string>;
+    /** Tags for every taggable resource. Default: none. */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** The virtual network's address space. Default: `10.60.0.0/16`. */
+    readonly addressSpace?: string;
+    /** The builder subnet, inside `addressSpace`. Default: `10.60.0.0/20` (4,091 usable addresses). */
+    readonly builderSubnetPrefix?: string;
+    /** The private-endpoint subnet, inside `addressSpace`, disjoint from the builders'. Default: `10.60.16.0/27`. */
+    readonly privateEndpointSubnetPrefix?: string;
+    /**
+     * Public sources (address or CIDR) allowed to SSH to builders, e.g. a bastion or VPN egress address.
+     * Default: none, so the subnet accepts no inbound connection at all.
+     */
+    readonly adminSshSourceCidrs?: readonly string[];
+    /** How builders reach the internet. Default: `{ publicIpCount: 1 }`. */
+    readonly egress?: BuilderEgress;
+}
+
+/** The validated arguments with defaults filled in, and the NSG rules they imply. */
+export interface BuilderNetworkPlan {
+    readonly addressSpace: string;
+    readonly builderSubnetPrefix: string;
+    readonly privateEndpointSubnetPrefix: string;
+    readonly egress: BuilderEgress;
+    readonly securityRules: readonly BuilderSecurityRule[];
+}
+
+export const BUILDER_NETWORK_DEFAULTS = {
+    addressSpace: "10.60.0.0/16",
+    builderSubnetPrefix: "10.60.0.0/20",
+    privateEndpointSubnetPrefix: "10.60.16.0/27",
+    egress: { publicIpCount: 1 },
+} as const;
+
+/** Private DNS zones for the private endpoints of the store (blob) and the vault, keyed by endpoint group id. */
+export const PRIVATE_DNS_ZONES = {
+    blob: "privatelink.blob.core.windows.net",
+    vault: "privatelink.vaultcore.azure.net",
+} as const;
+
+/** Checks the arguments and fills in defaults. Pure, so bad input fails before anything is registered. */
+export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan {
+    const addressSpace = args.addressSpace ?? BUILDER_NETWORK_DEFAULTS.addressSpace;
+    const builderSubnetPrefix = args.builderSubnetPrefix ?? BUILDER_NETWORK_DEFAULTS.builderSubnetPrefix;
+    const privateEndpointSubnetPrefix = args.privateEndpointSubnetPrefix ?? BUILDER_NETWORK_DEFAULTS.privateEndpointSubnetPrefix;
+    const adminSshSourceCidrs = args.adminSshSourceCidrs ?? [];
+
+    const space = parseIpv4Range(addressSpace, "addressSpace");
+    const builders = parseIpv4Range(builderSubnetPrefix, "builderSubnetPrefix");
+    const endpoints = parseIpv4Range(privateEndpointSubnetPrefix, "privateEndpointSubnetPrefix");
+    parseIpv4Ranges(adminSshSourceCidrs, "adminSshSourceCidrs");
+    for (const [argumentName, prefix, subnet] of [["builderSubnetPrefix", builderSubnetPrefix, builders], ["privateEndpointSubnetPrefix", privateEndpointSubnetPrefix, endpoints]] as const) {
+        if (!rangeContains(space, subnet)) {
+            throw new Error(`${argumentName}: ${prefix} is not inside addressSpace ${addressSpace}`);
+        }
+        // Azure reserves five addresses in every subnet and refuses prefixes longer than /29.
+        if (subnet.prefixLength > 29) {
+            throw new Error(`${argumentName}: ${prefix} is too small; Azure subnets must be /29 or larger`);
+        }
+    }
+    if (rangesOverlap(builders, endpoints)) {
+        throw new Error(`builderSubnetPrefix ${builderSubnetPrefix} and privateEndpointSubnetPrefix ${privateEndpointSubnetPrefix} overlap`);
+    }
+
+    const egress = args.egress ?? BUILDER_NETWORK_DEFAULTS.egress;
+    if ("publicIpCount" in egress && "publicIpPrefixLength" in egress) {
+        throw new Error("egress: give either publicIpCount or publicIpPrefixLength, not both");
+    }
+    if ("publicIpCount" in egress && !(Number.isInteger(egress.publicIpCount) && egress.publicIpCount >= 1 && egress.publicIpCount <= 16)) {
+        throw new Error(`egress.publicIpCount: a NAT gateway takes 1 to 16 public IPs, got ${egress.publicIpCount}`);
+    }
+    if ("publicIpPrefixLength" in egress && !(Number.isInteger(egress.publicIpPrefixLength) && egress.publicIpPrefixLength >= 28 && egress.publicIpPrefixLength <= 31)) {
+        throw new Error(`egress.publicIpPrefixLength: a NAT gateway takes a /28 to /31 prefix, got /${egress.publicIpPrefixLength}`);
+    }
+
+    return {
+        addressSpace,
+        builderSubnetPrefix,
+        privateEndpointSubnetPrefix,
+        egress,
+        securityRules: builderSecurityRules({ builderSubnetPrefix, privateEndpointSubnetPrefix, adminSshSourceCidrs }),
+    };
+}
+
+/**
+ * The farm's private network: builders without public addresses behind a NAT gateway with fixed egress
+ * addresses (Fedora's infrastructure allow-lists them), a locked-down NSG, and private DNS for the store's and
+ * the vault's private endpoints.
+ */
+export class BuilderNetwork extends pulumi.ComponentResource {
+    public readonly virtualNetworkId: pulumi.Output<string>;
+    /** Where the builder pool puts its VMs' NICs. */
+    public readonly builderSubnetId: pulumi.Output<string>;
+    /** Where the store and the vault put their private endpoints. */
+    public readonly privateEndpointSubnetId: pulumi.Output<string>;
+    public readonly networkSecurityGroupId: pulumi.Output<string>;
+    public readonly natGatewayId: pulumi.Output<string>;
+    /** The addresses builders' traffic leaves from: single addresses, or one CIDR when egress is a prefix. */
+    public readonly egressAddresses: pulumi.Output<string[]>;
+    public readonly blobPrivateDnsZoneId: pulumi.Output<string>;
+    public readonly vaultPrivateDnsZoneId: pulumi.Output<string>;
+
+    constructor(name: string, args: BuilderNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = planBuilderNetwork(args);
+        super("buildfarm:network:BuilderNetwork", name, {}, opts);
+        const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
+
+        const egressIps = "publicIpCount" in plan.egress
+            ? Array.from({ length: plan.egress.publicIpCount }, (_, index) =>
+                  new network.PublicIPAddress(`${name}-egress-${index + 1}`, { ...common, ...STATIC_STANDARD_IPV4 }, { parent: this }))
+            : [];
+        const egressPrefix = "publicIpPrefixLength" in plan.egress
+            ? new network.PublicIPPrefix(`${name}-egress`, {
+                  ...common,
+                  prefixLength: plan.egress.publicIpPrefixLength,
+                  publicIPAddressVersion: "IPv4",
+                  sku: { name: "Standard", tier: "Regional" },
+              }, { parent: this })
+            : undefined;
+        const natGateway = new network.NatGateway(`${name}-nat`, {
+            ...common,
+            sku: { name: "Standard" },
+            publicIpAddresses: egressIps.map((ip) => ({ id: ip.id })),
+            publicIpPrefixes: egressPrefix ? [{ id: egressPrefix.id }] : [],
+        }, { parent: this });
+
+        const nsg = new network.NetworkSecurityGroup(`${name}-builders`, {
+            ...common,
+            securityRules: [...plan.securityRules],
+        }, { parent: this });
+
+        const vnet = new network.VirtualNetwork(`${name}-vnet`, {
+            ...common,
+            addressSpace: { addressPrefixes: [plan.addressSpace] },
+        }, { parent: this });
+        const builderSubnet = new network.Subnet(`${name}-builders`, {
+            resourceGroupName: args.resourceGroupName,
+            virtualNetworkName: vnet.name,
+            subnetName: "builders",
+            addressPrefix: plan.builderSubnetPrefix,
+            // New subnets get no implicit outbound access; builders leave only through the NAT gateway.
+            defaultOutboundAccess: false,
+            natGateway: { id: natGateway.id },
+            networkSecurityGroup: { id: nsg.id },
+        }, { parent: this });
+        const endpointSubnet = new network.Subnet(`${name}-endpoints`, {
+            resourceGroupName: args.resourceGroupName,
+            virtualNetworkName: vnet.name,
+            subnetName: "private-endpoints",
+            addressPrefix: plan.privateEndpointSubnetPrefix,
+            defaultOutboundAccess: false,
+        }, {
+            parent: this,
+            // ARM refuses concurrent writes to subnets of one virtual network (AnotherOperationInProgress).
+            dependsOn: [builderSubnet],
+        });
+
+        const [blobZone, vaultZone] = (["blob", "vault"] as const).map((group) => {
+            const zone = new privatedns.PrivateZone(`${name}-${group}-dns`, {
+                resourceGroupName: args.resourceGroupName,
+                privateZoneName: PRIVATE_DNS_ZONES[group],
+                location: "global",
+                tags: args.tags,
+            }, { parent: this });
+            new privatedns.VirtualNetworkLink(`${name}-${group}-dns`, {
+                resourceGroupName: args.resourceGroupName,
+                privateZoneName: zone.name,
+                location: "global",
+                tags: args.tags,
+                virtualNetwork: { id: vnet.id },
+                registrationEnabled: false,
+            }, { parent: this });
+            return zone;
+        });
+
+        this.virtualNetworkId = vnet.id;
+        this.builderSubnetId = builderSubnet.id;
+        this.privateEndpointSubnetId = endpointSubnet.id;
+        this.networkSecurityGroupId = nsg.id;
+        this.natGatewayId = natGateway.id;
+        this.egressAddresses = egressPrefix
+            ? egressPrefix.ipPrefix.apply((prefix) => (prefix ? [prefix] : []))
+            : pulumi.all(egressIps.map((ip) => ip.ipAddress)).apply((addresses) => addresses.filter((address): address is string => address !== undefined));
+        this.blobPrivateDnsZoneId = blobZone.id;
+        this.vaultPrivateDnsZoneId = vaultZone.id;
+        this.registerOutputs({
+            virtualNetworkId: this.virtualNetworkId,
+            builderSubnetId: this.builderSubnetId,
+            privateEndpointSubnetId: this.privateEndpointSubnetId,
+            networkSecurityGroupId: this.networkSecurityGroupId,
+            natGatewayId: this.natGatewayId,
+            egressAddresses: this.egressAddresses,
+            blobPrivateDnsZoneId: this.blobPrivateDnsZoneId,
+            vaultPrivateDnsZoneId: this.vaultPrivateDnsZoneId,
+        });
+    }
+}
+
+const STATIC_STANDARD_IPV4 = {
+    sku: { name: "Standard", tier: "Regional" },
+    publicIPAllocationMethod: "Static",
+    publicIPAddressVersion: "IPv4",
+} as const;

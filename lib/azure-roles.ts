@@ -1,0 +1,18 @@
+/**
+ * Built-in Azure role definitions the farm assigns. Their GUIDs are the same in every tenant.
+ * Source: learn.microsoft.com/azure/role-based-access-control/built-in-roles, pages "Security"
+ * (Key Vault Secrets User) and "Storage" (Storage Blob Data Contributor).
+ */
+export const BUILT_IN_ROLES = {
+    /** Read secret contents (get, list). Nothing on keys or certificates, no writes. */
+    keyVaultSecretsUser: "4633458b-17de-408a-b874-0445c86b69e6",
+    /** Read, write and delete blobs and take leases in the containers of its scope. */
+    storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+} as const;
+
+export type BuiltInRole = keyof typeof BUILT_IN_ROLES;
+
+/** The resource id ARM expects in a role assignment's `roleDefinitionId`. */
+export function roleDefinitionResourceId(subscriptionId: string, role: BuiltInRole): string {
+    return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${BUILT_IN_ROLES[role]}`;
+}

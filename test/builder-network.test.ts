@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
+import { BuilderNetwork, planBuilderNetwork } from "../components/builder-network";
+import { builderSecurityRules } from "../lib/builder-nsg-rules";
+
+const LAYOUT = { builderSubnetPrefix: "10.60.0.0/20", privateEndpointSubnetPrefix: "10.60.16.0/27" };
+
+describe("builderSecurityRules (pure)", () => {
+    const rules = builderSecurityRules({ ...LAYOUT, adminSshSourceCidrs: [] });
+    const inbound = rules.filter((rule) => rule.direction === "Inbound");
+    const outboundAllows = rules.filter((rule) => rule.direction === "Outbound" && rule.access === "Allow");
+
+    it("allows nothing inbound when no admin CIDRs are listed", () => {
+        expect(inbound).toEqual([expect.objectContaining({ access: "Deny", sourceAddressPrefix: "*", destinationPortRange: "*", protocol: "*" })]);
+    });
+
+    it("allows SSH only from the listed admin CIDRs, only to the builder subnet, before the inbound deny", () => {
+        const withAdmins = builderSecurityRules({ ...LAYOUT, adminSshSourceCidrs: ["203.0.113.7/32", "198.51.100.0/28"] });
+        const ssh = withAdmins.filter((rule) => rule.direction === "Inbound" && rule.access === "Allow");
+        expect(ssh).toEqual([expect.objectContaining({ protocol: "Tcp", destinationPortRange: "22", sourceAddressPrefixes: ["203.0.113.7/32", "198.51.100.0/28"], destinationAddressPrefix: "10.60.0.0/20" })]);
+        const deny = withAdmins.find((rule) => rule.direction === "Inbound" && rule.access === "Deny");
+        expect(ssh[0].priority).toBeLessThan(deny!.priority);
+    });
+
+    it("allows outbound only HTTPS/HTTP/NTP to the internet and HTTPS to the private endpoints", () => {
+        expect(outboundAllows.map((rule) => [rule.protocol, rule.destinationPortRange, rule.destinationAddressPrefix])).toEqual([
+            ["Tcp", "443", "10.60.16.0/27"],
+            ["Tcp", "443", "Internet"],
+            ["Tcp", "80", "Internet"],
+            ["Udp", "123", "Internet"],
+        ]);
+        for (const rule of outboundAllows) {
+            expect(rule.sourceAddressPrefix).toBe("10.60.0.0/20");
+        }
+    });
+
+    it("denies all other outbound traffic with the lowest-precedence custom rule", () => {
+        const deny = rules.find((rule) => rule.direction === "Outbound" && rule.access === "Deny")!;
+        expect(deny).toMatchObject({ protocol: "*", destinationAddressPrefix: "*", destinationPortRange: "*", priority: 4096 });
+        expect(Math.max(...outboundAllows.map((rule) => rule.priority))).toBeLessThan(deny.priority);
+    });
+
+    it("gives every rule a unique name and, per direction, a unique priority", () => {
+        expect(new Set(rules.map((rule) => rule.name)).size).toBe(rules.length);
+        for (const direction of ["Inbound", "Outbound"]) {
+            const priorities = rules.filter((rule) => rule.direction === direction).map((rule) => rule.priority);
+            expect(new Set(priorities).size).toBe(priorities.length);
+        }
+    });
+});
+
+describe("planBuilderNetwork (pure)", () => {
+    it("fills in defaults: one egress IP, no SSH", () => {
+        const plan = planBuilderNetwork({ resourceGroupName: "rg" });
+        expect(plan).toMatchObject({ addressSpace: "10.60.0.0/16", egress: { publicIpCount: 1 } });
+        expect(plan.securityRules.some((rule) => rule.destinationPortRange === "22")).toBe(false);
+    });
+
+    it.each([
+        [{ builderSubnetPrefix: "10.61.0.0/20" }, /builderSubnetPrefix: 10.61.0.0\/20 is not inside addressSpace/],
+        [{ privateEndpointSubnetPrefix: "10.60.0.0/24" }, /overlap/],
+        [{ privateEndpointSubnetPrefix: "10.60.16.0/30" }, /\/29 or larger/],
+        [{ addressSpace: "10.60.0.1/16" }, /host bits set; did you mean 10.60.0.0\/16/],
+        [{ adminSshSourceCidrs: ["203.0.113.300"] }, /adminSshSourceCidrs\[0\]/],
+        [{ egress: { publicIpCount: 17 } }, /1 to 16/],
+        [{ egress: { publicIpCount: 0 } }, /1 to 16/],
+        [{ egress: { publicIpPrefixLength: 27 } }, /\/28 to \/31/],
+        [{ egress: { publicIpCount: 2, publicIpPrefixLength: 30 } as never }, /not both/],
+    ])("rejects %j", (bad, message) => {
+        expect(() => planBuilderNetwork({ resourceGroupName: "rg", ...bad })).toThrow(message);
+    });
+});
+
+describe("BuilderNetwork (mocked)", () => {
+    let mocks: PulumiMocks;
+    let net: BuilderNetwork;
+    let resources: RecordedResource[];
+
+    beforeAll(async () => {
+        mocks = installPulumiMocks({
+            stateFor: (args) => {
+                switch (args.type) {
+                    case "azure-native:network:PublicIPAddress":
+                        return { ipAddress: `192.0.2.${args.name.slice(-1)}` };
+                    case "azure-native:network:PublicIPPrefix":
+                        return { ipPrefix: "198.51.100.4/30" };
+                    case "azure-native:privatedns:PrivateZone":
+                        return { name: args.inputs.privateZoneName };
+                    default:
+                        return undefined;
+                }
+            },
+        });
+        net = new BuilderNetwork("farm", { resourceGroupName: "rg", egress: { publicIpCount: 2 }, adminSshSourceCidrs: ["203.0.113.7/32"] }, mocks.recordingOptions);
+        resources = await mocks.settled();
+    });
+
+    it("parents every child to the component", () => {
+        const component = mocks.single("buildfarm:network:BuilderNetwork");
+        for (const child of resources.filter((resource) => resource !== component)) {
+            expect(child.opts.parent, child.name).toBeDefined();
+        }
+    });
+
+    it("puts the builders behind the NAT gateway and NSG, with default outbound access off", () => {
+        const builders = mocks.ofType("azure-native:network:Subnet").find((subnet) => subnet.inputs.subnetName === "builders")!;
+        expect(builders.inputs).toMatchObject({
+            addressPrefix: "10.60.0.0/20",
+            defaultOutboundAccess: false,
+            natGateway: { id: "farm-nat-id" },
+            networkSecurityGroup: { id: "farm-builders-id" },
+        });
+        const endpoints = mocks.ofType("azure-native:network:Subnet").find((subnet) => subnet.inputs.subnetName === "private-endpoints")!;
+        expect(endpoints.inputs).toMatchObject({ addressPrefix: "10.60.16.0/27", defaultOutboundAccess: false });
+    });
+
+    it("gives the NAT gateway the requested number of static Standard IPv4 addresses and exports them", async () => {
+        const ips = mocks.ofType("azure-native:network:PublicIPAddress");
+        expect(ips).toHaveLength(2);
+        for (const ip of ips) {
+            expect(ip.inputs).toMatchObject({ sku: { name: "Standard" }, publicIPAllocationMethod: "Static", publicIPAddressVersion: "IPv4" });
+        }
+        expect(mocks.single("azure-native:network:NatGateway").inputs.publicIpAddresses).toEqual([{ id: "farm-egress-1-id" }, { id: "farm-egress-2-id" }]);
+        expect(await promiseOf(net.egressAddresses)).toEqual(["192.0.2.1", "192.0.2.2"]);
+    });
+
+    it("sends the planned rules to the NSG", () => {
+        const rules = mocks.single("azure-native:network:NetworkSecurityGroup").inputs.securityRules;
+        const expected = planBuilderNetwork({ resourceGroupName: "rg", adminSshSourceCidrs: ["203.0.113.7/32"] }).securityRules;
+        expect(rules).toEqual(expected.map((rule) => expect.objectContaining(rule)));
+    });
+
+    it("creates the blob and Key Vault private DNS zones and links both to the VNet without auto-registration", () => {
+        expect(mocks.ofType("azure-native:privatedns:PrivateZone").map((zone) => zone.inputs.privateZoneName)).toEqual([
+            "privatelink.blob.core.windows.net",
+            "privatelink.vaultcore.azure.net",
+        ]);
+        const links = mocks.ofType("azure-native:privatedns:VirtualNetworkLink");
+        expect(links.map((link) => link.inputs)).toEqual([
+            expect.objectContaining({ privateZoneName: "privatelink.blob.core.windows.net", virtualNetwork: { id: "farm-vnet-id" }, registrationEnabled: false }),
+            expect.objectContaining({ privateZoneName: "privatelink.vaultcore.azure.net", virtualNetwork: { id: "farm-vnet-id" }, registrationEnabled: false }),
+        ]);
+    });
+
+    it("exports the subnet and zone ids a pool and the store need", async () => {
+        expect(await promiseOf(net.builderSubnetId)).toBe("farm-builders-id");
+        expect(await promiseOf(net.privateEndpointSubnetId)).toBe("farm-endpoints-id");
+        expect(await promiseOf(net.blobPrivateDnsZoneId)).toBe("farm-blob-dns-id");
+        expect(await promiseOf(net.vaultPrivateDnsZoneId)).toBe("farm-vault-dns-id");
+    });
+
+    it("uses a public IP prefix instead when asked, and exports it", async () => {
+        const prefixed = new BuilderNetwork("prefixed", { resourceGroupName: "rg", egress: { publicIpPrefixLength: 30 } }, mocks.recordingOptions);
+        await mocks.settled();
+        const prefix = mocks.single("azure-native:network:PublicIPPrefix");
+        expect(prefix.inputs).toMatchObject({ prefixLength: 30, sku: { name: "Standard" }, publicIPAddressVersion: "IPv4" });
+        expect(mocks.ofType("azure-native:network:NatGateway").find((nat) => nat.name === "prefixed-nat")!.inputs.publicIpPrefixes).toEqual([{ id: "prefixed-egress-id" }]);
+        expect(mocks.ofType("azure-native:network:PublicIPAddress").filter((ip) => ip.name.startsWith("prefixed"))).toEqual([]);
+        expect(await promiseOf(prefixed.egressAddresses)).toEqual(["198.51.100.4/30"]);
+    });
+
+    it("throws before registering anything when the arguments are wrong", async () => {
+        const before = (await mocks.settled()).length;
+        expect(() => new BuilderNetwork("bad", { resourceGroupName: "rg", builderSubnetPrefix: "10.0.0.0/20" }, mocks.recordingOptions)).toThrow(/not inside addressSpace/);
+        expect((await mocks.settled()).length).toBe(before);
+    });
+});
