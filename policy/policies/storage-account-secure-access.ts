@@ -1,0 +1,66 @@
+/**
+ * Storage accounts accept HTTPS only, TLS 1.2 or newer, no anonymous blob access, and no shared-key access.
+ *
+ * The artifact store holds every RPM and build log the farm produces. Builders and Koji reach it with
+ * Entra ID (managed identity) tokens, so account keys and SAS tokens signed with them are not needed, and
+ * leaving them on would make one leaked key enough to replace packages.
+ *
+ * @severity high
+ * @topics storage, encryption
+ */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import * as storage from "@pulumi/azure-native/storage";
+import { describeValue, equalsIgnoreCase, PropertyRecord } from "../lib/props";
+import { validateResourcesOfTypes } from "../lib/resource-types";
+
+/** TLS versions at or above 1.2, as the storage API spells them. */
+const ACCEPTED_TLS_VERSIONS = ["TLS1_2", "TLS1_3"];
+
+interface SettingRule {
+    readonly property: string;
+    readonly complies: (value: unknown) => boolean;
+    readonly requirement: string;
+}
+
+const STORAGE_ACCOUNT_RULES: readonly SettingRule[] = [
+    {
+        // Azure's default is true; only an explicit false opens plain HTTP.
+        property: "enableHttpsTrafficOnly",
+        complies: (value) => value !== false,
+        requirement: "must not be false (HTTPS only)",
+    },
+    {
+        // The storage API's default is TLS 1.0, so the version must be set.
+        property: "minimumTlsVersion",
+        complies: (value) => ACCEPTED_TLS_VERSIONS.some((version) => equalsIgnoreCase(value, version)),
+        requirement: `must be one of ${ACCEPTED_TLS_VERSIONS.join(", ")}`,
+    },
+    {
+        property: "allowBlobPublicAccess",
+        complies: (value) => value === false,
+        requirement: "must be false (no anonymous blob access)",
+    },
+    {
+        // Unset means allowed.
+        property: "allowSharedKeyAccess",
+        complies: (value) => value === false,
+        requirement: "must be false (Entra ID authorization only)",
+    },
+];
+
+function storageAccountMessages(props: PropertyRecord): string[] {
+    return STORAGE_ACCOUNT_RULES.filter(({ property, complies }) => !complies(props[property])).map(
+        ({ property, requirement }) => `${property} ${requirement}; it is ${describeValue(props[property])}.`,
+    );
+}
+
+export const storageAccountSecureAccess: ResourceValidationPolicy = {
+    name: "storage-account-secure-access",
+    description:
+        "Storage accounts must allow HTTPS only with TLS 1.2 or newer, forbid anonymous blob access, and disable shared-key access.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    validateResource: validateResourcesOfTypes([
+        { resourceClass: storage.StorageAccount, findViolations: storageAccountMessages },
+    ]),
+};

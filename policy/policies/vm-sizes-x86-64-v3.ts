@@ -1,0 +1,80 @@
+/**
+ * Only VM sizes whose every host CPU executes x86-64-v3 code may be asked for.
+ *
+ * Fedora's x86_64_v3 builders run `%check` on freshly built v3 code inside a v3 buildroot, so a builder on
+ * an older CPU fails builds at random (SIGILL). The verdict comes from the size catalog (`policy/catalog`),
+ * which fails closed: a size it does not know is refused.
+ *
+ * @severity critical
+ * @topics compute, x86-64-v3
+ * @link ../../../shared/research/azure-vm-series.md
+ */
+import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { sizeVerdict } from "../catalog";
+import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, MinimumLevel, VerdictOptions } from "../catalog/types";
+import { describeValue, LocatedValue, PropertyRecord } from "../lib/props";
+import { configWithDefaults, validateResourcesOfTypes } from "../lib/resource-types";
+import { SIZE_LOCATIONS } from "../lib/vm-size-locations";
+
+export interface VmSizesConfig {
+    /** The level every builder CPU must reach. */
+    readonly minimumLevel: MinimumLevel;
+    /** `YYYY-MM-DD`: judge retirements as of this day instead of today (reproducible plans). */
+    readonly asOf?: string;
+}
+
+const DEFAULTS: VmSizesConfig = { minimumLevel: DEFAULT_MINIMUM_LEVEL };
+
+/** A `YYYY-MM-DD` day as the catalog's date: midnight UTC, the start of that day everywhere in Azure's docs. */
+function verdictOptions(config: VmSizesConfig): VerdictOptions {
+    return {
+        minimumLevel: config.minimumLevel,
+        asOf: config.asOf === undefined ? undefined : new Date(`${config.asOf}T00:00:00Z`),
+    };
+}
+
+/** The message for one size location, or undefined when the catalog allows the size. */
+function sizeViolation({ path, value }: LocatedValue, options: VerdictOptions): string | undefined {
+    if (value === undefined || value === null) {
+        return `${path}: no VM size given, so Azure would choose a default size that is not guaranteed to be ${options.minimumLevel}; name an allowed size (npm run sizes -- --list).`;
+    }
+    if (typeof value !== "string") {
+        return `${path}: a VM size must be a string, got ${describeValue(value)}.`;
+    }
+    const verdict = sizeVerdict(value, options);
+    return verdict.allowed ? undefined : `${path}: ${verdict.reason}`;
+}
+
+function findSizeViolations(sizes: LocatedValue[], args: ResourceValidationArgs): string[] {
+    const options = verdictOptions(configWithDefaults(args, DEFAULTS));
+    return sizes.flatMap((size) => sizeViolation(size, options) ?? []);
+}
+
+export const vmSizesX8664V3: ResourceValidationPolicy = {
+    name: "vm-sizes-x86-64-v3",
+    description:
+        "Every VM size (scale sets including instance-mix sizes, VMs, AKS node pools, Batch pools, Compute Fleets) must be one the catalog guarantees to run x86-64-v3 (or the configured minimum level) and that is not retired.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    configSchema: {
+        properties: {
+            minimumLevel: {
+                type: "string",
+                enum: [...MINIMUM_LEVELS],
+                default: DEFAULTS.minimumLevel,
+                description: "The x86-64 psABI level every host CPU of a size must reach.",
+            },
+            asOf: {
+                type: "string",
+                pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+                description: "Judge retirement dates as of this day (YYYY-MM-DD) instead of today.",
+            },
+        },
+    },
+    validateResource: validateResourcesOfTypes(
+        SIZE_LOCATIONS.map(({ resourceClass, sizes }) => ({
+            resourceClass,
+            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(sizes(props), args),
+        })),
+    ),
+};
