@@ -65,7 +65,11 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
     const space = parseIpv4Range(addressSpace, "addressSpace");
     const builders = parseIpv4Range(builderSubnetPrefix, "builderSubnetPrefix");
     const endpoints = parseIpv4Range(privateEndpointSubnetPrefix, "privateEndpointSubnetPrefix");
-    parseIpv4Ranges(adminSshSourceCidrs, "adminSshSourceCidrs");
+    parseIpv4Ranges(adminSshSourceCidrs, "adminSshSourceCidrs").forEach((range, index) => {
+        if (range.prefixLength === 0) {
+            throw new Error(`adminSshSourceCidrs[${index}]: ${adminSshSourceCidrs[index]} would open SSH to the whole internet; list admin networks`);
+        }
+    });
     for (const [argumentName, prefix, subnet] of [["builderSubnetPrefix", builderSubnetPrefix, builders], ["privateEndpointSubnetPrefix", privateEndpointSubnetPrefix, endpoints]] as const) {
         if (!rangeContains(space, subnet)) {
             throw new Error(`${argumentName}: ${prefix} is not inside addressSpace ${addressSpace}`);

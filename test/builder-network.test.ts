@@ -62,6 +62,7 @@ describe("planBuilderNetwork (pure)", () => {
         [{ privateEndpointSubnetPrefix: "10.60.16.0/30" }, /\/29 or larger/],
         [{ addressSpace: "10.60.0.1/16" }, /host bits set; did you mean 10.60.0.0\/16/],
         [{ adminSshSourceCidrs: ["203.0.113.300"] }, /adminSshSourceCidrs\[0\]/],
+        [{ adminSshSourceCidrs: ["203.0.113.0/24", "0.0.0.0/0"] }, /adminSshSourceCidrs\[1\]: 0.0.0.0\/0 would open SSH/],
         [{ egress: { publicIpCount: 17 } }, /1 to 16/],
         [{ egress: { publicIpCount: 0 } }, /1 to 16/],
         [{ egress: { publicIpPrefixLength: 27 } }, /\/28 to \/31/],

@@ -1,0 +1,279 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as storage from "@pulumi/azure-native/storage";
+import * as random from "@pulumi/random";
+import { publicEndpointAccess } from "../lib/admin-access";
+import { addPrivateEndpoint } from "./private-endpoint";
+
+/** The store's containers: published packages and repodata, build logs, and the pool's slot leases. */
+export const ARTIFACT_CONTAINERS = ["rpms", "logs", "slots"] as const;
+export type ArtifactContainerName = (typeof ARTIFACT_CONTAINERS)[number];
+
+/** Redundancy SKUs for a StorageV2 account; zone- or geo-zone-redundant ones survive a zone outage. */
+export type ArtifactStoreSku = "Standard_ZRS" | "Standard_GZRS" | "Standard_RAGZRS" | "Standard_LRS" | "Standard_GRS" | "Standard_RAGRS";
+
+export interface ArtifactStoreArgs {
+    /** The resource group for the account and its private endpoint. Required. */
+    readonly resourceGroupName: pulumi.Input<string>;
+    /** Azure region. Default: the resource group's region. */
+    readonly location?: pulumi.Input<string>;
+    /** Tags for the account and the private endpoint. Default: none. */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Subnet for the blob private endpoint: `BuilderNetwork.privateEndpointSubnetId`. Required. */
+    readonly privateEndpointSubnetResourceId: pulumi.Input<string>;
+    /** The `privatelink.blob.core.windows.net` zone: `BuilderNetwork.blobPrivateDnsZoneId`. Required. */
+    readonly blobPrivateDnsZoneResourceId: pulumi.Input<string>;
+    /**
+     * The pool's slot ids (`builderSlots(...).map(slot => slot.id)` from `lib/slots.ts`): one lease blob each in
+     * `slots`. Required. The blobs are created by the builders, not here; see the class comment.
+     */
+    readonly slotIds: readonly string[];
+    /** Replication. Default: `Standard_ZRS` (three zones, one region). */
+    readonly skuName?: ArtifactStoreSku;
+    /** Lowercase letters and digits, at most 16; a random 8-character suffix makes the name global. Default: `kojiartifacts`. */
+    readonly accountNamePrefix?: string;
+    /**
+     * Public addresses (bare or CIDR) let through the account firewall, e.g. an operator's workstation.
+     * Default: none, and public network access is then disabled; builders use the private endpoint either way.
+     */
+    readonly allowedAdminIpRanges?: readonly string[];
+    /** Days deleted blobs, versions and containers stay restorable (1 to 365). Default: 30. */
+    readonly softDeleteRetentionDays?: number;
+    /** Days after their last change that build logs move to the cool tier. Default: 30. */
+    readonly logsCoolAfterDays?: number;
+    /** Days after their last change that build logs (and their old versions) are deleted; more than `logsCoolAfterDays`. Default: 365. */
+    readonly logsDeleteAfterDays?: number;
+    /** Days after their last change that packages move to the cool tier; they are never deleted by policy. Default: 90. */
+    readonly rpmsCoolAfterDays?: number;
+    /**
+     * A management lock on the account. Default: `{ kind: "CanNotDelete" }`, so a portal or CLI deletion of the
+     * account or a container fails. `None` is for throwaway stacks only.
+     */
+    readonly lock?: { readonly kind: "CanNotDelete" | "None" };
+    /**
+     * Pulumi `protect` on the account. Default: true, so `pulumi destroy` and a replacement refuse to delete it.
+     * Overridable because a throwaway test stack could otherwise never be destroyed without
+     * `pulumi state unprotect`; a farm stack should never set it to false.
+     */
+    readonly protect?: boolean;
+}
+
+export const ARTIFACT_STORE_DEFAULTS = {
+    skuName: "Standard_ZRS",
+    accountNamePrefix: "kojiartifacts",
+    softDeleteRetentionDays: 30,
+    logsCoolAfterDays: 30,
+    logsDeleteAfterDays: 365,
+    rpmsCoolAfterDays: 90,
+} as const;
+
+/** Storage account names are 3 to 24 lowercase letters and digits; the suffix takes 8. */
+const ACCOUNT_NAME_SUFFIX_LENGTH = 8;
+const ACCOUNT_NAME_PREFIX = /^[a-z0-9]{1,16}$/;
+
+export interface ArtifactLifecycle {
+    readonly logsCoolAfterDays: number;
+    readonly logsDeleteAfterDays: number;
+    readonly rpmsCoolAfterDays: number;
+}
+
+/**
+ * The lifecycle rules: logs cool then go (with their old versions, which versioning would otherwise keep
+ * forever); packages only cool, because nothing published may be lost.
+ */
+export function artifactLifecyclePolicy(lifecycle: ArtifactLifecycle): storage.ManagementPolicyArgs["policy"] {
+    return {
+        rules: [
+            {
+                name: "logs-cool-then-delete",
+                enabled: true,
+                type: "Lifecycle",
+                definition: {
+                    filters: { blobTypes: ["blockBlob", "appendBlob"], prefixMatch: ["logs/"] },
+                    actions: {
+                        baseBlob: {
+                            tierToCool: { daysAfterModificationGreaterThan: lifecycle.logsCoolAfterDays },
+                            delete: { daysAfterModificationGreaterThan: lifecycle.logsDeleteAfterDays },
+                        },
+                        version: { delete: { daysAfterCreationGreaterThan: lifecycle.logsDeleteAfterDays } },
+                    },
+                },
+            },
+            {
+                name: "rpms-cool",
+                enabled: true,
+                type: "Lifecycle",
+                definition: {
+                    filters: { blobTypes: ["blockBlob"], prefixMatch: ["rpms/"] },
+                    actions: { baseBlob: { tierToCool: { daysAfterModificationGreaterThan: lifecycle.rpmsCoolAfterDays } } },
+                },
+            },
+        ],
+    };
+}
+
+/** Checks the arguments that can be checked before deployment; throws naming the argument. */
+export function validateArtifactStoreArgs(args: ArtifactStoreArgs): void {
+    const prefix = args.accountNamePrefix ?? ARTIFACT_STORE_DEFAULTS.accountNamePrefix;
+    if (!ACCOUNT_NAME_PREFIX.test(prefix)) {
+        throw new Error(`accountNamePrefix: "${prefix}" must be 1 to 16 lowercase letters or digits (storage account names allow nothing else)`);
+    }
+    args.slotIds.forEach((slotId, index) => {
+        // Slot blobs sit at the top of the container: a slash would make a virtual directory.
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(slotId)) {
+            throw new Error(`slotIds[${index}]: "${slotId}" is not a plain blob name (letters, digits, '.', '_', '-')`);
+        }
+        if (args.slotIds.indexOf(slotId) !== index) {
+            throw new Error(`slotIds[${index}]: "${slotId}" is listed twice`);
+        }
+    });
+    const days = {
+        softDeleteRetentionDays: args.softDeleteRetentionDays ?? ARTIFACT_STORE_DEFAULTS.softDeleteRetentionDays,
+        logsCoolAfterDays: args.logsCoolAfterDays ?? ARTIFACT_STORE_DEFAULTS.logsCoolAfterDays,
+        logsDeleteAfterDays: args.logsDeleteAfterDays ?? ARTIFACT_STORE_DEFAULTS.logsDeleteAfterDays,
+        rpmsCoolAfterDays: args.rpmsCoolAfterDays ?? ARTIFACT_STORE_DEFAULTS.rpmsCoolAfterDays,
+    };
+    for (const [argumentName, value] of Object.entries(days)) {
+        if (!Number.isInteger(value) || value < 1) {
+            throw new Error(`${argumentName}: must be a whole number of days, at least 1; got ${value}`);
+        }
+    }
+    if (days.softDeleteRetentionDays > 365) {
+        throw new Error(`softDeleteRetentionDays: Azure keeps deleted blobs at most 365 days; got ${days.softDeleteRetentionDays}`);
+    }
+    if (days.logsDeleteAfterDays <= days.logsCoolAfterDays) {
+        throw new Error(`logsDeleteAfterDays (${days.logsDeleteAfterDays}) must be greater than logsCoolAfterDays (${days.logsCoolAfterDays})`);
+    }
+    publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
+}
+
+/**
+ * Storage for the farm's RPMs, build logs and slot leases, reachable only through a private endpoint and
+ * only with Entra ID tokens, and built so that nothing is lost: versioning, soft delete, a delete lock and
+ * Pulumi `protect`.
+ *
+ * Slot blobs are not created here. With shared-key access off, azure-native's `storage.Blob` cannot write
+ * them: the provider signs blob data-plane calls with an account key (pulumi/pulumi-azure-native#2015 and
+ * #2948, both open), and with public network access off the data plane is not reachable from where Pulumi runs
+ * anyway. A builder therefore creates its slot's empty blob itself, inside the network and with its managed
+ * identity, with `If-None-Match: *` (create if absent; 409 means it already exists), then takes the lease.
+ * `slotBlobUrls` gives it the URL.
+ */
+export class ArtifactStore extends pulumi.ComponentResource {
+    public readonly accountId: pulumi.Output<string>;
+    public readonly accountName: pulumi.Output<string>;
+    /** `https://<account>.blob.core.windows.net/`; resolves to the private endpoint inside the network. */
+    public readonly blobEndpoint: pulumi.Output<string>;
+    public readonly containerNames: Readonly<Record<ArtifactContainerName, pulumi.Output<string>>>;
+    /** Resource ids of the containers: the scopes for data-plane role assignments. */
+    public readonly containerIds: Readonly<Record<ArtifactContainerName, pulumi.Output<string>>>;
+    /** Slot id to the URL of its lease blob in `slots`. */
+    public readonly slotBlobUrls: pulumi.Output<Record<string, string>>;
+    public readonly privateEndpointId: pulumi.Output<string>;
+
+    constructor(name: string, args: ArtifactStoreArgs, opts?: pulumi.ComponentResourceOptions) {
+        validateArtifactStoreArgs(args);
+        super("buildfarm:storage:ArtifactStore", name, {}, opts);
+        const prefix = args.accountNamePrefix ?? ARTIFACT_STORE_DEFAULTS.accountNamePrefix;
+        const retentionDays = args.softDeleteRetentionDays ?? ARTIFACT_STORE_DEFAULTS.softDeleteRetentionDays;
+        const access = publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
+
+        const suffix = new random.RandomString(`${name}-suffix`, {
+            length: ACCOUNT_NAME_SUFFIX_LENGTH,
+            lower: true,
+            upper: false,
+            numeric: true,
+            special: false,
+        }, { parent: this });
+
+        const account = new storage.StorageAccount(`${name}-account`, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            accountName: pulumi.interpolate`${prefix}${suffix.result}`,
+            kind: "StorageV2",
+            sku: { name: args.skuName ?? ARTIFACT_STORE_DEFAULTS.skuName },
+            accessTier: "Hot",
+            enableHttpsTrafficOnly: true,
+            minimumTlsVersion: "TLS1_2",
+            allowBlobPublicAccess: false,
+            allowSharedKeyAccess: false,
+            defaultToOAuthAuthentication: true,
+            allowCrossTenantReplication: false,
+            publicNetworkAccess: access.publicNetworkAccess,
+            networkRuleSet: {
+                defaultAction: "Deny",
+                // No trusted-service exception: nothing but builders and listed admins needs the data.
+                bypass: "None",
+                ipRules: access.allowedIpRules.map((range) => ({ iPAddressOrRange: range, action: "Allow" })),
+            },
+        }, { parent: this, protect: args.protect ?? true });
+
+        const blobService = new storage.BlobServiceProperties(`${name}-blob-service`, {
+            resourceGroupName: args.resourceGroupName,
+            accountName: account.name,
+            blobServicesName: "default",
+            isVersioningEnabled: true,
+            deleteRetentionPolicy: { enabled: true, days: retentionDays },
+            containerDeleteRetentionPolicy: { enabled: true, days: retentionDays },
+        }, { parent: this });
+
+        const containers = mapContainers((containerName) => new storage.BlobContainer(`${name}-${containerName}`, {
+            resourceGroupName: args.resourceGroupName,
+            accountName: account.name,
+            containerName,
+            publicAccess: "None",
+        }, { parent: this, dependsOn: [blobService] }));
+
+        new storage.ManagementPolicy(`${name}-lifecycle`, {
+            resourceGroupName: args.resourceGroupName,
+            accountName: account.name,
+            managementPolicyName: "default",
+            policy: artifactLifecyclePolicy({
+                logsCoolAfterDays: args.logsCoolAfterDays ?? ARTIFACT_STORE_DEFAULTS.logsCoolAfterDays,
+                logsDeleteAfterDays: args.logsDeleteAfterDays ?? ARTIFACT_STORE_DEFAULTS.logsDeleteAfterDays,
+                rpmsCoolAfterDays: args.rpmsCoolAfterDays ?? ARTIFACT_STORE_DEFAULTS.rpmsCoolAfterDays,
+            }),
+        }, { parent: this });
+
+        const endpoint = addPrivateEndpoint(`${name}-blob-pe`, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            subnetResourceId: args.privateEndpointSubnetResourceId,
+            targetResourceId: account.id,
+            groupId: "blob",
+            privateDnsZoneResourceId: args.blobPrivateDnsZoneResourceId,
+        }, this);
+
+        if ((args.lock?.kind ?? "CanNotDelete") === "CanNotDelete") {
+            new authorization.ManagementLockByScope(`${name}-lock`, {
+                scope: account.id,
+                level: "CanNotDelete",
+                notes: "Holds every RPM and build log of the farm; remove this lock deliberately before deleting the account.",
+            }, { parent: this });
+        }
+
+        this.accountId = account.id;
+        this.accountName = account.name;
+        this.blobEndpoint = account.primaryEndpoints.blob;
+        this.containerNames = mapContainers((containerName) => containers[containerName].name);
+        this.containerIds = mapContainers((containerName) => containers[containerName].id);
+        this.slotBlobUrls = this.blobEndpoint.apply((endpointUrl) =>
+            Object.fromEntries(args.slotIds.map((slotId) => [slotId, `${endpointUrl}slots/${slotId}`])));
+        this.privateEndpointId = endpoint.id;
+        this.registerOutputs({
+            accountId: this.accountId,
+            accountName: this.accountName,
+            blobEndpoint: this.blobEndpoint,
+            containerNames: this.containerNames,
+            containerIds: this.containerIds,
+            slotBlobUrls: this.slotBlobUrls,
+            privateEndpointId: this.privateEndpointId,
+        });
+    }
+}
+
+function mapContainers<T>(value: (containerName: ArtifactContainerName) => T): Record<ArtifactContainerName, T> {
+    return Object.fromEntries(ARTIFACT_CONTAINERS.map((containerName) => [containerName, value(containerName)])) as Record<ArtifactContainerName, T>;
+}

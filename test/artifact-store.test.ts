@@ -1,0 +1,183 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
+import { artifactLifecyclePolicy, ArtifactStore, ArtifactStoreArgs, validateArtifactStoreArgs } from "../components/artifact-store";
+import { builderSlots } from "../lib/slots";
+
+const SLOT_IDS = builderSlots("v3", 3, "az.example.org").map((slot) => slot.id);
+const ARGS: ArtifactStoreArgs = {
+    resourceGroupName: "rg",
+    tags: { project: "koji-v3", owner: "farm-admins" },
+    privateEndpointSubnetResourceId: "endpoint-subnet-id",
+    blobPrivateDnsZoneResourceId: "blob-zone-id",
+    slotIds: SLOT_IDS,
+};
+
+/** Computed outputs the real provider would return. */
+function storageState(args: { type: string; name: string; inputs: Record<string, any> }): Record<string, unknown> | undefined {
+    switch (args.type) {
+        case "random:index/randomString:RandomString":
+            return { result: "a1b2c3d4" };
+        case "azure-native:storage:StorageAccount":
+            return { name: args.inputs.accountName, primaryEndpoints: { blob: `https://${args.inputs.accountName}.blob.core.windows.net/` } };
+        case "azure-native:storage:BlobContainer":
+            return { name: args.inputs.containerName };
+        default:
+            return undefined;
+    }
+}
+
+describe("validateArtifactStoreArgs (pure)", () => {
+    it("accepts the defaults", () => {
+        expect(() => validateArtifactStoreArgs(ARGS)).not.toThrow();
+    });
+
+    it.each([
+        [{ accountNamePrefix: "Koji-Artifacts" }, /accountNamePrefix: "Koji-Artifacts"/],
+        [{ accountNamePrefix: "a".repeat(17) }, /1 to 16/],
+        [{ slotIds: ["v3-01", "v3-01"] }, /slotIds\[1\]: "v3-01" is listed twice/],
+        [{ slotIds: ["pool/01"] }, /slotIds\[0\]/],
+        [{ softDeleteRetentionDays: 0 }, /softDeleteRetentionDays/],
+        [{ softDeleteRetentionDays: 400 }, /at most 365/],
+        [{ logsCoolAfterDays: 30, logsDeleteAfterDays: 30 }, /logsDeleteAfterDays \(30\) must be greater/],
+        [{ rpmsCoolAfterDays: 1.5 }, /rpmsCoolAfterDays/],
+        [{ allowedAdminIpRanges: ["192.168.1.10"] }, /allowedAdminIpRanges\[0\].*private/],
+    ])("rejects %j", (bad, message) => {
+        expect(() => validateArtifactStoreArgs({ ...ARGS, ...bad })).toThrow(message);
+    });
+});
+
+describe("artifactLifecyclePolicy (pure)", () => {
+    const policy = artifactLifecyclePolicy({ logsCoolAfterDays: 30, logsDeleteAfterDays: 365, rpmsCoolAfterDays: 90 }) as any;
+
+    it("cools logs, then deletes them and their old versions", () => {
+        const logs = policy.rules.find((rule: any) => rule.definition.filters.prefixMatch.includes("logs/"));
+        expect(logs.definition.actions).toEqual({
+            baseBlob: { tierToCool: { daysAfterModificationGreaterThan: 30 }, delete: { daysAfterModificationGreaterThan: 365 } },
+            version: { delete: { daysAfterCreationGreaterThan: 365 } },
+        });
+    });
+
+    it("only cools packages and never deletes anything outside logs/", () => {
+        const rpms = policy.rules.find((rule: any) => rule.definition.filters.prefixMatch.includes("rpms/"));
+        expect(rpms.definition.actions).toEqual({ baseBlob: { tierToCool: { daysAfterModificationGreaterThan: 90 } } });
+        const deleting = policy.rules.filter((rule: any) => JSON.stringify(rule.definition.actions).includes('"delete"'));
+        expect(deleting.map((rule: any) => rule.definition.filters.prefixMatch)).toEqual([["logs/"]]);
+    });
+});
+
+describe("ArtifactStore (mocked)", () => {
+    let mocks: PulumiMocks;
+    let store: ArtifactStore;
+    let resources: RecordedResource[];
+    let account: RecordedResource;
+
+    beforeAll(async () => {
+        mocks = installPulumiMocks({ stateFor: storageState });
+        store = new ArtifactStore("store", ARGS, mocks.recordingOptions);
+        resources = await mocks.settled();
+        account = mocks.single("azure-native:storage:StorageAccount");
+    });
+
+    it("parents every child to the component", () => {
+        const component = mocks.single("buildfarm:storage:ArtifactStore");
+        for (const child of resources.filter((resource) => resource !== component)) {
+            expect(child.opts.parent, child.name).toBeDefined();
+        }
+    });
+
+    it("creates a zone-redundant StorageV2 account named with the random suffix", () => {
+        expect(account.inputs).toMatchObject({ kind: "StorageV2", sku: { name: "Standard_ZRS" }, accountName: "kojiartifactsa1b2c3d4" });
+        expect(mocks.single("random:index/randomString:RandomString").inputs).toMatchObject({ length: 8, upper: false, special: false });
+    });
+
+    it("allows only HTTPS, TLS 1.2, Entra ID and no anonymous access", () => {
+        expect(account.inputs).toMatchObject({
+            enableHttpsTrafficOnly: true,
+            minimumTlsVersion: "TLS1_2",
+            allowBlobPublicAccess: false,
+            allowSharedKeyAccess: false,
+            defaultToOAuthAuthentication: true,
+            allowCrossTenantReplication: false,
+        });
+    });
+
+    it("turns public network access off and denies by default", () => {
+        expect(account.inputs.publicNetworkAccess).toBe("Disabled");
+        expect(account.inputs.networkRuleSet).toEqual({ defaultAction: "Deny", bypass: "None", ipRules: [] });
+    });
+
+    it("protects the account from pulumi destroy", () => {
+        expect(account.opts.protect).toBe(true);
+        for (const other of resources.filter((resource) => resource !== account)) {
+            expect(other.opts.protect, other.name).toBeFalsy();
+        }
+    });
+
+    it("locks the account against deletion with a CanNotDelete lock scoped to the account id", () => {
+        expect(mocks.single("azure-native:authorization:ManagementLockByScope").inputs).toMatchObject({ scope: "store-account-id", level: "CanNotDelete" });
+    });
+
+    it("keeps versions and soft-deleted blobs and containers", () => {
+        expect(mocks.single("azure-native:storage:BlobServiceProperties").inputs).toMatchObject({
+            accountName: "kojiartifactsa1b2c3d4",
+            isVersioningEnabled: true,
+            deleteRetentionPolicy: { enabled: true, days: 30 },
+            containerDeleteRetentionPolicy: { enabled: true, days: 30 },
+        });
+    });
+
+    it("creates private rpms, logs and slots containers", () => {
+        expect(mocks.ofType("azure-native:storage:BlobContainer").map((container) => container.inputs)).toEqual(
+            ["rpms", "logs", "slots"].map((containerName) => expect.objectContaining({ containerName, publicAccess: "None", accountName: "kojiartifactsa1b2c3d4" })),
+        );
+    });
+
+    it("applies the lifecycle policy with the default days", () => {
+        expect(mocks.single("azure-native:storage:ManagementPolicy").inputs.policy).toEqual(
+            artifactLifecyclePolicy({ logsCoolAfterDays: 30, logsDeleteAfterDays: 365, rpmsCoolAfterDays: 90 }),
+        );
+    });
+
+    it("puts a blob private endpoint in the endpoint subnet and registers it in the blob zone", () => {
+        expect(mocks.single("azure-native:network:PrivateEndpoint").inputs).toMatchObject({
+            subnet: { id: "endpoint-subnet-id" },
+            privateLinkServiceConnections: [{ privateLinkServiceId: "store-account-id", groupIds: ["blob"] }],
+        });
+        expect(mocks.single("azure-native:network:PrivateDnsZoneGroup").inputs).toMatchObject({
+            privateEndpointName: "store-blob-pe",
+            privateDnsZoneConfigs: [{ privateDnsZoneId: "blob-zone-id" }],
+        });
+    });
+
+    it("creates no blobs: builders create their slot blobs (shared-key access is off)", () => {
+        expect(mocks.ofType("azure-native:storage:Blob")).toEqual([]);
+    });
+
+    it("exports the account, endpoint, containers and slot blob URLs", async () => {
+        expect(await promiseOf(store.accountName)).toBe("kojiartifactsa1b2c3d4");
+        expect(await promiseOf(store.blobEndpoint)).toBe("https://kojiartifactsa1b2c3d4.blob.core.windows.net/");
+        expect(await promiseOf(store.containerNames.slots)).toBe("slots");
+        expect(await promiseOf(store.containerIds.rpms)).toBe("store-rpms-id");
+        expect(await promiseOf(store.slotBlobUrls)).toEqual({
+            "v3-01": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-01",
+            "v3-02": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-02",
+            "v3-03": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-03",
+        });
+    });
+
+    it("opens the firewall only to listed admin addresses, and can drop lock and protect for throwaway stacks", async () => {
+        new ArtifactStore("scratch", { ...ARGS, allowedAdminIpRanges: ["203.0.113.7/32"], lock: { kind: "None" }, protect: false }, mocks.recordingOptions);
+        await mocks.settled();
+        const scratch = mocks.ofType("azure-native:storage:StorageAccount").find((resource) => resource.name === "scratch-account")!;
+        expect(scratch.inputs.publicNetworkAccess).toBe("Enabled");
+        expect(scratch.inputs.networkRuleSet).toEqual({ defaultAction: "Deny", bypass: "None", ipRules: [{ iPAddressOrRange: "203.0.113.7", action: "Allow" }] });
+        expect(scratch.opts.protect).toBe(false);
+        expect(mocks.ofType("azure-native:authorization:ManagementLockByScope").map((lock) => lock.name)).toEqual(["store-lock"]);
+    });
+
+    it("throws before registering anything when the arguments are wrong", async () => {
+        const before = (await mocks.settled()).length;
+        expect(() => new ArtifactStore("bad", { ...ARGS, slotIds: ["a", "a"] }, mocks.recordingOptions)).toThrow(/listed twice/);
+        expect((await mocks.settled()).length).toBe(before);
+    });
+});
