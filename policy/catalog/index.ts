@@ -3,4 +3,4 @@ export * from "./types";
 export { HOST_CPUS, HostCpu, HostCpuId } from "./cpus";
 export { parseSizeName, ParsedSize, ParseResult } from "./parse";
 export { SERIES, Series, SizePattern, Retirement } from "./series";
-export { sizeVerdict, seriesFacts, findSeries, SeriesFacts } from "./verdict";
+export { sizeVerdict, seriesFacts, seriesStatus, seriesMatching, SeriesFacts } from "./verdict";

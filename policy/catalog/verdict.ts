@@ -10,7 +10,7 @@ import { HOST_CPUS, HostCpu } from "./cpus";
 import { parseSizeName, ParsedSize } from "./parse";
 import { SERIES, Series, SizePattern } from "./series";
 import {
-    Architecture, DEFAULT_MINIMUM_LEVEL, MinimumLevel, SizeVerdict, VerdictOptions, X86_LEVELS, X86Level,
+    Architecture, DEFAULT_MINIMUM_LEVEL, MinimumLevel, SizeVerdict, VerdictOptions, VerdictStatus, X86_LEVELS, X86Level,
 } from "./types";
 
 /** What the catalog derives about a series from its data. */
@@ -50,9 +50,9 @@ function matchesPattern(size: ParsedSize, pattern: SizePattern): boolean {
         && (pattern.sizeNumbers === undefined || pattern.sizeNumbers.includes(size.sizeNumber));
 }
 
-/** The catalog series a parsed name belongs to, if any. */
-export function findSeries(size: ParsedSize): Series | undefined {
-    return SERIES.find((series) => series.match.some((pattern) => matchesPattern(size, pattern)));
+/** Every catalog series whose patterns take the parsed name; the tests keep this to one at most. */
+export function seriesMatching(size: ParsedSize): readonly Series[] {
+    return SERIES.filter((series) => series.match.some((pattern) => matchesPattern(size, pattern)));
 }
 
 /** vCPUs of the base size, or null when an old series has no size with that number. */
@@ -72,7 +72,6 @@ const LIST_HINT = "run `npm run sizes -- --list` for the allowed series";
 
 export function sizeVerdict(size: string, options: VerdictOptions = {}): SizeVerdict {
     const minimumLevel: MinimumLevel = options.minimumLevel ?? DEFAULT_MINIMUM_LEVEL;
-    const asOf = isoDate(options.asOf ?? new Date());
     const unknown = (reason: string, vcpus: number | null = null, series: string | null = null): SizeVerdict =>
         ({ size, status: "unknown", allowed: false, level: null, arch: null, series, vcpus, reason });
 
@@ -81,7 +80,7 @@ export function sizeVerdict(size: string, options: VerdictOptions = {}): SizeVer
     if (parsed.size.promo) {
         return unknown(`${size} is a _Promo alias that current Azure docs no longer list (azure-vm-series.md section 4, item 9); use the size without _Promo`);
     }
-    const series = findSeries(parsed.size);
+    const [series] = seriesMatching(parsed.size);
     if (series === undefined) {
         return unknown(`${size} matches no series of the catalog, so its CPUs are not known; ${LIST_HINT}`);
     }
@@ -96,25 +95,37 @@ export function sizeVerdict(size: string, options: VerdictOptions = {}): SizeVer
     const vcpus = constrained ?? base;
 
     const facts = seriesFacts(series);
-    const verdict = (status: SizeVerdict["status"], reason: string): SizeVerdict => ({
-        size, status, allowed: status === "allowed", level: facts.level, arch: facts.arch, series: series.name, vcpus,
-        reason: `${reason} Source: ${series.sources[0]}.`,
-    });
+    const status = seriesStatus(facts, { asOf: options.asOf, minimumLevel });
     const retirement = series.retirement;
-    if (retirement !== undefined && (retirement.date === null || retirement.date <= asOf)) {
-        const when = retirement.date === null ? "is retired (no longer offered)" : `retired on ${retirement.date}`;
-        return verdict("retired", `${size}: the ${series.name} series ${when}; ${LIST_HINT}.`);
+    let reason: string;
+    switch (status) {
+        case "retired":
+            reason = retirement?.date ? `the ${series.name} series retired on ${retirement.date}` : `the ${series.name} series is retired (no longer offered)`;
+            reason += `; ${LIST_HINT}.`;
+            break;
+        case "arm64":
+            reason = `the ${series.name} series runs on ${describeCpus(facts)}, not x86-64; builders need x86-64 sizes (${LIST_HINT}).`;
+            break;
+        case "below-minimum-level":
+            reason = `the ${series.name} series is below ${minimumLevel}: ` + (series.variousHardware
+                ? `its docs say it "can be deployed on a variety of hardware types", so no level above ${facts.level} is guaranteed`
+                : `its hosts include ${describeCpus(facts)}, so it guarantees only ${facts.level}`) + `; ${LIST_HINT}.`;
+            break;
+        default:
+            reason = `the ${series.name} series guarantees ${facts.level} on every listed host: ${describeCpus(facts)}.`
+                + (retirement?.date ? ` Note: the series retires on ${retirement.date}.` : "");
     }
-    if (facts.arch === "arm64") {
-        return verdict("arm64", `${size}: the ${series.name} series runs on ${describeCpus(facts)}, not x86-64; builders need x86-64 sizes (${LIST_HINT}).`);
-    }
-    const level = facts.level as X86Level;
-    if (levelRank(level) < levelRank(minimumLevel)) {
-        const why = series.variousHardware
-            ? `its docs say it "can be deployed on a variety of hardware types", so no level above ${level} is guaranteed`
-            : `its hosts include ${describeCpus(facts)}, so it guarantees only ${level}`;
-        return verdict("below-minimum-level", `${size}: the ${series.name} series is below ${minimumLevel}: ${why}; ${LIST_HINT}.`);
-    }
-    const retiring = retirement?.date ? ` Note: the series retires on ${retirement.date}.` : "";
-    return verdict("allowed", `${size}: the ${series.name} series guarantees ${level} on every listed host: ${describeCpus(facts)}.${retiring}`);
+    return {
+        size, status, allowed: status === "allowed", level: facts.level, arch: facts.arch, series: series.name, vcpus,
+        reason: `${size}: ${reason} Source: ${series.sources[0]}.`,
+    };
+}
+
+/** Whether a series may carry builders at a date and minimum level; retirement is checked first. */
+export function seriesStatus(facts: SeriesFacts, options: VerdictOptions = {}): VerdictStatus {
+    const asOf = isoDate(options.asOf ?? new Date());
+    const retirement = facts.series.retirement;
+    if (retirement !== undefined && (retirement.date === null || retirement.date <= asOf)) return "retired";
+    if (facts.arch === "arm64" || facts.level === null) return "arm64";
+    return levelRank(facts.level) < levelRank(options.minimumLevel ?? DEFAULT_MINIMUM_LEVEL) ? "below-minimum-level" : "allowed";
 }
