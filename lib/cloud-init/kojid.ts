@@ -1,0 +1,135 @@
+/**
+ * The builder's Koji, mock and Kerberos configuration files, as pure functions of the settings.
+ * Facts cite `shared/research/koji-builders.md` (below: "research") and the source it names.
+ */
+import { renderIni } from "./ini";
+import { BuilderAuth, BuilderCloudInitSettings, defaultMaxJobs, FEDORA_KOJID_DEFAULTS, KerberosAuth } from "./settings";
+
+/** Paths on the builder that kojid.conf, the slot tool and the units must agree on. */
+export const BUILDER_PATHS = {
+    kojidConf: "/etc/kojid/kojid.conf",
+    /** Fedora's keytab location (research 1.4, ANS buildvm.yml `kt_location`). */
+    keytab: "/etc/kojid/kojid.keytab",
+    /** kojid's default client certificate path (research 1.2, `cert`). */
+    clientCert: "/etc/kojid/client.crt",
+    /** kojid's default mock directory (research 1.2, `mockdir`). */
+    mockDir: "/var/lib/mock",
+    /** kojid's code default `workdir` (research 1.2: the docs' /tmp/koji is out of date). */
+    workDir: "/var/tmp/koji",
+    /** Fedora's `serverca` (research 1.2): the system CA bundle. */
+    systemCaBundle: "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
+} as const;
+
+export const DEFAULT_PRINCIPAL_SERVICE = "compile";
+
+function authEntries(auth: BuilderAuth): Record<string, string> {
+    switch (auth.kind) {
+        case "kerberos":
+            // krb_principal is per slot, so `koji-slot claim` adds it once it knows the host name.
+            return { serverca: BUILDER_PATHS.systemCaBundle, keytab: BUILDER_PATHS.keytab };
+        case "certificate":
+            // kojid prefers ssl_login whenever `cert` exists (research 1.2, "Which login method kojid picks").
+            return { serverca: auth.serverCaPath ?? BUILDER_PATHS.systemCaBundle, cert: BUILDER_PATHS.clientCert };
+    }
+}
+
+/**
+ * `/etc/kojid/kojid.conf`: a single `[kojid]` section (the slot tool appends `krb_principal` to it).
+ * `topdir` stays unset: cloud builders cannot mount Fedora's NFS and stay out of the createrepo channel
+ * (research 1.3 [inference]); allowed SCMs are the hub's `build_from_scm` policy, as in Fedora (research 1.2).
+ */
+export function renderKojidConf(settings: BuilderCloudInitSettings): string {
+    const tuning = { ...FEDORA_KOJID_DEFAULTS, ...settings.kojid };
+    return renderIni({
+        kojid: {
+            server: settings.kojiHubUrl,
+            topurl: settings.topUrls,
+            workdir: BUILDER_PATHS.workDir,
+            mockdir: BUILDER_PATHS.mockDir,
+            mockuser: "kojibuilder", // created by koji-builder's %pre (research 1.1)
+            maxjobs: settings.maxJobs ?? defaultMaxJobs(settings.vCpus),
+            minspace: tuning.minspaceMb,
+            sleeptime: tuning.sleeptimeSeconds,
+            use_createrepo_c: true,
+            rpmbuild_timeout: tuning.rpmbuildTimeoutSeconds,
+            failed_buildroot_lifetime: tuning.failedBuildrootLifetimeSeconds,
+            allowed_scms_use_config: false,
+            allowed_scms_use_policy: true,
+            build_arch_can_fail: tuning.buildArchCanFail,
+            vendor: tuning.vendor,
+            packager: tuning.packager,
+            distribution: tuning.distribution,
+            mockhost: tuning.mockhost,
+            plugins: tuning.plugins,
+            ...authEntries(settings.auth),
+        },
+    });
+}
+
+/** Renders a Python literal for mock's config files (which are Python). */
+function pythonLiteral(value: string | boolean | readonly string[]): string {
+    if (typeof value === "boolean") {
+        return value ? "True" : "False";
+    }
+    if (typeof value === "string") {
+        return JSON.stringify(value); // a JSON string of printable text is also a valid Python string literal
+    }
+    return `[${value.map(pythonLiteral).join(", ")}]`;
+}
+
+/**
+ * Fedora's builder mock site defaults (research 1.2, ANS `roles/koji_builder/templates/builders/site-defaults.cfg`):
+ * bootstrap chroot without a bootstrap image (no registry pulls), dnf-3, no weak deps, C.UTF-8,
+ * package-state and ccache plugins off, the rpmautospec plugin on.
+ */
+const MOCK_SITE_DEFAULTS: ReadonlyArray<readonly [string, string | boolean | readonly string[]]> = [
+    ["['use_bootstrap']", true],
+    ["['use_bootstrap_image']", false],
+    ["['dnf_command']", "/usr/bin/dnf-3"],
+    ["['system_dnf_command']", "/usr/bin/dnf-3"],
+    ["['dnf_common_opts']", ["--setopt=install_weak_deps=0"]],
+    ["['environment']['LANG']", "C.UTF-8"],
+    ["['plugin_conf']['package_state_enable']", false],
+    ["['plugin_conf']['ccache_enable']", false],
+    ["['plugin_conf']['rpmautospec_enable']", true],
+];
+
+export function renderMockSiteDefaults(): string {
+    return MOCK_SITE_DEFAULTS.map(([key, value]) => `config_opts${key} = ${pythonLiteral(value)}\n`).join("");
+}
+
+/**
+ * The hub's DNS domain (`koji.fedoraproject.org` → `fedoraproject.org`), mapped to the realm so GSSAPI
+ * finds the hub's service principal there ([inference] from ANS krb5.conf.j2 mapping `.fedoraproject.org`).
+ */
+function hubDomain(kojiHubUrl: string): string {
+    const labels = new URL(kojiHubUrl).hostname.split(".");
+    return labels.length > 2 ? labels.slice(1).join(".") : labels.join(".");
+}
+
+/**
+ * `/etc/krb5.conf.d/<realm>`: the realm's KDC is the KDC proxy over HTTPS, so the builder needs outbound
+ * 443 only (research 1.4, ANS `roles/base/templates/krb5.conf.j2`); no DNS lookups for the KDC.
+ */
+export function renderKrb5Snippet(auth: KerberosAuth, kojiHubUrl: string): string {
+    const domain = hubDomain(kojiHubUrl);
+    for (const text of [auth.realm, auth.kdcProxyUrl, domain]) {
+        if (!/^[A-Za-z0-9.:/_-]+$/.test(text)) {
+            throw new Error(`krb5 config: ${JSON.stringify(text)} is not a plain realm, URL or domain`);
+        }
+    }
+    return [
+        "[libdefaults]",
+        "    dns_lookup_kdc = false",
+        "",
+        "[realms]",
+        `    ${auth.realm} = {`,
+        `        kdc = ${auth.kdcProxyUrl}`,
+        "    }",
+        "",
+        "[domain_realm]",
+        `    .${domain} = ${auth.realm}`,
+        `    ${domain} = ${auth.realm}`,
+        "",
+    ].join("\n");
+}
