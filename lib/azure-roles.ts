@@ -16,3 +16,14 @@ export type BuiltInRole = keyof typeof BUILT_IN_ROLES;
 export function roleDefinitionResourceId(subscriptionId: string, role: BuiltInRole): string {
     return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${BUILT_IN_ROLES[role]}`;
 }
+
+/**
+ * Returns `scope` if it names a resource below a resource group (a vault, a blob container), and throws
+ * otherwise: the farm grants data-plane roles on single resources, never on a subscription or resource group.
+ */
+export function requireResourceScope(scope: string, argumentName: string): string {
+    if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/[^/]+\/[^/]+/i.test(scope)) {
+        throw new Error(`${argumentName}: "${scope}" is not a resource id below a resource group; role assignments must not be that broad`);
+    }
+    return scope;
+}

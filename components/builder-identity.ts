@@ -1,0 +1,100 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import { BuiltInRole, requireResourceScope, roleDefinitionResourceId, BUILT_IN_ROLES } from "../lib/azure-roles";
+import { nameBasedUuid } from "../lib/name-based-uuid";
+import type { ArtifactContainerName } from "./artifact-store";
+
+export interface BuilderIdentityArgs {
+    /** The resource group for the identity. Required. */
+    readonly resourceGroupName: pulumi.Input<string>;
+    /** Azure region. Default: the resource group's region. */
+    readonly location?: pulumi.Input<string>;
+    /** Tags for the identity. Default: none. */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** The identity's Azure name. Default: autonamed from the component name. */
+    readonly identityName?: pulumi.Input<string>;
+    /** The vault holding the slot secrets: `SecretVault.vaultId`. Granted Key Vault Secrets User. Required. */
+    readonly secretVaultResourceId: pulumi.Input<string>;
+    /**
+     * The artifact store's containers: `ArtifactStore.containerIds`. Each is granted Storage Blob Data
+     * Contributor, and nothing at account level. Required.
+     */
+    readonly blobContainerResourceIds: Readonly<Record<ArtifactContainerName, pulumi.Input<string>>>;
+}
+
+/** One grant: which built-in role, on which single resource. */
+interface Grant {
+    readonly key: string;
+    readonly role: BuiltInRole;
+    readonly scope: pulumi.Input<string>;
+    readonly argumentName: string;
+}
+
+/**
+ * The builders' user-assigned managed identity and its least-privilege role assignments: read secrets in the
+ * farm's vault, and read/write/lease blobs in the `rpms`, `logs` and `slots` containers. Nothing at account,
+ * resource group or subscription scope. The pool attaches the identity to its VMs by `identityId`, and tools on
+ * the VMs select it by `clientId`.
+ */
+export class BuilderIdentity extends pulumi.ComponentResource {
+    /** Resource id, for the scale set's `identity.userAssignedIdentities`. */
+    public readonly identityId: pulumi.Output<string>;
+    /** For `az login --identity --client-id` / IMDS token requests on the VMs. */
+    public readonly clientId: pulumi.Output<string>;
+    /** The Entra object id that the role assignments name. */
+    public readonly principalId: pulumi.Output<string>;
+    public readonly roleAssignmentIds: pulumi.Output<string[]>;
+
+    constructor(name: string, args: BuilderIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
+        const grants: Grant[] = [
+            { key: "vault-secrets-user", role: "keyVaultSecretsUser", scope: args.secretVaultResourceId, argumentName: "secretVaultResourceId" },
+            ...(Object.entries(args.blobContainerResourceIds) as [ArtifactContainerName, pulumi.Input<string>][]).map(([containerName, scope]): Grant => ({
+                key: `${containerName}-blob-contributor`,
+                role: "storageBlobDataContributor",
+                scope,
+                argumentName: `blobContainerResourceIds.${containerName}`,
+            })),
+        ];
+        // Scopes known now are checked before anything is registered; the others when they resolve.
+        for (const grant of grants) {
+            if (typeof grant.scope === "string") {
+                requireResourceScope(grant.scope, grant.argumentName);
+            }
+        }
+        super("buildfarm:identity:BuilderIdentity", name, {}, opts);
+
+        const identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            resourceName: args.identityName,
+        }, { parent: this });
+        const subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
+
+        const assignments = grants.map((grant) => {
+            const scope = pulumi.output(grant.scope).apply((resolved) => requireResourceScope(resolved, grant.argumentName));
+            return new authorization.RoleAssignment(`${name}-${grant.key}`, {
+                // Deterministic, as Bicep's guid(scope, principal, role): re-running never duplicates a grant.
+                roleAssignmentName: pulumi.all([scope, identity.principalId]).apply(([resolvedScope, principalId]) =>
+                    nameBasedUuid(resolvedScope, principalId, BUILT_IN_ROLES[grant.role])),
+                scope,
+                principalId: identity.principalId,
+                // Saying so skips Entra's lookup of a just-created identity, which can fail while it replicates.
+                principalType: "ServicePrincipal",
+                roleDefinitionId: subscriptionId.apply((id) => roleDefinitionResourceId(id, grant.role)),
+            }, { parent: this });
+        });
+
+        this.identityId = identity.id;
+        this.clientId = identity.clientId;
+        this.principalId = identity.principalId;
+        this.roleAssignmentIds = pulumi.all(assignments.map((assignment) => assignment.id));
+        this.registerOutputs({
+            identityId: this.identityId,
+            clientId: this.clientId,
+            principalId: this.principalId,
+            roleAssignmentIds: this.roleAssignmentIds,
+        });
+    }
+}

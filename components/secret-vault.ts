@@ -1,0 +1,135 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as keyvault from "@pulumi/azure-native/keyvault";
+import * as random from "@pulumi/random";
+import { publicEndpointAccess } from "../lib/admin-access";
+import { addPrivateEndpoint } from "./private-endpoint";
+
+export interface SecretVaultArgs {
+    /** The resource group for the vault and its private endpoint. Required. */
+    readonly resourceGroupName: pulumi.Input<string>;
+    /** Azure region. Default: the resource group's region. */
+    readonly location?: pulumi.Input<string>;
+    /** Tags for the vault and the private endpoint. Default: none. */
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /** Subnet for the vault's private endpoint: `BuilderNetwork.privateEndpointSubnetId`. Required. */
+    readonly privateEndpointSubnetResourceId: pulumi.Input<string>;
+    /** The `privatelink.vaultcore.azure.net` zone: `BuilderNetwork.vaultPrivateDnsZoneId`. Required. */
+    readonly vaultPrivateDnsZoneResourceId: pulumi.Input<string>;
+    /**
+     * Public addresses (bare or CIDR) let through the vault firewall, e.g. the workstation that uploads the
+     * keytabs. Default: none, and public network access is then disabled.
+     */
+    readonly allowedAdminIpRanges?: readonly string[];
+    /** Starts with a letter; letters, digits and single hyphens; at most 15. A random suffix follows. Default: `koji-kv`. */
+    readonly vaultNamePrefix?: string;
+    /** Days a deleted vault or secret stays recoverable (7 to 90); fixed once the vault exists. Default: 90. */
+    readonly softDeleteRetentionDays?: number;
+    /** Default: `standard` (software-protected keys; the vault holds secrets only). */
+    readonly skuName?: "standard" | "premium";
+}
+
+export const SECRET_VAULT_DEFAULTS = {
+    vaultNamePrefix: "koji-kv",
+    softDeleteRetentionDays: 90,
+    skuName: "standard",
+} as const;
+
+/** Vault names are 3 to 24 characters; `-` plus an 8-character suffix leaves 15 for the prefix. */
+const VAULT_NAME_SUFFIX_LENGTH = 8;
+const VAULT_NAME_PREFIX = /^[a-zA-Z](?:-?[a-zA-Z0-9]){0,14}$/;
+
+/** Checks the arguments that can be checked before deployment; throws naming the argument. */
+export function validateSecretVaultArgs(args: SecretVaultArgs): void {
+    const prefix = args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix;
+    if (!VAULT_NAME_PREFIX.test(prefix)) {
+        throw new Error(`vaultNamePrefix: "${prefix}" must start with a letter, hold only letters, digits and single hyphens, and be at most 15 long`);
+    }
+    const retention = args.softDeleteRetentionDays ?? SECRET_VAULT_DEFAULTS.softDeleteRetentionDays;
+    if (!Number.isInteger(retention) || retention < 7 || retention > 90) {
+        throw new Error(`softDeleteRetentionDays: Key Vault keeps deleted items 7 to 90 days; got ${retention}`);
+    }
+    publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
+}
+
+/**
+ * The Key Vault holding one secret per builder slot (`koji-<slot>`: the Koji keytab, or a client certificate
+ * for a private hub). Access is by Azure RBAC only, over the private endpoint or from listed admin addresses;
+ * purge protection keeps a deleted vault recoverable.
+ *
+ * The secrets are uploaded out of band (see `lib/slots.ts` for their names): this component never creates or
+ * reads a secret value, so no credential passes through Pulumi state.
+ */
+export class SecretVault extends pulumi.ComponentResource {
+    public readonly vaultId: pulumi.Output<string>;
+    public readonly vaultName: pulumi.Output<string>;
+    /** `https://<name>.vault.azure.net/`; resolves to the private endpoint inside the network. */
+    public readonly vaultUri: pulumi.Output<string>;
+    public readonly privateEndpointId: pulumi.Output<string>;
+
+    constructor(name: string, args: SecretVaultArgs, opts?: pulumi.ComponentResourceOptions) {
+        validateSecretVaultArgs(args);
+        super("buildfarm:keyvault:SecretVault", name, {}, opts);
+        const access = publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
+
+        const suffix = new random.RandomString(`${name}-suffix`, {
+            length: VAULT_NAME_SUFFIX_LENGTH,
+            lower: true,
+            upper: false,
+            numeric: true,
+            special: false,
+        }, { parent: this });
+        const clientConfig = authorization.getClientConfigOutput({ parent: this });
+
+        const vault = new keyvault.Vault(`${name}-vault`, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            vaultName: pulumi.interpolate`${args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix}-${suffix.result}`,
+            properties: {
+                tenantId: clientConfig.tenantId,
+                sku: { family: "A", name: args.skuName ?? SECRET_VAULT_DEFAULTS.skuName },
+                enableRbacAuthorization: true,
+                enableSoftDelete: true,
+                softDeleteRetentionInDays: args.softDeleteRetentionDays ?? SECRET_VAULT_DEFAULTS.softDeleteRetentionDays,
+                enablePurgeProtection: true,
+                enabledForDeployment: false,
+                enabledForDiskEncryption: false,
+                enabledForTemplateDeployment: false,
+                publicNetworkAccess: access.publicNetworkAccess,
+                networkAcls: {
+                    defaultAction: "Deny",
+                    bypass: "AzureServices",
+                    ipRules: access.allowedIpRules.map((range) => ({ value: range })),
+                },
+            },
+        }, { parent: this });
+
+        const endpoint = addPrivateEndpoint(`${name}-vault-pe`, {
+            resourceGroupName: args.resourceGroupName,
+            location: args.location,
+            tags: args.tags,
+            subnetResourceId: args.privateEndpointSubnetResourceId,
+            targetResourceId: vault.id,
+            groupId: "vault",
+            privateDnsZoneResourceId: args.vaultPrivateDnsZoneResourceId,
+        }, this);
+
+        this.vaultId = vault.id;
+        this.vaultName = vault.name;
+        this.vaultUri = vault.properties.vaultUri.apply((uri) => {
+            // ARM always returns the URI of a created vault; a missing one means the provider response changed.
+            if (!uri) {
+                throw new Error(`Key Vault ${name}: the provider returned no vaultUri`);
+            }
+            return uri;
+        });
+        this.privateEndpointId = endpoint.id;
+        this.registerOutputs({
+            vaultId: this.vaultId,
+            vaultName: this.vaultName,
+            vaultUri: this.vaultUri,
+            privateEndpointId: this.privateEndpointId,
+        });
+    }
+}

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_CONFIG, installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
+import { BuilderIdentity, BuilderIdentityArgs } from "../components/builder-identity";
+import { nameBasedUuid } from "../lib/name-based-uuid";
+import { requireResourceScope } from "../lib/azure-roles";
+
+const RG = `/subscriptions/${CLIENT_CONFIG.subscriptionId}/resourceGroups/farm`;
+const ACCOUNT = `${RG}/providers/Microsoft.Storage/storageAccounts/kojiartifactsa1b2c3d4`;
+const VAULT_ID = `${RG}/providers/Microsoft.KeyVault/vaults/koji-kv-q9w8e7r6`;
+const CONTAINER_IDS = {
+    rpms: `${ACCOUNT}/blobServices/default/containers/rpms`,
+    logs: `${ACCOUNT}/blobServices/default/containers/logs`,
+    slots: `${ACCOUNT}/blobServices/default/containers/slots`,
+};
+const ROLE_DEFINITIONS = `/subscriptions/${CLIENT_CONFIG.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions`;
+/** learn.microsoft.com built-in roles: Key Vault Secrets User, Storage Blob Data Contributor. */
+const KEY_VAULT_SECRETS_USER = `${ROLE_DEFINITIONS}/4633458b-17de-408a-b874-0445c86b69e6`;
+const STORAGE_BLOB_DATA_CONTRIBUTOR = `${ROLE_DEFINITIONS}/ba92f5b4-2d11-453d-a403-e96b0029c9fe`;
+const PRINCIPAL_ID = "11111111-2222-3333-4444-555555555555";
+
+const ARGS: BuilderIdentityArgs = {
+    resourceGroupName: "farm",
+    tags: { project: "koji-v3", owner: "farm-admins" },
+    secretVaultResourceId: VAULT_ID,
+    blobContainerResourceIds: CONTAINER_IDS,
+};
+
+describe("requireResourceScope (pure)", () => {
+    it.each([`/subscriptions/${CLIENT_CONFIG.subscriptionId}`, RG, `${RG}/`, "kojiartifacts"])("refuses %j", (scope) => {
+        expect(() => requireResourceScope(scope, "secretVaultResourceId")).toThrow(/^secretVaultResourceId: .* not a resource id below a resource group/);
+    });
+
+    it("accepts a vault and a container", () => {
+        expect(requireResourceScope(VAULT_ID, "x")).toBe(VAULT_ID);
+        expect(requireResourceScope(CONTAINER_IDS.slots, "x")).toBe(CONTAINER_IDS.slots);
+    });
+});
+
+describe("BuilderIdentity (mocked)", () => {
+    let mocks: PulumiMocks;
+    let identity: BuilderIdentity;
+    let resources: RecordedResource[];
+    let assignments: RecordedResource[];
+
+    beforeAll(async () => {
+        mocks = installPulumiMocks({
+            stateFor: (args) =>
+                args.type === "azure-native:managedidentity:UserAssignedIdentity" ? { principalId: PRINCIPAL_ID, clientId: "client-1" } : undefined,
+        });
+        identity = new BuilderIdentity("builders", ARGS, mocks.recordingOptions);
+        resources = await mocks.settled();
+        assignments = mocks.ofType("azure-native:authorization:RoleAssignment");
+    });
+
+    it("parents every child to the component", () => {
+        const component = mocks.single("buildfarm:identity:BuilderIdentity");
+        for (const child of resources.filter((resource) => resource !== component)) {
+            expect(child.opts.parent, child.name).toBeDefined();
+        }
+    });
+
+    it("grants exactly Key Vault Secrets User on the vault and Blob Data Contributor on the three containers", () => {
+        expect(assignments.map((assignment) => [assignment.inputs.scope, assignment.inputs.roleDefinitionId])).toEqual([
+            [VAULT_ID, KEY_VAULT_SECRETS_USER],
+            [CONTAINER_IDS.rpms, STORAGE_BLOB_DATA_CONTRIBUTOR],
+            [CONTAINER_IDS.logs, STORAGE_BLOB_DATA_CONTRIBUTOR],
+            [CONTAINER_IDS.slots, STORAGE_BLOB_DATA_CONTRIBUTOR],
+        ]);
+    });
+
+    it("grants to the builder identity as a service principal", () => {
+        for (const assignment of assignments) {
+            expect(assignment.inputs).toMatchObject({ principalId: PRINCIPAL_ID, principalType: "ServicePrincipal" });
+        }
+    });
+
+    it("grants nothing at account, resource group or subscription scope", () => {
+        for (const assignment of assignments) {
+            expect(assignment.inputs.scope).not.toBe(ACCOUNT);
+            expect(assignment.inputs.scope.startsWith(`${RG}/providers/`)).toBe(true);
+        }
+    });
+
+    it("names each assignment deterministically from scope, principal and role", () => {
+        expect(assignments[0].inputs.roleAssignmentName).toBe(nameBasedUuid(VAULT_ID, PRINCIPAL_ID, "4633458b-17de-408a-b874-0445c86b69e6"));
+        expect(new Set(assignments.map((assignment) => assignment.inputs.roleAssignmentName)).size).toBe(4);
+    });
+
+    it("exports the identity's id, client id and principal id", async () => {
+        expect(await promiseOf(identity.identityId)).toBe("builders-identity-id");
+        expect(await promiseOf(identity.clientId)).toBe("client-1");
+        expect(await promiseOf(identity.principalId)).toBe(PRINCIPAL_ID);
+        expect(await promiseOf(identity.roleAssignmentIds)).toHaveLength(4);
+    });
+
+    it("throws before registering anything when a scope is a resource group", async () => {
+        const before = (await mocks.settled()).length;
+        expect(() => new BuilderIdentity("bad", { ...ARGS, blobContainerResourceIds: { ...CONTAINER_IDS, logs: RG } }, mocks.recordingOptions)).toThrow(
+            /blobContainerResourceIds.logs: .* not a resource id below a resource group/,
+        );
+        expect((await mocks.settled()).length).toBe(before);
+    });
+});

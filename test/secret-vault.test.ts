@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_CONFIG, installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
+import { SecretVault, SecretVaultArgs, validateSecretVaultArgs } from "../components/secret-vault";
+
+const ARGS: SecretVaultArgs = {
+    resourceGroupName: "rg",
+    tags: { project: "koji-v3", owner: "farm-admins" },
+    privateEndpointSubnetResourceId: "endpoint-subnet-id",
+    vaultPrivateDnsZoneResourceId: "vault-zone-id",
+};
+
+function vaultState(args: { type: string; inputs: Record<string, any> }): Record<string, unknown> | undefined {
+    switch (args.type) {
+        case "random:index/randomString:RandomString":
+            return { result: "q9w8e7r6" };
+        case "azure-native:keyvault:Vault":
+            return { name: args.inputs.vaultName, properties: { ...args.inputs.properties, vaultUri: `https://${args.inputs.vaultName}.vault.azure.net/` } };
+        default:
+            return undefined;
+    }
+}
+
+describe("validateSecretVaultArgs (pure)", () => {
+    it.each([
+        [{ vaultNamePrefix: "1koji" }, /vaultNamePrefix: "1koji"/],
+        [{ vaultNamePrefix: "koji--kv" }, /single hyphens/],
+        [{ vaultNamePrefix: "k".repeat(16) }, /at most 15/],
+        [{ softDeleteRetentionDays: 6 }, /7 to 90 days; got 6/],
+        [{ softDeleteRetentionDays: 91 }, /7 to 90/],
+        [{ allowedAdminIpRanges: ["10.0.0.0/8"] }, /allowedAdminIpRanges\[0\].*private/],
+    ])("rejects %j", (bad, message) => {
+        expect(() => validateSecretVaultArgs({ ...ARGS, ...bad })).toThrow(message);
+    });
+});
+
+describe("SecretVault (mocked)", () => {
+    let mocks: PulumiMocks;
+    let vault: SecretVault;
+    let resources: RecordedResource[];
+    let properties: Record<string, any>;
+
+    beforeAll(async () => {
+        mocks = installPulumiMocks({ stateFor: vaultState });
+        vault = new SecretVault("secrets", ARGS, mocks.recordingOptions);
+        resources = await mocks.settled();
+        properties = mocks.single("azure-native:keyvault:Vault").inputs.properties;
+    });
+
+    it("parents every child to the component", () => {
+        const component = mocks.single("buildfarm:keyvault:SecretVault");
+        for (const child of resources.filter((resource) => resource !== component)) {
+            expect(child.opts.parent, child.name).toBeDefined();
+        }
+    });
+
+    it("uses RBAC, soft delete and purge protection, in the deploying tenant", () => {
+        expect(properties).toMatchObject({
+            tenantId: CLIENT_CONFIG.tenantId,
+            sku: { family: "A", name: "standard" },
+            enableRbacAuthorization: true,
+            enableSoftDelete: true,
+            softDeleteRetentionInDays: 90,
+            enablePurgeProtection: true,
+            enabledForDeployment: false,
+            enabledForDiskEncryption: false,
+            enabledForTemplateDeployment: false,
+        });
+        expect(properties.accessPolicies).toBeUndefined();
+    });
+
+    it("is reachable only through its private endpoint by default", () => {
+        expect(properties.publicNetworkAccess).toBe("Disabled");
+        expect(properties.networkAcls).toEqual({ defaultAction: "Deny", bypass: "AzureServices", ipRules: [] });
+        expect(mocks.single("azure-native:network:PrivateEndpoint").inputs).toMatchObject({
+            subnet: { id: "endpoint-subnet-id" },
+            privateLinkServiceConnections: [{ privateLinkServiceId: "secrets-vault-id", groupIds: ["vault"] }],
+        });
+        expect(mocks.single("azure-native:network:PrivateDnsZoneGroup").inputs.privateDnsZoneConfigs).toEqual([{ name: "vault", privateDnsZoneId: "vault-zone-id" }]);
+    });
+
+    it("never creates a secret, key or access policy", () => {
+        const types = resources.map((resource) => resource.type);
+        expect(types.filter((type) => /keyvault:(Secret|Key|AccessPolicy)$/.test(type))).toEqual([]);
+    });
+
+    it("names the vault with a random suffix and exports its URI", async () => {
+        expect(await promiseOf(vault.vaultName)).toBe("koji-kv-q9w8e7r6");
+        expect(await promiseOf(vault.vaultUri)).toBe("https://koji-kv-q9w8e7r6.vault.azure.net/");
+        expect(await promiseOf(vault.vaultId)).toBe("secrets-vault-id");
+    });
+
+    it("lets listed admin addresses through the firewall", async () => {
+        new SecretVault("admin", { ...ARGS, allowedAdminIpRanges: ["203.0.113.7", "198.51.100.0/28"] }, mocks.recordingOptions);
+        await mocks.settled();
+        const admin = mocks.ofType("azure-native:keyvault:Vault").find((resource) => resource.name === "admin-vault")!;
+        expect(admin.inputs.properties.publicNetworkAccess).toBe("Enabled");
+        expect(admin.inputs.properties.networkAcls).toEqual({
+            defaultAction: "Deny",
+            bypass: "AzureServices",
+            ipRules: [{ value: "203.0.113.7" }, { value: "198.51.100.0/28" }],
+        });
+    });
+
+    it("throws before registering anything when the arguments are wrong", async () => {
+        const before = (await mocks.settled()).length;
+        expect(() => new SecretVault("bad", { ...ARGS, softDeleteRetentionDays: 3 }, mocks.recordingOptions)).toThrow(/softDeleteRetentionDays/);
+        expect((await mocks.settled()).length).toBe(before);
+    });
+});
