@@ -1,0 +1,432 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import {
+    CONFIG_KEYS,
+    type ConfigError,
+    type FarmConfig,
+    formatConfigErrors,
+    LOCATION_KEY,
+    POOL_NAME_MAX,
+    parseStackConfig,
+    rawConfigFromStackFile,
+} from "../lib/stack-config";
+
+const ROOT = path.join(__dirname, "..");
+const readYaml = (file: string): unknown => parse(readFileSync(path.join(ROOT, file), "utf8"));
+
+// Public keys made with ssh-keygen for these tests; their private halves were thrown away.
+const ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICcf5LVXSwc0EiXehmhSSXSf1iNdtRSZ5tLNlK36+ucc farm-admin@example.org";
+const RSA_3072 =
+    "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQC2lzXpVcFVbjOQ1QQC2Lb7cvQ15Rd7b+PYcmMfYkOSSXR3DpO80YRstAG/U4evHRq1p9+aPV3ALb7n30X27tRC7UB2Ela5eFxfyn9lCGZtXYOKqzKLvX6xILJXM36aDuzBhJhChSJPh68z0NTVVUiP/mA0JGv0OL3J696M8FR0ZpDQin4TcvYqvqP2poaiseWK95p+x9N2RuYs1evAFKOOQDIWlNc6F9wTpdL989+w5qZMPRSLT2JPt9KcI+d3Ja5p9lHNG1/d6hrUjB3XZkRVjRM6HrhjnIt7vTun916f24rsG0rfkfrBnzpHH9/l/NJjFmUeQ8OSFNFq5utV75t2NGIkLhl34+3muxgLWvZK/F7Z+gLcj5t8P+ikcMifEZFGqfhDtWY7DdkbzrHEsVJ7eutrXvaGfAR+B1AZStv5G24pRXikM5tPKJTSkUZDHLSXxhHQDAQZ/4KuYWZ3LAkC5LCowdlDKryYPnb7zFoKdmfQ8ZQY1wYSCl6pMw4mrEU= rsa3072@example.org";
+const RSA_1024 =
+    "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQCT5t3T//wlHHglV7OEbHUAvj+0+9lcQOksZi2dRSjDsbqh3hfK7bSD4IgbjFkNja8ZVELvEO7MFC00FSDUgC86YSu6djNTKi5XBVY8cIHmQ54HmYp3B04mVJLfUDbedTQJdKYpntixJB7F5ORWPtYVuLGSuyjtU6pmeJkzc4bTfw== rsa1024@example.org";
+const ECDSA =
+    "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBMHEsPsIj3u+uge0uYdonYVEin6+jEcwwoAfPmd9LheTmHeBemvQrsGK4/y9MAJWNgWKFq2dlxVqzsi9st3TC80= ecdsa@example.org";
+
+const POOL = { name: "spot", vmSizes: ["Standard_D16as_v5"], maxCount: 10 };
+
+/** The smallest valid stack, as a stack file's `config:` map. */
+const MINIMAL: Record<string, unknown> = {
+    [LOCATION_KEY]: "eastus2",
+    "buildfarm:adminSshPublicKey": ED25519,
+    "buildfarm:vcpuBudget": 400,
+    "buildfarm:koji": { hostDomain: "builders.example.org", channel: "azure-v3" },
+    "buildfarm:pools": [POOL],
+};
+
+/** MINIMAL with some keys replaced; `undefined` removes a key. */
+function stack(changes: Record<string, unknown> = {}): Record<string, string> {
+    const config = Object.fromEntries(Object.entries({ ...MINIMAL, ...changes }).filter(([, value]) => value !== undefined));
+    return rawConfigFromStackFile({ config });
+}
+
+function configOf(changes: Record<string, unknown> = {}): FarmConfig {
+    const result = parseStackConfig(stack(changes));
+    if (!result.ok) throw new Error(formatConfigErrors(result.errors));
+    return result.config;
+}
+
+function errorsOf(changes: Record<string, unknown>): readonly ConfigError[] {
+    const result = parseStackConfig(stack(changes));
+    if (result.ok) throw new Error("expected the configuration to be refused");
+    return result.errors;
+}
+
+/** Asserts exactly one error, at `key`, whose message is `message` or matches it. */
+function expectError(changes: Record<string, unknown>, key: string, message: string | RegExp): void {
+    expect(errorsOf(changes)).toEqual([{ key, message: typeof message === "string" ? message : expect.stringMatching(message) }]);
+}
+
+const withPool = (changes: Record<string, unknown>) => ({ "buildfarm:pools": [{ ...POOL, ...changes }] });
+const withKoji = (changes: Record<string, unknown>) => ({
+    "buildfarm:koji": { ...(MINIMAL["buildfarm:koji"] as object), ...changes },
+});
+const withNetwork = (changes: Record<string, unknown>) => ({ "buildfarm:network": changes });
+
+describe("the project and the dev stack", () => {
+    it("Pulumi.dev.yaml is a valid stack", () => {
+        const result = parseStackConfig(rawConfigFromStackFile(readYaml("Pulumi.dev.yaml")));
+        expect(result.ok ? [] : formatConfigErrors(result.errors)).toEqual([]);
+        if (!result.ok) return;
+        expect(result.config.pools.map((pool) => pool.name)).toEqual(["spot", "regular"]);
+        expect(result.config.pools[0].vmSizes).toHaveLength(3);
+        expect(result.config.pools[0].spot).toEqual({ regularBaseCount: 0, regularPercentAboveBase: 0, maxPrice: -1 });
+    });
+
+    it("Pulumi.yaml declares exactly the keys the parser knows, with the same types", () => {
+        const project = readYaml("Pulumi.yaml") as { name: string; config: Record<string, { type?: string; description?: string; default?: unknown }> };
+        expect(project.name).toBe("buildfarm");
+        const declared = Object.fromEntries(
+            Object.entries(project.config).map(([key, declaration]) => [key.replace(/^buildfarm:/, ""), declaration.type]),
+        );
+        expect(declared).toEqual(CONFIG_KEYS);
+        for (const declaration of Object.values(project.config)) {
+            expect(declaration.description).toBeTruthy();
+            expect(declaration.default).toBeUndefined();
+        }
+    });
+});
+
+describe("defaults", () => {
+    it("fills in Fedora's production Koji values, the default network and the pool defaults", () => {
+        expect(configOf()).toEqual({
+            location: "eastus2",
+            adminSshPublicKey: ED25519,
+            minimumLevel: "x86-64-v3",
+            vcpuBudget: 400,
+            tags: {},
+            koji: {
+                hubUrl: "https://koji.fedoraproject.org/kojihub",
+                topUrls: [
+                    "https://kojipkgs.fedoraproject.org/",
+                    "https://kojipkgs01.fedoraproject.org",
+                    "https://kojipkgs02.fedoraproject.org",
+                ],
+                auth: { method: "kerberos", realm: "FEDORAPROJECT.ORG", kdcProxyUrl: "https://id.fedoraproject.org/KdcProxy" },
+                hostDomain: "builders.example.org",
+                channel: "azure-v3",
+            },
+            network: {
+                addressSpace: "10.20.0.0/16",
+                builderSubnet: "10.20.0.0/20",
+                endpointSubnet: "10.20.16.0/24",
+                adminSourceCidrs: [],
+            },
+            pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 0, maxCount: 10, spot: null, zones: [], mockDisk: "auto" }],
+        });
+    });
+
+    it("gives a Spot pool an all-Spot mix at up to the regular price", () => {
+        expect(configOf(withPool({ spot: true })).pools[0].spot).toEqual({ regularBaseCount: 0, regularPercentAboveBase: 0, maxPrice: -1 });
+    });
+
+    it("fills in the network keys that are left out", () => {
+        expect(configOf(withNetwork({ adminSourceCidrs: ["203.0.113.7"] })).network).toEqual({
+            addressSpace: "10.20.0.0/16",
+            builderSubnet: "10.20.0.0/20",
+            endpointSubnet: "10.20.16.0/24",
+            adminSourceCidrs: ["203.0.113.7"],
+        });
+    });
+
+    it("takes a private hub with certificate logins, without Kerberos settings", () => {
+        const koji = configOf(withKoji({ hubUrl: "https://koji.example.org/kojihub", topUrls: ["https://kojipkgs.example.org/"], auth: "certificate" })).koji;
+        expect(koji.auth).toEqual({ method: "certificate" });
+        expect(koji.topUrls).toEqual(["https://kojipkgs.example.org/"]);
+    });
+});
+
+describe("wrong types", () => {
+    it.each([
+        [{ "buildfarm:vcpuBudget": "lots" }, "buildfarm:vcpuBudget", /^expected a whole number, got "lots" \(text\)$/],
+        [{ "buildfarm:vcpuBudget": 12.5 }, "buildfarm:vcpuBudget", /^expected a whole number, got 12.5/],
+        [withPool({ maxCount: "10" }), "buildfarm:pools[0].maxCount", /^expected a whole number, got "10" \(text\)$/],
+        [withPool({ spot: "yes" }), "buildfarm:pools[0].spot", /^expected true or false, got "yes"/],
+        [withPool({ vmSizes: "Standard_D16as_v5" }), "buildfarm:pools[0].vmSizes", /^expected a list, got "Standard_D16as_v5"/],
+        [{ "buildfarm:pools": { spot: POOL } }, "buildfarm:pools", /^expected a list, got .* \(a map\)$/],
+        [{ "buildfarm:koji": "koji.fedoraproject.org" }, "buildfarm:koji", /^expected a map of keys to values/],
+        [{ "buildfarm:tags": { owner: 7 } }, "buildfarm:tags.owner", /^expected text, got 7 \(number\)$/],
+    ])("%j is refused at %s", (changes, key, message) => expectError(changes, key, message));
+
+    it("reads a stack value that is not JSON as text and says what was expected", () => {
+        const raw = { ...stack(), "buildfarm:pools": "spot" };
+        const result = parseStackConfig(raw);
+        expect(result.ok ? [] : result.errors).toEqual([{ key: "buildfarm:pools", message: 'expected a list, got "spot" (text)' }]);
+    });
+});
+
+describe("missing keys", () => {
+    it.each([
+        ["buildfarm:adminSshPublicKey", /^is required: your OpenSSH public key: pulumi config set buildfarm:adminSshPublicKey/],
+        ["buildfarm:vcpuBudget", /^is required: the vCPU quota/],
+        ["buildfarm:pools", /^is required: a list of one or more pools/],
+        ["buildfarm:koji", /^is required/],
+        [LOCATION_KEY, /^is required: the Azure region: pulumi config set azure-native:location eastus2$/],
+    ])("%s", (key, message) => expectError({ [key]: undefined }, key, message));
+
+    it("names the missing key inside an object", () => {
+        expectError({ "buildfarm:koji": { channel: "azure-v3" } }, "buildfarm:koji.hostDomain", /^is required: the DNS suffix/);
+        expectError({ "buildfarm:pools": [{ vmSizes: ["Standard_D16as_v5"], maxCount: 2 }] }, "buildfarm:pools[0].name", /^is required/);
+        expectError({ "buildfarm:pools": [{ name: "spot", vmSizes: ["Standard_D16as_v5"] }] }, "buildfarm:pools[0].maxCount", /^is required: the most VMs/);
+    });
+
+    it("needs at least one pool, one size and one topurl", () => {
+        expectError({ "buildfarm:pools": [] }, "buildfarm:pools", "needs at least 1 entry");
+        expectError(withPool({ vmSizes: [] }), "buildfarm:pools[0].vmSizes", "needs at least 1 entry");
+        expectError(withKoji({ topUrls: [] }), "buildfarm:koji.topUrls", "needs at least 1 entry");
+    });
+});
+
+describe("unknown keys", () => {
+    it.each([
+        [{ "buildfarm:pool": [POOL] }, "buildfarm:pool", 'unknown key; did you mean buildfarm:pools?'],
+        [{ "buildfarm:vcpubudget": 8 }, "buildfarm:vcpubudget", "unknown key; did you mean buildfarm:vcpuBudget?"],
+        [{ "buildfram:tags": {} }, "buildfram:tags", "unknown key; did you mean buildfarm:tags?"],
+        [{ "azure-native:locaton": "eastus2" }, "azure-native:locaton", "unknown key; did you mean azure-native:location?"],
+        [withPool({ maxcount: 10 }), "buildfarm:pools[0].maxcount", 'unknown key; did you mean "maxCount"?'],
+        [withPool({ vmSize: ["Standard_D16as_v5"] }), "buildfarm:pools[0].vmSize", 'unknown key; did you mean "vmSizes"?'],
+        [withKoji({ hubURL: "https://koji.example.org" }), "buildfarm:koji.hubURL", 'unknown key; did you mean "hubUrl"?'],
+        [withNetwork({ adminCidrs: [] }), "buildfarm:network.adminCidrs", /^unknown key; the keys here are addressSpace, /],
+    ])("%j", (changes, key, message) => expectError(changes, key, message));
+
+    it("leaves other packages' settings alone", () => {
+        expect(configOf({ "azure-native:subscriptionId": "00000000-0000-0000-0000-000000000000" }).location).toBe("eastus2");
+    });
+});
+
+describe("VM sizes", () => {
+    it("accepts a v3 mix and a v4 size at the default minimum level", () => {
+        expect(configOf(withPool({ vmSizes: ["Standard_D16as_v5", "Standard_D4s_v5"] })).pools[0].vmSizes).toHaveLength(2);
+    });
+
+    it.each([
+        ["Standard_A2_v2", /^Standard_A2_v2 is not allowed \(below-minimum-level\): Standard_A2_v2: the Av2/],
+        ["Standard_D4ps_v6", /^Standard_D4ps_v6 is not allowed \(arm64\): .*Arm64/],
+        ["Standard_Q9_v9", /^Standard_Q9_v9 is not allowed \(unknown\)/],
+    ])("refuses %s with the catalog's reason", (size, message) => {
+        expectError(withPool({ vmSizes: ["Standard_D16as_v5", size] }), "buildfarm:pools[0].vmSizes[1]", message);
+    });
+
+    it("checks sizes at the configured minimum level", () => {
+        const changes = { "buildfarm:minimumLevel": "x86-64-v4", ...withPool({ vmSizes: ["Standard_D16as_v5", "Standard_D16s_v5"] }) };
+        expectError(changes, "buildfarm:pools[0].vmSizes[0]", /below-minimum-level/);
+    });
+
+    it("refuses a minimum level below v3, naming the choices", () => {
+        expectError({ "buildfarm:minimumLevel": "x86-64-v2" }, "buildfarm:minimumLevel", /^must be one of "x86-64-v3", "x86-64-v4", got "x86-64-v2" \(text\); did you mean "x86-64-v3"\?$/);
+    });
+
+    it("limits an instance mix to five distinct sizes", () => {
+        const six = ["Standard_D2as_v5", "Standard_D4as_v5", "Standard_D8as_v5", "Standard_D16as_v5", "Standard_D32as_v5", "Standard_D48as_v5"];
+        expectError(withPool({ vmSizes: six }), "buildfarm:pools[0].vmSizes", "an instance mix takes at most 5 sizes");
+        expectError(
+            withPool({ vmSizes: ["Standard_D16as_v5", "Standard_E16as_v5", "Standard_D16as_v5"] }),
+            "buildfarm:pools[0].vmSizes[2]",
+            'size "Standard_D16as_v5" is already at [0]; remove one',
+        );
+    });
+});
+
+describe("counts", () => {
+    it.each([
+        [{ minCount: 5, maxCount: 4 }, "minCount", "5 is more than maxCount 4; lower it or raise maxCount"],
+        [{ maxCount: 1001 }, "maxCount", "must be at most 1000 (a Flexible scale set's limit), got 1001"],
+        [{ maxCount: 0 }, "maxCount", "must be at least 1, got 0"],
+        [{ minCount: -1 }, "minCount", "must be at least 0, got -1"],
+        [{ spot: true, regularPercentAboveBase: 101 }, "regularPercentAboveBase", "must be at most 100, got 101"],
+        [{ spot: true, regularPercentAboveBase: -5 }, "regularPercentAboveBase", "must be at least 0, got -5"],
+        [{ spot: true, regularBaseCount: 11 }, "regularBaseCount", "11 is more than maxCount 10"],
+        [{ spot: true, maxPrice: 0 }, "maxPrice", "must be -1 (up to the regular price) or a positive USD price per hour"],
+        [{ spot: true, maxPrice: -2 }, "maxPrice", /^must be -1/],
+    ])("%j", (changes, key, message) => expectError(withPool(changes), `buildfarm:pools[0].${key}`, message));
+
+    it("takes a positive Spot price", () => {
+        expect(configOf(withPool({ spot: true, maxPrice: 0.25, regularBaseCount: 2, regularPercentAboveBase: 20 })).pools[0].spot).toEqual({
+            regularBaseCount: 2,
+            regularPercentAboveBase: 20,
+            maxPrice: 0.25,
+        });
+    });
+
+    it.each(["regularBaseCount", "regularPercentAboveBase", "maxPrice"])("refuses %s without spot", (key) => {
+        expectError(withPool({ [key]: 1 }), `buildfarm:pools[0].${key}`, "is a Spot setting but the pool has spot: false; set spot: true or remove it");
+    });
+
+    it("refuses a zero or fractional budget", () => {
+        expectError({ "buildfarm:vcpuBudget": 0 }, "buildfarm:vcpuBudget", "must be at least 1, got 0");
+    });
+
+    it("refuses pools that can outgrow the vCPU budget, with the arithmetic", () => {
+        const pools = [POOL, { name: "big", vmSizes: ["Standard_D8as_v5", "Standard_D32as_v5"], maxCount: 8 }];
+        expectError(
+            { "buildfarm:pools": pools, "buildfarm:vcpuBudget": 300 },
+            "buildfarm:vcpuBudget",
+            "the pools can reach 416 vCPUs (spot 10 x 16 = 160, big 8 x 32 = 256) but the budget is 300; lower maxCount, use smaller sizes or raise vcpuBudget",
+        );
+    });
+});
+
+describe("pool names", () => {
+    it.each([
+        ["Spot", /^pool names become resource and host names: lower-case letters/],
+        ["1pool", /^pool names become resource and host names/],
+        ["spot-", /not ending with a hyphen$/],
+        ["spot_pool", /^pool names become resource and host names/],
+        ["a".repeat(POOL_NAME_MAX + 1), /^pool names are at most 58 characters, so that <pool>-NNNN fits a DNS label$/],
+    ])("refuses %s", (name, message) => expectError(withPool({ name }), "buildfarm:pools[0].name", message));
+
+    it(`takes a name of ${POOL_NAME_MAX} characters`, () => {
+        expect(configOf(withPool({ name: "a".repeat(POOL_NAME_MAX) })).pools[0].name).toHaveLength(58);
+    });
+
+    it("refuses a name used twice, at the second pool", () => {
+        const pools = [POOL, { ...POOL, name: "other" }, POOL];
+        expectError({ "buildfarm:pools": pools, "buildfarm:vcpuBudget": 480 }, "buildfarm:pools[2].name", '"spot" is also the name of pools[0]; pool names must be unique');
+    });
+});
+
+describe("zones and mock disk", () => {
+    it("takes a subset of the three zones", () => {
+        expect(configOf(withPool({ zones: ["1", "3"] })).pools[0].zones).toEqual(["1", "3"]);
+    });
+
+    it.each([
+        [{ zones: ["4"] }, "zones[0]", 'must be one of "1", "2", "3", got "4" (text)'],
+        [{ zones: [1] }, "zones[0]", /^must be one of "1", "2", "3", got 1 \(number\)/],
+        [{ zones: ["1", "1"] }, "zones[1]", 'zone "1" is already at [0]; remove one'],
+        [{ zones: [] }, "zones", "needs at least 1 entry"],
+        [{ mockDisk: "nvme" }, "mockDisk", 'must be one of "auto", "local", "data", got "nvme" (text)'],
+        [{ mockDisk: "Local" }, "mockDisk", /did you mean "local"\?$/],
+    ])("%j", (changes, key, message) => expectError(withPool(changes), `buildfarm:pools[0].${key}`, message));
+});
+
+describe("Koji", () => {
+    it.each([
+        [{ hubUrl: "http://koji.fedoraproject.org/kojihub" }, "hubUrl", "must be an https:// URL"],
+        [{ topUrls: ["https://kojipkgs.fedoraproject.org/", "ftp://mirror.example.org/"] }, "topUrls[1]", "must be an https:// URL"],
+        [{ kdcProxyUrl: "id.fedoraproject.org/KdcProxy" }, "kdcProxyUrl", "must be an https:// URL"],
+        [{ realm: "fedoraproject.org" }, "realm", "Kerberos realms are upper case, e.g. FEDORAPROJECT.ORG"],
+        [{ hostDomain: "Builders.Example.org" }, "hostDomain", /^must be a lower-case DNS name/],
+        [{ hostDomain: "localhost" }, "hostDomain", /^must be a lower-case DNS name/],
+        [{ channel: "azure v3" }, "channel", "use letters, digits and / _ . + - only"],
+        [{ auth: "password" }, "auth", 'must be one of "kerberos", "certificate", got "password" (text)'],
+    ])("%j", (changes, key, message) => expectError(withKoji(changes), `buildfarm:koji.${key}`, message));
+
+    it("refuses certificate logins against Fedora's hub, and Kerberos settings with certificates", () => {
+        expect(errorsOf(withKoji({ auth: "certificate", realm: "EXAMPLE.ORG" }))).toEqual([
+            { key: "buildfarm:koji.realm", message: 'is only used with auth "kerberos"; remove it' },
+            { key: "buildfarm:koji.auth", message: "Fedora's hub accepts Kerberos logins only; use auth \"kerberos\" or a private hubUrl" },
+        ]);
+    });
+
+    it("refuses a host domain that makes slot host names longer than DNS allows", () => {
+        const hostDomain = Array.from({ length: 4 }, () => "d".repeat(61)).join(".");
+        expectError(withKoji({ hostDomain }), "buildfarm:koji.hostDomain", /^host name spot-10\.d+\..* is longer than 253 characters; use a shorter domain$/);
+    });
+});
+
+describe("the SSH key", () => {
+    it("takes ed25519 and RSA keys of 2048 bits or more", () => {
+        expect(configOf({ "buildfarm:adminSshPublicKey": RSA_3072 }).adminSshPublicKey).toBe(RSA_3072);
+        expect(configOf({ "buildfarm:adminSshPublicKey": `${ED25519}\n` }).adminSshPublicKey).toBe(`${ED25519}\n`);
+    });
+
+    const [, ed25519Blob] = ED25519.split(" ");
+    it.each([
+        ["not-a-key", /^expected an OpenSSH public key line/],
+        ["not a key", /^unknown key type "not"; expected an OpenSSH public key line/],
+        ["-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----", /^this is a private key/],
+        [ECDSA, /^Azure Linux VMs accept ssh-ed25519 and ssh-rsa keys only, not ecdsa-sha2-nistp256/],
+        [RSA_1024, "a 1024-bit RSA key is too short for Azure (2048 or more); use ssh-keygen -t ed25519"],
+        [`ssh-rsa ${ed25519Blob} mislabelled`, "the key data is a ssh-ed25519 key but the line says ssh-rsa; copy the .pub file unchanged"],
+        [`ssh-ed25519 ${ed25519Blob.slice(0, 40)}`, /^the key data after "ssh-ed25519" is not valid base64 key data$/],
+        ["ssh-ed25519 not*base64", /^the key data after "ssh-ed25519" is not valid base64 key data$/],
+        [`ssh-dss ${ed25519Blob}`, /^unknown key type "ssh-dss"/],
+        [`${ED25519}\n${RSA_3072}`, /^give one key on one line/],
+    ])("refuses %s", (key, message) => expectError({ "buildfarm:adminSshPublicKey": key }, "buildfarm:adminSshPublicKey", message));
+});
+
+describe("the network", () => {
+    it.each([
+        [{ addressSpace: "10.20.0.0/33" }, "addressSpace", '"10.20.0.0/33" is not an IPv4 CIDR such as 10.20.0.0/16'],
+        [{ addressSpace: "fd00::/48" }, "addressSpace", '"fd00::/48" is not an IPv4 CIDR such as 10.20.0.0/16'],
+        [{ builderSubnet: "10.20.1.0/20" }, "builderSubnet", '"10.20.1.0/20" has host bits set; write 10.20.0.0/20'],
+        [{ endpointSubnet: "10.20.16.0/30" }, "endpointSubnet", `"10.20.16.0/30" is smaller than Azure's smallest subnet, /29`],
+        [{ endpointSubnet: "10.30.0.0/24" }, "endpointSubnet", "10.30.0.0/24 is outside addressSpace 10.20.0.0/16; pick a range inside it"],
+        [{ endpointSubnet: "10.20.8.0/24" }, "endpointSubnet", "10.20.8.0/24 overlaps builderSubnet 10.20.0.0/20; subnets must not overlap"],
+        [{ adminSourceCidrs: ["0.0.0.0/0"] }, "adminSourceCidrs[0]", '"0.0.0.0/0" is the whole Internet; list the addresses you administer from'],
+        [{ adminSourceCidrs: ["203.0.113.0/24", "::/0"] }, "adminSourceCidrs[1]", /^"::\/0" is not an IPv4 CIDR/],
+        [{ adminSourceCidrs: ["203.0.113.9", "203.0.113.9"] }, "adminSourceCidrs[1]", "repeats adminSourceCidrs[0]; remove one"],
+    ])("%j", (changes, key, message) => expectError(withNetwork(changes), `buildfarm:network.${key}`, message));
+
+    it("refuses an address space that does not hold the default subnets", () => {
+        expect(errorsOf(withNetwork({ addressSpace: "10.50.0.0/16" })).map((error) => error.key)).toEqual([
+            "buildfarm:network.builderSubnet",
+            "buildfarm:network.endpointSubnet",
+        ]);
+    });
+
+    it("needs a builder subnet that holds every pool at its maximum plus Azure's five addresses", () => {
+        const network = { builderSubnet: "10.20.0.0/27", endpointSubnet: "10.20.1.0/28" };
+        const pool = (maxCount: number) => ({ ...withNetwork(network), ...withPool({ maxCount }), "buildfarm:vcpuBudget": 1000 });
+        expect(configOf(pool(27)).network.builderSubnet).toBe("10.20.0.0/27");
+        expectError(
+            pool(28),
+            "buildfarm:network.builderSubnet",
+            "10.20.0.0/27 has 27 usable addresses (Azure keeps 5) but the pools' maxCount adds up to 28; use a /26 or larger, or lower maxCount",
+        );
+    });
+});
+
+describe("tags and location", () => {
+    it.each([
+        [{ "cost/center": "x" }, 'buildfarm:tags["cost/center"]', "tag names cannot contain < > % & \\ ? /"],
+        [{ azureOwner: "x" }, "buildfarm:tags.azureOwner", "tag names cannot start with microsoft, azure or windows"],
+        [{ owner: "x".repeat(257) }, "buildfarm:tags.owner", "must be at most 256 characters"],
+        [Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`tag${index}`, "x"])), "buildfarm:tags", "at most 50 tags per resource"],
+    ])("refuses tags %#", (tags, key, message) => expectError({ "buildfarm:tags": tags }, key, message));
+
+    it("keeps tags as given", () => {
+        expect(configOf({ "buildfarm:tags": { "cost-center": "fedora" } }).tags).toEqual({ "cost-center": "fedora" });
+    });
+
+    it("wants the region's programmatic name", () => {
+        expectError({ [LOCATION_KEY]: "East US 2" }, LOCATION_KEY, "use the region's programmatic name, lower case without spaces, e.g. eastus2");
+    });
+});
+
+describe("all errors at once", () => {
+    it("reports every mistake, one line each, in key order", () => {
+        const result = parseStackConfig(
+            stack({
+                "buildfarm:pool": [],
+                "buildfarm:adminSshPublicKey": ECDSA,
+                "buildfarm:vcpuBudget": "many",
+                "buildfarm:koji": { hostDomain: "builders.example.org", channel: "azure-v3", hubUrl: "http://koji.example.org" },
+                "buildfarm:network": { adminSourceCidrs: ["0.0.0.0/0"] },
+                "buildfarm:pools": [
+                    { ...POOL, maxcount: 3 },
+                    { name: "Regular", vmSizes: ["Standard_A2_v2"], minCount: 3, maxCount: 2 },
+                ],
+            }),
+        );
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.errors.map((error) => error.key)).toEqual([
+            "buildfarm:pool",
+            "buildfarm:adminSshPublicKey",
+            "buildfarm:vcpuBudget",
+            "buildfarm:koji.hubUrl",
+            "buildfarm:network.adminSourceCidrs[0]",
+            "buildfarm:pools[0].maxcount",
+            "buildfarm:pools[1].name",
+            "buildfarm:pools[1].vmSizes[0]",
+            "buildfarm:pools[1].minCount",
+        ]);
+        const lines = formatConfigErrors(result.errors).split("\n");
+        expect(lines).toHaveLength(9);
+        expect(lines[5]).toBe('buildfarm:pools[0].maxcount: unknown key; did you mean "maxCount"?');
+    });
+});
