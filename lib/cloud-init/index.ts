@@ -12,6 +12,7 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
+import { gzipSync } from "zlib";
 import { stringify } from "yaml";
 import { builderSlots } from "../slots";
 import { renderEnvironmentFile, renderIni, IniSections } from "./ini";
@@ -47,11 +48,12 @@ const BASE_PACKAGES = [
     "jq", // the slot tool and the events watcher parse IMDS and REST answers with it
 ];
 
-/** A `write_files` entry. */
+/** A `write_files` entry; `gz+b64` content is gzipped and base64-encoded (cloud-init decodes it). */
 interface WriteFile {
     readonly path: string;
     readonly content: string;
     readonly permissions: string;
+    readonly encoding?: "gz+b64";
 }
 
 const file = (filePath: string, content: string, permissions = "0644"): WriteFile => ({ path: filePath, content, permissions });
@@ -251,7 +253,8 @@ export function renderBuilderCloudInit(settings: BuilderCloudInitSettings): stri
         // Fedora runs its builders permissive (research 1.2); setenforce below covers this boot.
         file("/etc/selinux/config", "SELINUX=permissive\nSELINUXTYPE=targeted\n"),
         file(BUILDER_ENV, renderEnvironmentFile(builderEnvironment(settings))),
-        file(SLOTS_FILE, slotsFile(settings)),
+        // Up to 1000 lines (the Flexible limit) would not fit Azure's 64 KiB custom data uncompressed.
+        { ...file(SLOTS_FILE, gzipSync(slotsFile(settings)).toString("base64")), encoding: "gz+b64" },
         ...disk.files,
         ...scriptFiles(),
         ...units(disk.kojidAfter),
