@@ -16,6 +16,7 @@ import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { sizeVerdict } from "../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../policy/catalog/types";
+import type { BuilderAuth } from "./cloud-init/settings";
 import { builderSlots } from "./slots";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -46,23 +47,17 @@ export interface KojiConfig {
     readonly hubUrl: string;
     /** kojid `topurl` list, failover order. Default Fedora's kojipkgs, kojipkgs01, kojipkgs02 (koji-builders.md 1.2). */
     readonly topUrls: readonly string[];
-    /** How kojid logs in: Kerberos keytab (default, Fedora's way) or a TLS client certificate (private hubs). */
-    readonly auth: KojiAuth;
+    /**
+     * How kojid logs in, in the cloud-init's own type: Kerberos (the default, Fedora's way) with `realm`
+     * (default `FEDORAPROJECT.ORG`) and `kdcProxyUrl` (default `https://id.fedoraproject.org/KdcProxy`),
+     * both from koji-builders.md 1.4; or a TLS client certificate, for private hubs only.
+     */
+    readonly auth: BuilderAuth;
     /** DNS suffix of the slot host names `<pool>-NN.<hostDomain>`. Required: Fedora has none for cloud builders. */
     readonly hostDomain: string;
     /** Koji channel the slots are added to. Required: a dedicated channel, agreed with the hub's admins (koji-builders.md 1.5). */
     readonly channel: string;
 }
-
-export type KojiAuth =
-    | {
-          readonly method: "kerberos";
-          /** Default `FEDORAPROJECT.ORG` (koji-builders.md 1.4): principals are `compile/<host>@<realm>`. */
-          readonly realm: string;
-          /** KDC reached over HTTPS. Default `https://id.fedoraproject.org/KdcProxy` (koji-builders.md 1.4). */
-          readonly kdcProxyUrl: string;
-      }
-    | { readonly method: "certificate" };
 
 /** The farm's virtual network. IPv4 CIDRs in canonical form (host bits zero). */
 export interface NetworkConfig {
@@ -77,10 +72,12 @@ export interface NetworkConfig {
 }
 
 /** Where a builder keeps `/var/lib/mock`. */
-export const MOCK_DISKS = ["auto", "local", "data"] as const;
+export const MOCK_DISKS = ["auto", "local", "data-disk", "os-disk"] as const;
 /**
- * `auto`: the size's local NVMe or resource disk when it has one, else a managed data disk;
- * `local`: the local disk, and a size without one is an error; `data`: always a managed data disk.
+ * `auto`: the size's local disk when it has one, else a managed data disk; `local`: the size's local NVMe or
+ * SCSI resource disk (a size without one is an error for the pool); `data-disk`: a managed data disk;
+ * `os-disk`: a directory on the root disk, as on Fedora's own builders. The pool turns these into the
+ * cloud-init's `MockDiskPlacement` once it knows the size's disks.
  */
 export type MockDisk = (typeof MOCK_DISKS)[number];
 
@@ -350,11 +347,11 @@ const kojiSchema = z
             auth:
                 auth === "kerberos"
                     ? {
-                          method: auth,
+                          kind: auth,
                           realm: realm ?? FEDORA_KOJI.realm,
                           kdcProxyUrl: kdcProxyUrl ?? FEDORA_KOJI.kdcProxyUrl,
                       }
-                    : { method: auth },
+                    : { kind: auth },
         }),
     );
 
@@ -526,13 +523,16 @@ function shown(value: unknown): string {
 }
 
 /**
- * A did-you-mean for a misspelt key or value: the same letters in another case, else the closest candidate
- * within one edit per three letters (so a one-letter value such as a zone never gets a guess).
+ * A did-you-mean for a misspelt key or value: the closest candidate (ignoring case) within one edit per three
+ * letters, so a one-letter value such as a zone never gets a guess; else the only candidate the word begins.
  */
 function likely(word: string, candidates: readonly string[]): string | undefined {
     const lower = candidates.map((candidate) => candidate.toLowerCase());
-    const best = closest(word.toLowerCase(), lower);
-    return distance(word.toLowerCase(), best) <= Math.floor(word.length / 3) ? candidates[lower.indexOf(best)] : undefined;
+    const typed = word.toLowerCase();
+    const best = closest(typed, lower);
+    if (distance(typed, best) <= Math.floor(word.length / 3)) return candidates[lower.indexOf(best)];
+    const extended = candidates.filter((_, index) => word.length >= 3 && lower[index].startsWith(typed));
+    return extended.length === 1 ? extended[0] : undefined;
 }
 
 /** zod's per-parse message hook: one sentence per issue, plain words, with what to do. */

@@ -104,7 +104,7 @@ describe("defaults", () => {
                     "https://kojipkgs01.fedoraproject.org",
                     "https://kojipkgs02.fedoraproject.org",
                 ],
-                auth: { method: "kerberos", realm: "FEDORAPROJECT.ORG", kdcProxyUrl: "https://id.fedoraproject.org/KdcProxy" },
+                auth: { kind: "kerberos", realm: "FEDORAPROJECT.ORG", kdcProxyUrl: "https://id.fedoraproject.org/KdcProxy" },
                 hostDomain: "builders.example.org",
                 channel: "azure-v3",
             },
@@ -133,7 +133,7 @@ describe("defaults", () => {
 
     it("takes a private hub with certificate logins, without Kerberos settings", () => {
         const koji = configOf(withKoji({ hubUrl: "https://koji.example.org/kojihub", topUrls: ["https://kojipkgs.example.org/"], auth: "certificate" })).koji;
-        expect(koji.auth).toEqual({ method: "certificate" });
+        expect(koji.auth).toEqual({ kind: "certificate" });
         expect(koji.topUrls).toEqual(["https://kojipkgs.example.org/"]);
     });
 });
@@ -297,7 +297,8 @@ describe("zones and mock disk", () => {
         [{ zones: [1] }, "zones[0]", /^must be one of "1", "2", "3", got 1 \(number\)/],
         [{ zones: ["1", "1"] }, "zones[1]", 'zone "1" is already at [0]; remove one'],
         [{ zones: [] }, "zones", "needs at least 1 entry"],
-        [{ mockDisk: "nvme" }, "mockDisk", 'must be one of "auto", "local", "data", got "nvme" (text)'],
+        [{ mockDisk: "nvme" }, "mockDisk", 'must be one of "auto", "local", "data-disk", "os-disk", got "nvme" (text)'],
+        [{ mockDisk: "data" }, "mockDisk", /got "data" \(text\); did you mean "data-disk"\?$/],
         [{ mockDisk: "Local" }, "mockDisk", /did you mean "local"\?$/],
     ])("%j", (changes, key, message) => expectError(withPool(changes), `buildfarm:pools[0].${key}`, message));
 });
