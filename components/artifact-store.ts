@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as storage from "@pulumi/azure-native/storage";
-import * as random from "@pulumi/random";
 import { publicEndpointAccess } from "../lib/admin-access";
+import { NAME_SUFFIX_LENGTH, randomNameSuffix } from "./name-suffix";
 import { addPrivateEndpoint } from "./private-endpoint";
+import { PlacementArgs, placementOf } from "./placement";
 
 /** The store's containers: published packages and repodata, build logs, and the pool's slot leases. */
 export const ARTIFACT_CONTAINERS = ["rpms", "logs", "slots"] as const;
@@ -12,13 +13,7 @@ export type ArtifactContainerName = (typeof ARTIFACT_CONTAINERS)[number];
 /** Redundancy SKUs for a StorageV2 account; zone- or geo-zone-redundant ones survive a zone outage. */
 export type ArtifactStoreSku = "Standard_ZRS" | "Standard_GZRS" | "Standard_RAGZRS" | "Standard_LRS" | "Standard_GRS" | "Standard_RAGRS";
 
-export interface ArtifactStoreArgs {
-    /** The resource group for the account and its private endpoint. Required. */
-    readonly resourceGroupName: pulumi.Input<string>;
-    /** Azure region. Default: the resource group's region. */
-    readonly location?: pulumi.Input<string>;
-    /** Tags for the account and the private endpoint. Default: none. */
-    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+export interface ArtifactStoreArgs extends PlacementArgs {
     /** Subnet for the blob private endpoint: `BuilderNetwork.privateEndpointSubnetId`. Required. */
     readonly privateEndpointSubnetResourceId: pulumi.Input<string>;
     /** The `privatelink.blob.core.windows.net` zone: `BuilderNetwork.blobPrivateDnsZoneId`. Required. */
@@ -67,9 +62,8 @@ export const ARTIFACT_STORE_DEFAULTS = {
     rpmsCoolAfterDays: 90,
 } as const;
 
-/** Storage account names are 3 to 24 lowercase letters and digits; the suffix takes 8. */
-const ACCOUNT_NAME_SUFFIX_LENGTH = 8;
-const ACCOUNT_NAME_PREFIX = /^[a-z0-9]{1,16}$/;
+/** Storage account names are 3 to 24 lowercase letters and digits, the random suffix included. */
+const ACCOUNT_NAME_PREFIX_MAX_LENGTH = 24 - NAME_SUFFIX_LENGTH;
 
 export interface ArtifactLifecycle {
     readonly logsCoolAfterDays: number;
@@ -115,8 +109,8 @@ export function artifactLifecyclePolicy(lifecycle: ArtifactLifecycle): storage.M
 /** Checks the arguments that can be checked before deployment; throws naming the argument. */
 export function validateArtifactStoreArgs(args: ArtifactStoreArgs): void {
     const prefix = args.accountNamePrefix ?? ARTIFACT_STORE_DEFAULTS.accountNamePrefix;
-    if (!ACCOUNT_NAME_PREFIX.test(prefix)) {
-        throw new Error(`accountNamePrefix: "${prefix}" must be 1 to 16 lowercase letters or digits (storage account names allow nothing else)`);
+    if (!/^[a-z0-9]+$/.test(prefix) || prefix.length > ACCOUNT_NAME_PREFIX_MAX_LENGTH) {
+        throw new Error(`accountNamePrefix: "${prefix}" must be 1 to ${ACCOUNT_NAME_PREFIX_MAX_LENGTH} lowercase letters or digits (storage account names allow nothing else)`);
     }
     args.slotIds.forEach((slotId, index) => {
         // Slot blobs sit at the top of the container: a slash would make a virtual directory.
@@ -178,19 +172,11 @@ export class ArtifactStore extends pulumi.ComponentResource {
         const retentionDays = args.softDeleteRetentionDays ?? ARTIFACT_STORE_DEFAULTS.softDeleteRetentionDays;
         const access = publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
 
-        const suffix = new random.RandomString(`${name}-suffix`, {
-            length: ACCOUNT_NAME_SUFFIX_LENGTH,
-            lower: true,
-            upper: false,
-            numeric: true,
-            special: false,
-        }, { parent: this });
+        const suffix = randomNameSuffix(name, this);
 
         const account = new storage.StorageAccount(`${name}-account`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
-            accountName: pulumi.interpolate`${prefix}${suffix.result}`,
+            ...placementOf(args),
+            accountName: pulumi.interpolate`${prefix}${suffix}`,
             kind: "StorageV2",
             sku: { name: args.skuName ?? ARTIFACT_STORE_DEFAULTS.skuName },
             accessTier: "Hot",
@@ -237,9 +223,7 @@ export class ArtifactStore extends pulumi.ComponentResource {
         }, { parent: this });
 
         const endpoint = addPrivateEndpoint(`${name}-blob-pe`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
+            ...placementOf(args),
             subnetResourceId: args.privateEndpointSubnetResourceId,
             targetResourceId: account.id,
             groupId: "blob",

@@ -4,14 +4,9 @@ import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { BuiltInRole, requireResourceScope, roleDefinitionResourceId, BUILT_IN_ROLES } from "../lib/azure-roles";
 import { nameBasedUuid } from "../lib/name-based-uuid";
 import type { ArtifactContainerName } from "./artifact-store";
+import { PlacementArgs, placementOf } from "./placement";
 
-export interface BuilderIdentityArgs {
-    /** The resource group for the identity. Required. */
-    readonly resourceGroupName: pulumi.Input<string>;
-    /** Azure region. Default: the resource group's region. */
-    readonly location?: pulumi.Input<string>;
-    /** Tags for the identity. Default: none. */
-    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+export interface BuilderIdentityArgs extends PlacementArgs {
     /** The identity's Azure name. Default: autonamed from the component name. */
     readonly identityName?: pulumi.Input<string>;
     /** The vault holding the slot secrets: `SecretVault.vaultId`. Granted Key Vault Secrets User. Required. */
@@ -65,9 +60,7 @@ export class BuilderIdentity extends pulumi.ComponentResource {
         super("buildfarm:identity:BuilderIdentity", name, {}, opts);
 
         const identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
+            ...placementOf(args),
             resourceName: args.identityName,
         }, { parent: this });
         const subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;

@@ -3,6 +3,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import { BuilderSecurityRule, builderSecurityRules } from "../lib/builder-nsg-rules";
 import { parseIpv4Range, parseIpv4Ranges, rangeContains, rangesOverlap } from "../lib/ip-ranges";
+import { PlacementArgs, placementOf } from "./placement";
 
 /** Fixed outbound addresses: either single Standard public IPs or one contiguous prefix. */
 export type BuilderEgress =
@@ -11,13 +12,7 @@ export type BuilderEgress =
     /** One Standard IPv4 prefix of /28 (16 addresses) to /31 (2): one range to put on Fedora's allow-lists. */
     | { readonly publicIpPrefixLength: number };
 
-export interface BuilderNetworkArgs {
-    /** The resource group for every resource of the network. Required. */
-    readonly resourceGroupName: pulumi.Input<string>;
-    /** Azure region. Default: the resource group's region. */
-    readonly location?: pulumi.Input<string>;
-    /** Tags for every taggable resource. Default: none. */
-    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+export interface BuilderNetworkArgs extends PlacementArgs {
     /** The virtual network's address space. Default: `10.60.0.0/16`. */
     readonly addressSpace?: string;
     /** The builder subnet, inside `addressSpace`. Default: `10.60.0.0/20` (4,091 usable addresses). */
@@ -124,7 +119,7 @@ export class BuilderNetwork extends pulumi.ComponentResource {
     constructor(name: string, args: BuilderNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planBuilderNetwork(args);
         super("buildfarm:network:BuilderNetwork", name, {}, opts);
-        const common = { resourceGroupName: args.resourceGroupName, location: args.location, tags: args.tags };
+        const common = placementOf(args);
 
         const egressIps = "publicIpCount" in plan.egress
             ? Array.from({ length: plan.egress.publicIpCount }, (_, index) =>
@@ -154,27 +149,22 @@ export class BuilderNetwork extends pulumi.ComponentResource {
             ...common,
             addressSpace: { addressPrefixes: [plan.addressSpace] },
         }, { parent: this });
-        const builderSubnet = new network.Subnet(`${name}-builders`, {
-            resourceGroupName: args.resourceGroupName,
-            virtualNetworkName: vnet.name,
-            subnetName: "builders",
-            addressPrefix: plan.builderSubnetPrefix,
-            // New subnets get no implicit outbound access; builders leave only through the NAT gateway.
-            defaultOutboundAccess: false,
+        const subnet = (key: string, subnetName: string, addressPrefix: string, extra: Partial<network.SubnetArgs>, dependsOn: pulumi.Resource[]) =>
+            new network.Subnet(`${name}-${key}`, {
+                resourceGroupName: args.resourceGroupName,
+                virtualNetworkName: vnet.name,
+                subnetName,
+                addressPrefix,
+                // New subnets get no implicit outbound access; builders leave only through the NAT gateway.
+                defaultOutboundAccess: false,
+                ...extra,
+            }, { parent: this, dependsOn });
+        const builderSubnet = subnet("builders", "builders", plan.builderSubnetPrefix, {
             natGateway: { id: natGateway.id },
             networkSecurityGroup: { id: nsg.id },
-        }, { parent: this });
-        const endpointSubnet = new network.Subnet(`${name}-endpoints`, {
-            resourceGroupName: args.resourceGroupName,
-            virtualNetworkName: vnet.name,
-            subnetName: "private-endpoints",
-            addressPrefix: plan.privateEndpointSubnetPrefix,
-            defaultOutboundAccess: false,
-        }, {
-            parent: this,
-            // ARM refuses concurrent writes to subnets of one virtual network (AnotherOperationInProgress).
-            dependsOn: [builderSubnet],
-        });
+        }, []);
+        // ARM refuses concurrent writes to subnets of one virtual network (AnotherOperationInProgress).
+        const endpointSubnet = subnet("endpoints", "private-endpoints", plan.privateEndpointSubnetPrefix, {}, [builderSubnet]);
 
         const [blobZone, vaultZone] = (["blob", "vault"] as const).map((group) => {
             const zone = new privatedns.PrivateZone(`${name}-${group}-dns`, {

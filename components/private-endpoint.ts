@@ -1,11 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
+import { PlacementArgs } from "./placement";
 
 /** What a PaaS resource needs to be reachable from the farm's network only. */
-export interface PrivateEndpointArgs {
-    readonly resourceGroupName: pulumi.Input<string>;
-    readonly location?: pulumi.Input<string>;
-    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+export interface PrivateEndpointArgs extends PlacementArgs {
     /** The subnet the endpoint's network interface goes into. */
     readonly subnetResourceId: pulumi.Input<string>;
     /** The storage account or Key Vault the endpoint connects to. */

@@ -1,17 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as keyvault from "@pulumi/azure-native/keyvault";
-import * as random from "@pulumi/random";
 import { publicEndpointAccess } from "../lib/admin-access";
+import { NAME_SUFFIX_LENGTH, randomNameSuffix } from "./name-suffix";
 import { addPrivateEndpoint } from "./private-endpoint";
+import { PlacementArgs, placementOf } from "./placement";
 
-export interface SecretVaultArgs {
-    /** The resource group for the vault and its private endpoint. Required. */
-    readonly resourceGroupName: pulumi.Input<string>;
-    /** Azure region. Default: the resource group's region. */
-    readonly location?: pulumi.Input<string>;
-    /** Tags for the vault and the private endpoint. Default: none. */
-    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+export interface SecretVaultArgs extends PlacementArgs {
     /** Subnet for the vault's private endpoint: `BuilderNetwork.privateEndpointSubnetId`. Required. */
     readonly privateEndpointSubnetResourceId: pulumi.Input<string>;
     /** The `privatelink.vaultcore.azure.net` zone: `BuilderNetwork.vaultPrivateDnsZoneId`. Required. */
@@ -35,15 +30,14 @@ export const SECRET_VAULT_DEFAULTS = {
     skuName: "standard",
 } as const;
 
-/** Vault names are 3 to 24 characters; `-` plus an 8-character suffix leaves 15 for the prefix. */
-const VAULT_NAME_SUFFIX_LENGTH = 8;
-const VAULT_NAME_PREFIX = /^[a-zA-Z](?:-?[a-zA-Z0-9]){0,14}$/;
+/** Vault names are 3 to 24 characters, the `-` and the random suffix included. */
+const VAULT_NAME_PREFIX_MAX_LENGTH = 24 - 1 - NAME_SUFFIX_LENGTH;
 
 /** Checks the arguments that can be checked before deployment; throws naming the argument. */
 export function validateSecretVaultArgs(args: SecretVaultArgs): void {
     const prefix = args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix;
-    if (!VAULT_NAME_PREFIX.test(prefix)) {
-        throw new Error(`vaultNamePrefix: "${prefix}" must start with a letter, hold only letters, digits and single hyphens, and be at most 15 long`);
+    if (!/^[a-zA-Z](?:-?[a-zA-Z0-9])*$/.test(prefix) || prefix.length > VAULT_NAME_PREFIX_MAX_LENGTH) {
+        throw new Error(`vaultNamePrefix: "${prefix}" must start with a letter, hold only letters, digits and single hyphens, and be at most ${VAULT_NAME_PREFIX_MAX_LENGTH} long`);
     }
     const retention = args.softDeleteRetentionDays ?? SECRET_VAULT_DEFAULTS.softDeleteRetentionDays;
     if (!Number.isInteger(retention) || retention < 7 || retention > 90) {
@@ -72,20 +66,12 @@ export class SecretVault extends pulumi.ComponentResource {
         super("buildfarm:keyvault:SecretVault", name, {}, opts);
         const access = publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
 
-        const suffix = new random.RandomString(`${name}-suffix`, {
-            length: VAULT_NAME_SUFFIX_LENGTH,
-            lower: true,
-            upper: false,
-            numeric: true,
-            special: false,
-        }, { parent: this });
+        const suffix = randomNameSuffix(name, this);
         const clientConfig = authorization.getClientConfigOutput({ parent: this });
 
         const vault = new keyvault.Vault(`${name}-vault`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
-            vaultName: pulumi.interpolate`${args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix}-${suffix.result}`,
+            ...placementOf(args),
+            vaultName: pulumi.interpolate`${args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix}-${suffix}`,
             properties: {
                 tenantId: clientConfig.tenantId,
                 sku: { family: "A", name: args.skuName ?? SECRET_VAULT_DEFAULTS.skuName },
@@ -106,9 +92,7 @@ export class SecretVault extends pulumi.ComponentResource {
         }, { parent: this });
 
         const endpoint = addPrivateEndpoint(`${name}-vault-pe`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
+            ...placementOf(args),
             subnetResourceId: args.privateEndpointSubnetResourceId,
             targetResourceId: vault.id,
             groupId: "vault",

@@ -30,6 +30,8 @@ export interface RecordedResource {
     readonly type: string;
     readonly name: string;
     readonly urn: string;
+    /** `<name>-id` for custom resources, as the mock returned it; undefined for components. */
+    readonly id?: string;
     readonly inputs: Record<string, any>;
     readonly opts: pulumi.ResourceOptions;
 }
@@ -48,21 +50,24 @@ export interface PulumiMocks {
     ofType(type: string): RecordedResource[];
     /** The one settled resource of a type token; throws if there are none or several. */
     single(type: string): RecordedResource;
+    /** Settled resources without a parent: just the components under test when they parent all children. */
+    topLevel(): RecordedResource[];
 }
 
 export function installPulumiMocks(options: MockOptions = {}): PulumiMocks {
-    const inputsByKey = new Map<string, Record<string, any>>();
+    const registrations = new Map<string, { inputs: Record<string, any>; id?: string }>();
     const constructed: { resource: pulumi.Resource; type: string; name: string; opts: pulumi.ResourceOptions }[] = [];
     let settledResources: RecordedResource[] = [];
 
     pulumi.runtime.setMocks(
         {
             newResource(args) {
-                inputsByKey.set(resourceKey(args.type, args.name), args.inputs);
-                if (args.custom === false) {
-                    return { id: undefined, state: {} };
+                const id = args.custom === false ? undefined : `${args.name}-id`;
+                registrations.set(resourceKey(args.type, args.name), { inputs: args.inputs, id });
+                if (id === undefined) {
+                    return { id, state: {} };
                 }
-                return { id: `${args.name}-id`, state: { name: args.name, ...args.inputs, ...options.stateFor?.(args) } };
+                return { id, state: { name: args.name, ...args.inputs, ...options.stateFor?.(args) } };
             },
             call(args) {
                 if (args.token === "azure-native:authorization:getClientConfig") {
@@ -89,13 +94,10 @@ export function installPulumiMocks(options: MockOptions = {}): PulumiMocks {
         recordingOptions: { transformations: [record] },
         async settled() {
             const urns = await Promise.all(constructed.map(({ resource }) => promiseOf(resource.urn)));
-            settledResources = constructed.map(({ type, name, opts }, index) => ({
-                type,
-                name,
-                urn: urns[index],
-                inputs: inputsByKey.get(resourceKey(type, name)) ?? {},
-                opts,
-            }));
+            settledResources = constructed.map(({ type, name, opts }, index) => {
+                const registration = registrations.get(resourceKey(type, name));
+                return { type, name, urn: urns[index], id: registration?.id, inputs: registration?.inputs ?? {}, opts };
+            });
             return settledResources;
         },
         ofType,
@@ -105,6 +107,9 @@ export function installPulumiMocks(options: MockOptions = {}): PulumiMocks {
                 throw new Error(`expected one ${type}, found ${found.length}`);
             }
             return found[0];
+        },
+        topLevel() {
+            return settledResources.filter((resource) => resource.opts.parent === undefined);
         },
     };
 }
