@@ -162,7 +162,7 @@ describe("missing keys", () => {
         ["buildfarm:adminSshPublicKey", /^is required: your OpenSSH public key: pulumi config set buildfarm:adminSshPublicKey/],
         ["buildfarm:vcpuBudget", /^is required: the vCPU quota/],
         ["buildfarm:pools", /^is required: a list of one or more pools/],
-        ["buildfarm:koji", /^is required/],
+        ["buildfarm:koji", "is required: a map with at least hostDomain and channel"],
         [LOCATION_KEY, /^is required: the Azure region: pulumi config set azure-native:location eastus2$/],
     ])("%s", (key, message) => expectError({ [key]: undefined }, key, message));
 
@@ -359,8 +359,17 @@ describe("the network", () => {
         [{ endpointSubnet: "10.20.8.0/24" }, "endpointSubnet", "10.20.8.0/24 overlaps builderSubnet 10.20.0.0/20; subnets must not overlap"],
         [{ adminSourceCidrs: ["0.0.0.0/0"] }, "adminSourceCidrs[0]", '"0.0.0.0/0" is the whole Internet; list the addresses you administer from'],
         [{ adminSourceCidrs: ["203.0.113.0/24", "::/0"] }, "adminSourceCidrs[1]", /^"::\/0" is not an IPv4 CIDR/],
-        [{ adminSourceCidrs: ["203.0.113.9", "203.0.113.9"] }, "adminSourceCidrs[1]", "repeats adminSourceCidrs[0]; remove one"],
+        [{ adminSourceCidrs: ["203.0.113.9", "203.0.113.9"] }, "adminSourceCidrs[1]", 'range "203.0.113.9" is already at [0]; remove one'],
+        [{ adminSourceCidrs: ["10.1.0.0/16"] }, "adminSourceCidrs[0]", '"10.1.0.0/16" is a private range; the firewalls only see public addresses'],
+        [{ adminSourceCidrs: ["203.0.113.8/31"] }, "adminSourceCidrs[0]", '"203.0.113.8/31": Azure Storage does not accept /31 ranges; list the two addresses'],
     ])("%j", (changes, key, message) => expectError(withNetwork(changes), `buildfarm:network.${key}`, message));
+
+    it("still checks the subnets when an admin range is refused", () => {
+        expect(errorsOf(withNetwork({ endpointSubnet: "10.20.8.0/24", adminSourceCidrs: ["0.0.0.0/0"] })).map((error) => error.key)).toEqual([
+            "buildfarm:network.adminSourceCidrs[0]",
+            "buildfarm:network.endpointSubnet",
+        ]);
+    });
 
     it("refuses an address space that does not hold the default subnets", () => {
         expect(errorsOf(withNetwork({ addressSpace: "10.50.0.0/16" })).map((error) => error.key)).toEqual([
