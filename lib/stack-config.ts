@@ -468,7 +468,7 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
 /** How Pulumi stores a key: structured values arrive as JSON text. Pulumi.yaml declares the same types. */
 export type ConfigType = "string" | "integer" | "object" | "array";
 
-/** Every `buildfarm:` key with its Pulumi.yaml type, and `azure-native:location`. */
+/** Every `buildfarm:` key with its Pulumi.yaml type (`azure-native:location` is the provider's, not declared). */
 export const CONFIG_KEYS = {
     adminSshPublicKey: "string",
     koji: "object",
