@@ -1,0 +1,223 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/azure-native/compute";
+import * as monitor from "@pulumi/azure-native/monitor";
+import type * as azureInputs from "@pulumi/azure-native/types/input";
+import { MinimumLevel, X86Level } from "../policy/catalog";
+import { AutoscaleSettings, autoscaleProblems, autoscaleProfiles } from "../lib/autoscale-profiles";
+import { AllocationStrategy, planBuilderPool, PoolPlanError, SpotSettings } from "../lib/builder-pool-plan";
+import { BuilderAuth, KojidTuning, MockDiskPlacement, renderBuilderCloudInit } from "../lib/cloud-init";
+import { fedoraCloudImageId } from "../lib/fedora-image";
+import { builderSlots } from "../lib/slots";
+import { PlacementArgs, placementOf } from "./placement";
+
+/** What the builders' kojid talks to and how it logs in; nothing here is secret. */
+export interface KojiBuilderSettings {
+    /** The hub's XML-RPC URL, e.g. `https://koji.fedoraproject.org/kojihub`. Required. */
+    readonly hubUrl: string;
+    /** Package/repo servers (kojid `topurl`), in failover order. Required. */
+    readonly topUrls: readonly string[];
+    /** Kerberos via a KDC proxy (Fedora's hub) or a client certificate (a private hub). Required. */
+    readonly auth: BuilderAuth;
+    /** DNS suffix of the slots' host names, `<pool>-NN.<hostDomain>`. Required. */
+    readonly hostDomain: string;
+    /** kojid.conf `maxjobs`. Default: from the smallest size's vCPUs (`defaultMaxJobs`). */
+    readonly maxJobs?: number;
+    /** kojid.conf tuning. Default: Fedora's production values (`FEDORA_KOJID_DEFAULTS`). */
+    readonly kojid?: Partial<KojidTuning>;
+}
+
+export interface BuilderPoolArgs extends PlacementArgs {
+    /** One x86-64-v3 size, or up to five for an instance mix (Spot capacity from several sizes). Required. */
+    readonly vmSizes: readonly string[];
+    /** Instance mix only. Default `LowestPrice`; `Prioritized` ranks the sizes in the order given. */
+    readonly allocationStrategy?: AllocationStrategy;
+    /** Fewest VMs autoscale keeps. Required; 0 lets an idle pool cost nothing. */
+    readonly minCount: number;
+    /** Most VMs, at most 1000; also the number of slots (Koji host identities). Required. */
+    readonly maxCount: number;
+    /** Spot VMs, evicted with `Delete`. Default: absent, every VM regular priority. */
+    readonly spot?: SpotSettings;
+    /** Availability zones to spread over. Default: none (regional, fault domain spreading). */
+    readonly zones?: readonly string[];
+    /** Where /var/lib/mock lives. Default: the sizes' local NVMe or resource disk, else a managed data disk. */
+    readonly mockDisk?: MockDiskPlacement;
+    /** GiB of the mock data disk, when there is one. Default 300. */
+    readonly mockDataDiskSizeGb?: number;
+    /** Level every size must guarantee. Default `x86-64-v3`. */
+    readonly minimumLevel?: MinimumLevel;
+    /** CPU autoscale and busy windows. Default: scale out above 70 % CPU, in below 20 %. */
+    readonly autoscale?: AutoscaleSettings;
+    /** The builder subnet: `BuilderNetwork.builderSubnetId`. NICs get no public IP. Required. */
+    readonly subnetResourceId: pulumi.Input<string>;
+    /** The builders' identity: `BuilderIdentity.identityId` and `.clientId`. Required. */
+    readonly identity: { readonly resourceId: pulumi.Input<string>; readonly clientId: pulumi.Input<string> };
+    /** The artifact store's blob endpoint, holding the slot leases: `ArtifactStore.blobEndpoint`. Required. */
+    readonly storageBlobEndpoint: pulumi.Input<string>;
+    /** The vault holding `koji-<slot>` secrets: `SecretVault.vaultUri`. Required. */
+    readonly keyVaultUri: pulumi.Input<string>;
+    readonly koji: KojiBuilderSettings;
+    /** OpenSSH public key of the admin user; password login is always off. Required. */
+    readonly adminSshPublicKey: string;
+    /** Default `kojiadmin`. */
+    readonly adminUsername?: string;
+    /**
+     * The image. Default: Fedora Cloud x64 of `FEDORA_CLOUD_RELEASE` from Fedora's community gallery.
+     * `{ fedoraRelease }` picks another release; `{ imageReference }` any image (it must be Gen2, Trusted Launch capable).
+     */
+    readonly image?: { readonly fedoraRelease: number } | { readonly imageReference: azureInputs.compute.ImageReferenceArgs };
+    /** Accelerated networking on the NICs. Default true (every size of two or more vCPUs the catalog allows has it). */
+    readonly acceleratedNetworking?: boolean;
+}
+
+export interface PoolSize {
+    readonly name: string;
+    readonly level: X86Level;
+    readonly vcpus: number;
+}
+
+/**
+ * One pool of Koji builders: a Flexible scale set of x86-64-v3 VMs booting Fedora Cloud with the builder's
+ * cloud-init, an autoscale setting, and a fixed set of slots (stable Koji host names) its VMs claim at boot.
+ * Every size is checked against the catalog before anything is registered.
+ */
+export class BuilderPool extends pulumi.ComponentResource {
+    public readonly scaleSetName: pulumi.Output<string>;
+    public readonly scaleSetId: pulumi.Output<string>;
+    /** The pool's sizes with the level each guarantees. */
+    public readonly sizes: readonly PoolSize[];
+    /** Koji host names of the pool's slots, `<pool>-NN.<hostDomain>`. */
+    public readonly hostNames: readonly string[];
+    /** Slot ids, the lease blob names in the store's `slots` container. */
+    public readonly slotIds: readonly string[];
+
+    constructor(name: string, args: BuilderPoolArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = planBuilderPool({ name, ...args });
+        const problems = autoscaleProblems(args.autoscale ?? {}, args.maxCount);
+        if (problems.length > 0) throw new PoolPlanError(name, problems[0]);
+        const slots = builderSlots(name, args.maxCount, args.koji.hostDomain);
+        const adminUsername = args.adminUsername ?? "kojiadmin";
+        const imageReference = args.image === undefined || "fedoraRelease" in args.image
+            ? { communityGalleryImageId: fedoraCloudImageId(args.image?.fedoraRelease) }
+            : args.image.imageReference;
+        super("buildfarm:pool:BuilderPool", name, {}, opts);
+
+        const customData = pulumi.all([args.storageBlobEndpoint, args.keyVaultUri, args.identity.clientId])
+            .apply(([storageBlobEndpoint, keyVaultUri, managedIdentityClientId]) => Buffer.from(renderBuilderCloudInit({
+                kojiHubUrl: args.koji.hubUrl,
+                topUrls: args.koji.topUrls,
+                auth: args.koji.auth,
+                hostDomain: args.koji.hostDomain,
+                poolName: name,
+                slotCount: args.maxCount,
+                vCpus: plan.minVcpus,
+                maxJobs: args.koji.maxJobs,
+                kojid: args.koji.kojid,
+                mockDisk: plan.mockDisk,
+                dataDiskLun: 0,
+                storageBlobEndpoint,
+                keyVaultUri,
+                managedIdentityClientId,
+            })).toString("base64"));
+
+        const { osDisk, spot } = plan;
+        const scaleSet = new compute.VirtualMachineScaleSet(`${name}-vmss`, {
+            ...placementOf(args),
+            orchestrationMode: "Flexible",
+            // Flexible: 1 spreads VMs over as many fault domains as possible; zonal sets allow only 1.
+            platformFaultDomainCount: 1,
+            singlePlacementGroup: false,
+            zones: args.zones ? [...args.zones] : undefined,
+            sku: { name: plan.skuName, capacity: args.minCount },
+            skuProfile: plan.mix && {
+                allocationStrategy: plan.mix.allocationStrategy,
+                vmSizes: plan.mix.sizes.map((size) => ({ ...size })),
+            },
+            priorityMixPolicy: spot && {
+                baseRegularPriorityCount: spot.regularBaseCount,
+                regularPriorityPercentageAboveBase: spot.regularPercentAboveBase,
+            },
+            // Azure tries to bring evicted Spot capacity back for an hour, instead of leaving the pool short.
+            spotRestorePolicy: spot && { enabled: true, restoreTimeout: "PT1H" },
+            identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.resourceId] },
+            virtualMachineProfile: {
+                priority: spot ? "Spot" : "Regular",
+                // Ephemeral OS disks cannot be deallocated, and a deallocated builder still costs its disks.
+                evictionPolicy: spot ? "Delete" : undefined,
+                billingProfile: spot && { maxPrice: spot.maxPrice },
+                osProfile: {
+                    computerNamePrefix: name.slice(0, 15),
+                    adminUsername,
+                    customData,
+                    linuxConfiguration: {
+                        disablePasswordAuthentication: true,
+                        provisionVMAgent: true,
+                        ssh: { publicKeys: [{ path: `/home/${adminUsername}/.ssh/authorized_keys`, keyData: args.adminSshPublicKey }] },
+                    },
+                },
+                storageProfile: {
+                    imageReference,
+                    diskControllerType: plan.diskControllerType,
+                    osDisk: {
+                        createOption: "FromImage",
+                        osType: "Linux",
+                        deleteOption: "Delete",
+                        diskSizeGB: osDisk.sizeGb,
+                        caching: osDisk.kind === "ephemeral" ? "ReadOnly" : "ReadWrite",
+                        diffDiskSettings: osDisk.kind === "ephemeral" ? { option: "Local", placement: osDisk.placement } : undefined,
+                        managedDisk: osDisk.storageAccountType && { storageAccountType: osDisk.storageAccountType },
+                    },
+                    dataDisks: plan.mockDataDiskSizeGb === undefined ? undefined : [{
+                        lun: 0,
+                        createOption: "Empty",
+                        diskSizeGB: plan.mockDataDiskSizeGb,
+                        deleteOption: "Delete",
+                        // mock writes and deletes whole buildroots: host caching would only churn.
+                        caching: "None",
+                        managedDisk: { storageAccountType: osDisk.storageAccountType ?? "StandardSSD_LRS" },
+                    }],
+                },
+                securityProfile: {
+                    securityType: "TrustedLaunch",
+                    uefiSettings: { secureBootEnabled: true, vTpmEnabled: true },
+                },
+                networkProfile: {
+                    networkApiVersion: "2020-11-01",
+                    networkInterfaceConfigurations: [{
+                        name: `${name}-nic`,
+                        primary: true,
+                        enableAcceleratedNetworking: args.acceleratedNetworking ?? true,
+                        deleteOption: "Delete",
+                        // No publicIPAddressConfiguration: builders reach out through the subnet's NAT gateway only.
+                        ipConfigurations: [{ name: "ipconfig", primary: true, subnet: { id: args.subnetResourceId } }],
+                    }],
+                },
+                // Scale-in and eviction announce themselves, so a builder can hand its tasks back (issue 3).
+                scheduledEventsProfile: { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } },
+                diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+            },
+        }, {
+            parent: this,
+            // Autoscale owns the instance count; a later `pulumi up` must not reset it to minCount.
+            ignoreChanges: ["sku.capacity"],
+        });
+
+        new monitor.AutoscaleSetting(`${name}-autoscale`, {
+            ...placementOf(args),
+            enabled: true,
+            targetResourceUri: scaleSet.id,
+            profiles: autoscaleProfiles(scaleSet.id, args.minCount, args.maxCount, args.autoscale),
+        }, { parent: this });
+
+        this.scaleSetName = scaleSet.name;
+        this.scaleSetId = scaleSet.id;
+        this.sizes = plan.sizes;
+        this.hostNames = slots.map((slot) => slot.hostName);
+        this.slotIds = slots.map((slot) => slot.id);
+        this.registerOutputs({
+            scaleSetName: this.scaleSetName,
+            scaleSetId: this.scaleSetId,
+            sizes: this.sizes,
+            hostNames: this.hostNames,
+        });
+    }
+}
