@@ -9,7 +9,7 @@
  * - `inputs` are what the provider would receive (before its own Check, so no defaults it adds later).
  * - `opts` are the resource options as the SDK saw them, so `protect`, `parent` and `dependsOn` are visible.
  *   They come from a transformation in `recordingOptions`, which children inherit from the component.
- * - Custom resources get `id: "<name>-id"` and state = `{ name: <logical name>, ...inputs, ...stateFor(args) }`
+ * - Custom resources get `id: "<name>-id"` (or `idFor(args)`) and state = `{ name: <logical name>, ...inputs, ...stateFor(args) }`
  *   (the logical name stands in for the autonamed Azure name; use `stateFor` where the real name is an input);
  *   `azure-native:authorization:getClientConfig` answers with the fixed `CLIENT_CONFIG`.
  *
@@ -39,6 +39,8 @@ export interface RecordedResource {
 export interface MockOptions {
     /** Extra state for a resource, merged over its inputs: computed outputs such as endpoints. */
     readonly stateFor?: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> | undefined;
+    /** A custom resource's id, e.g. an ARM-shaped one where a component checks ids. Default: `<name>-id`. */
+    readonly idFor?: (args: pulumi.runtime.MockResourceArgs) => string;
 }
 
 export interface PulumiMocks {
@@ -62,7 +64,7 @@ export function installPulumiMocks(options: MockOptions = {}): PulumiMocks {
     pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const id = args.custom === false ? undefined : `${args.name}-id`;
+                const id = args.custom === false ? undefined : options.idFor?.(args) ?? `${args.name}-id`;
                 registrations.set(resourceKey(args.type, args.name), { inputs: args.inputs, id });
                 if (id === undefined) {
                     return { id, state: {} };
