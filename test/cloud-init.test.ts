@@ -11,7 +11,7 @@ import {
     SCRIPTS_DIR,
 } from "../lib/cloud-init";
 import { fedoraBuilderSettings, parseUserData } from "./helpers/builder-settings";
-import { itWithTools, run } from "./helpers/host-tools";
+import { configparser, itWithTools, run } from "./helpers/host-tools";
 
 const work = mkdtempSync(path.join(tmpdir(), "cloud-init-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,20 +21,6 @@ const certificateSettings = fedoraBuilderSettings({
     kojiHubUrl: "https://koji.example.org/kojihub",
     auth: { kind: "certificate", serverCaPath: "/etc/kojid/hub-ca.crt" },
 });
-
-/** configparser's view of an INI text: section → key → value, as kojid (Python) will read it. */
-function configparser(text: string): Record<string, Record<string, string>> {
-    const code = [
-        "import configparser, json, sys",
-        "parser = configparser.ConfigParser()",
-        "parser.optionxform = str",
-        "parser.read_string(sys.stdin.read())",
-        "print(json.dumps({s: dict(parser[s]) for s in parser.sections()}))",
-    ].join("\n");
-    const result = run("python3", ["-c", code], { input: text });
-    expect(result.stderr).toBe("");
-    return JSON.parse(result.stdout);
-}
 
 describe("the rendered user data", () => {
     const variants: [string, BuilderCloudInitSettings][] = [

@@ -3,7 +3,7 @@
  * fail when it is missing (CI installs them in .ci/run), elsewhere they are skipped with a clear reason.
  */
 import { spawnSync } from "child_process";
-import { it } from "vitest";
+import { expect, it } from "vitest";
 
 export function hasTool(tool: string): boolean {
     return spawnSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" }).status === 0;
@@ -27,4 +27,18 @@ export function itWithTools(tools: readonly string[], name: string, fn: () => un
 export function run(command: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
     const result = spawnSync(command, args, { input: options.input, env: options.env ?? process.env, encoding: "utf8" });
     return { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
+}
+
+/** configparser's view of an INI text (section → key → value), as kojid (Python) will read it. */
+export function configparser(text: string): Record<string, Record<string, string>> {
+    const code = [
+        "import configparser, json, sys",
+        "parser = configparser.ConfigParser()",
+        "parser.optionxform = str",
+        "parser.read_string(sys.stdin.read())",
+        "print(json.dumps({s: dict(parser[s]) for s in parser.sections()}))",
+    ].join("\n");
+    const result = run("python3", ["-c", code], { input: text });
+    expect(result.stderr).toBe("");
+    return JSON.parse(result.stdout);
 }
