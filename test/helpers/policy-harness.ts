@@ -74,15 +74,16 @@ export async function runResourcePolicies(
     policies: Policies = buildfarmPolicies,
 ): Promise<Violation[]> {
     const violations: Violation[] = [];
-    for (const policy of policies.filter(isResourcePolicy)) {
-        const enforcementLevel = effectiveLevel(policy, config);
-        if (enforcementLevel === undefined || policy.validateResource === undefined) {
-            continue;
-        }
-        const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-        for (const resource of resources) {
-            const urn = urnOf(resource);
+    // Resources outermost, as the engine makes one Analyze call per resource, so the order matches its output.
+    for (const resource of resources) {
+        const urn = urnOf(resource);
+        for (const policy of policies.filter(isResourcePolicy)) {
+            const enforcementLevel = effectiveLevel(policy, config);
+            if (enforcementLevel === undefined || policy.validateResource === undefined) {
+                continue;
+            }
             const report: ReportViolation = (message) => violations.push({ policy: policy.name, enforcementLevel, urn, message });
+            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
             for (const validation of validations) {
                 await runValidation(policy, urn, violations, () => validation(resourceArgs(resource, policy, config), report));
             }
