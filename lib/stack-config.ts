@@ -406,7 +406,8 @@ const tagsSchema = z
 function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
     const vmSize = z.string().superRefine((size, ctx) => {
         const verdict = sizeVerdict(size, { asOf, minimumLevel });
-        if (!verdict.allowed) addIssue(ctx, [], `${size} is not allowed (${verdict.status}): ${verdict.reason}`);
+        // The catalog's reason names the size, its series and what to use instead.
+        if (!verdict.allowed) addIssue(ctx, [], `not allowed (${verdict.status}): ${verdict.reason}`);
     });
     return z
         .object({

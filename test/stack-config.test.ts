@@ -202,11 +202,18 @@ describe("VM sizes", () => {
     });
 
     it.each([
-        ["Standard_A2_v2", /^Standard_A2_v2 is not allowed \(below-minimum-level\): Standard_A2_v2: the Av2/],
-        ["Standard_D4ps_v6", /^Standard_D4ps_v6 is not allowed \(arm64\): .*Arm64/],
-        ["Standard_Q9_v9", /^Standard_Q9_v9 is not allowed \(unknown\)/],
+        ["Standard_A2_v2", /^not allowed \(below-minimum-level\): Standard_A2_v2: the Av2/],
+        ["Standard_D4ps_v6", /^not allowed \(arm64\): Standard_D4ps_v6: .*Arm64/],
+        ["Standard_Q9_v9", /^not allowed \(unknown\): Standard_Q9_v9/],
     ])("refuses %s with the catalog's reason", (size, message) => {
         expectError(withPool({ vmSizes: ["Standard_D16as_v5", size] }), "buildfarm:pools[0].vmSizes[1]", message);
+    });
+
+    it("judges sizes at the date asked for, so a retired series is refused from its retirement on", () => {
+        const raw = stack(withPool({ vmSizes: ["Standard_D2_v2"] }));
+        expect(parseStackConfig(raw, { asOf: new Date("2026-11-01") }).ok).toBe(true);
+        const later = parseStackConfig(raw, { asOf: new Date("2029-01-01") });
+        expect(later.ok ? [] : later.errors).toEqual([{ key: "buildfarm:pools[0].vmSizes[0]", message: expect.stringMatching(/^not allowed \(retired\): /) }]);
     });
 
     it("checks sizes at the configured minimum level", () => {
