@@ -119,34 +119,36 @@ export class BuilderNetwork extends pulumi.ComponentResource {
     constructor(name: string, args: BuilderNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planBuilderNetwork(args);
         super("buildfarm:network:BuilderNetwork", name, {}, opts);
-        const common = placementOf(args);
+        const placement = placementOf(args);
 
         const egressIps = "publicIpCount" in plan.egress
             ? Array.from({ length: plan.egress.publicIpCount }, (_, index) =>
-                  new network.PublicIPAddress(`${name}-egress-${index + 1}`, { ...common, ...STATIC_STANDARD_IPV4 }, { parent: this }))
+                  new network.PublicIPAddress(`${name}-egress-${index + 1}`, { ...placement, ...STATIC_STANDARD_IPV4 }, { parent: this }))
             : [];
         const egressPrefix = "publicIpPrefixLength" in plan.egress
             ? new network.PublicIPPrefix(`${name}-egress`, {
-                  ...common,
+                  ...placement,
                   prefixLength: plan.egress.publicIpPrefixLength,
                   publicIPAddressVersion: "IPv4",
                   sku: { name: "Standard", tier: "Regional" },
               }, { parent: this })
             : undefined;
         const natGateway = new network.NatGateway(`${name}-nat`, {
-            ...common,
+            ...placement,
             sku: { name: "Standard" },
             publicIpAddresses: egressIps.map((ip) => ({ id: ip.id })),
             publicIpPrefixes: egressPrefix ? [{ id: egressPrefix.id }] : [],
         }, { parent: this });
 
         const nsg = new network.NetworkSecurityGroup(`${name}-builders`, {
-            ...common,
+            ...placement,
             securityRules: [...plan.securityRules],
         }, { parent: this });
 
+        // Subnets are separate resources; leaving `subnets` unset keeps them when the VNet itself is updated
+        // (ARM API 2023-09-01 on; pulumi/pulumi-azure-native#611).
         const vnet = new network.VirtualNetwork(`${name}-vnet`, {
-            ...common,
+            ...placement,
             addressSpace: { addressPrefixes: [plan.addressSpace] },
         }, { parent: this });
         const subnet = (key: string, subnetName: string, addressPrefix: string, extra: Partial<network.SubnetArgs>, dependsOn: pulumi.Resource[]) =>
