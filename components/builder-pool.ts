@@ -39,8 +39,8 @@ export interface BuilderPoolArgs extends PlacementArgs {
     readonly spot?: SpotSettings;
     /** Availability zones to spread over. Default: none (regional, fault domain spreading). */
     readonly zones?: readonly string[];
-    /** Where /var/lib/mock lives. Default: the sizes' local NVMe or resource disk, else a managed data disk. */
-    readonly mockDisk?: MockDiskPlacement;
+    /** Where /var/lib/mock lives (`local`: the sizes' NVMe or resource disk). Default: the local disk, else a managed data disk. */
+    readonly mockDisk?: MockDiskPlacement | "local";
     /** GiB of the mock data disk, when there is one. Default 300. */
     readonly mockDataDiskSizeGb?: number;
     /** Level every size must guarantee. Default `x86-64-v3`. */

@@ -79,8 +79,18 @@ export function autoscaleProblems(settings: AutoscaleSettings, maxCount: number)
     return problems;
 }
 
+export interface AutoscaleProfile<T> {
+    readonly name: string;
+    readonly capacity: { readonly minimum: string; readonly maximum: string; readonly default: string };
+    readonly rules: ReturnType<typeof cpuRule<T>>[];
+    readonly recurrence?: {
+        readonly frequency: "Week";
+        readonly schedule: { readonly days: string[]; readonly hours: number[]; readonly minutes: number[]; readonly timeZone: string };
+    };
+}
+
 /** The profiles of one pool's autoscale setting; call `autoscaleProblems` first. */
-export function autoscaleProfiles<T>(metricResourceUri: T, minCount: number, maxCount: number, settings: AutoscaleSettings = {}) {
+export function autoscaleProfiles<T>(metricResourceUri: T, minCount: number, maxCount: number, settings: AutoscaleSettings = {}): AutoscaleProfile<T>[] {
     const { scaleOutCpuPercent, scaleInCpuPercent, scaleOutStep } = { ...AUTOSCALE_DEFAULTS, ...settings };
     const rules = [
         cpuRule(metricResourceUri, "Increase", scaleOutCpuPercent, scaleOutStep),

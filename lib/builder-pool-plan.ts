@@ -52,8 +52,11 @@ export interface PoolPlanInput {
     /** Absent: every VM is regular priority. */
     readonly spot?: SpotSettings;
     readonly zones?: readonly string[];
-    /** Default: the local disk when every size has one (NVMe or resource disk), else a data disk. */
-    readonly mockDisk?: MockDiskPlacement;
+    /**
+     * Default: the local disk when the sizes have one (NVMe or resource disk), else a data disk. `local` asks
+     * for the local disk whatever its kind, and fails on sizes without one.
+     */
+    readonly mockDisk?: MockDiskPlacement | "local";
     /** Size of the mock data disk when `mockDisk` is `data-disk`. Default 300. */
     readonly mockDataDiskSizeGb?: number;
     /** Default `x86-64-v3`. */
@@ -142,8 +145,9 @@ function planSpot(input: PoolPlanInput, fail: (message: string) => never): Requi
 
 function planDisks(input: PoolPlanInput, parsed: readonly ParsedSize[], fail: (message: string) => never) {
     const localDisk = localDiskOf(parsed[0]);
-    const mockDisk: MockDiskPlacement = input.mockDisk ?? (localDisk === "none" ? "data-disk" : localDisk);
-    if ((mockDisk === "nvme" || mockDisk === "resource") && mockDisk !== localDisk) {
+    const requested = input.mockDisk === "local" && localDisk !== "none" ? localDisk : input.mockDisk;
+    const mockDisk = requested ?? (localDisk === "none" ? "data-disk" : localDisk);
+    if ((mockDisk === "nvme" || mockDisk === "resource" || mockDisk === "local") && mockDisk !== localDisk) {
         const has = localDisk === "none" ? "no local disk" : `a local ${localDisk === "nvme" ? "NVMe" : "resource"} disk`;
         fail(`mockDisk "${mockDisk}" needs sizes with that local disk, but ${input.vmSizes[0]} has ${has}; use mockDisk "${localDisk === "none" ? "data-disk" : localDisk}"`);
     }
@@ -161,7 +165,7 @@ function planDisks(input: PoolPlanInput, parsed: readonly ParsedSize[], fail: (m
     if (mockDataDiskSizeGb !== undefined && (!Number.isInteger(mockDataDiskSizeGb) || mockDataDiskSizeGb < 32 || mockDataDiskSizeGb > 32_767)) {
         fail(`mockDataDiskSizeGb must be a whole number of GiB from 32 to 32767, got ${mockDataDiskSizeGb}`);
     }
-    return { mockDisk, osDisk, mockDataDiskSizeGb };
+    return { mockDisk: mockDisk as MockDiskPlacement, osDisk, mockDataDiskSizeGb };
 }
 
 export function planBuilderPool(input: PoolPlanInput): PoolPlan {

@@ -99,6 +99,8 @@ describe("planBuilderPool: disks", () => {
     it("refuses a local mock disk the sizes do not have", () => {
         expect(failure({ vmSizes: ["Standard_D16as_v5"], mockDisk: "nvme" })).toMatch(/has no local disk; use mockDisk "data-disk"/);
         expect(failure({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "resource" })).toMatch(/use mockDisk "nvme"/);
+        expect(failure({ vmSizes: ["Standard_D16as_v5"], mockDisk: "local" })).toMatch(/mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/);
+        expect(planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "local" })).mockDisk).toBe("nvme");
         expect(failure({ mockDataDiskSizeGb: 8 })).toMatch(/mockDataDiskSizeGb/);
     });
 });
