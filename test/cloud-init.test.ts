@@ -11,7 +11,7 @@ import {
     SCRIPTS_DIR,
 } from "../lib/cloud-init";
 import { fedoraBuilderSettings, parseUserData } from "./helpers/builder-settings";
-import { configparser, itWithTools, run } from "./helpers/host-tools";
+import { configparser, itWithTools, pythonJson, run } from "./helpers/host-tools";
 
 const work = mkdtempSync(path.join(tmpdir(), "cloud-init-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -161,15 +161,12 @@ describe("Kerberos and mock configuration", () => {
 
     itWithTools(["python3"], "writes Fedora's mock site defaults as valid Python", () => {
         const siteDefaults = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings())).file("/etc/mock/site-defaults.cfg");
-        const code = [
-            "import json, sys",
+        const configOpts = pythonJson([
             "config_opts = {'plugin_conf': {}, 'environment': {}}",
             "exec(sys.stdin.read())",
             "print(json.dumps(config_opts))",
-        ].join("\n");
-        const result = run("python3", ["-c", code], { input: siteDefaults });
-        expect(result.stderr).toBe("");
-        expect(JSON.parse(result.stdout)).toEqual({
+        ], siteDefaults);
+        expect(configOpts).toEqual({
             use_bootstrap: true,
             use_bootstrap_image: false,
             dnf_command: "/usr/bin/dnf-3",

@@ -29,16 +29,20 @@ export function run(command: string, args: readonly string[], options: { input?:
     return { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
 }
 
+/** Runs Python code that reads `input` on stdin and prints one JSON value; returns that value. */
+export function pythonJson(lines: readonly string[], input: string): unknown {
+    const result = run("python3", ["-c", ["import json, sys", ...lines].join("\n")], { input });
+    expect(result.stderr).toBe("");
+    return JSON.parse(result.stdout);
+}
+
 /** configparser's view of an INI text (section → key → value), as kojid (Python) will read it. */
 export function configparser(text: string): Record<string, Record<string, string>> {
-    const code = [
-        "import configparser, json, sys",
+    return pythonJson([
+        "import configparser",
         "parser = configparser.ConfigParser()",
         "parser.optionxform = str",
         "parser.read_string(sys.stdin.read())",
         "print(json.dumps({s: dict(parser[s]) for s in parser.sections()}))",
-    ].join("\n");
-    const result = run("python3", ["-c", code], { input: text });
-    expect(result.stderr).toBe("");
-    return JSON.parse(result.stdout);
+    ], text) as Record<string, Record<string, string>>;
 }
