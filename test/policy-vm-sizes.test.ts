@@ -116,6 +116,7 @@ describe("vm-sizes-x86-64-v3: odd shapes", () => {
     it.each([
         ["a scale set without sku (Flexible, VMs attached separately)", { type: compute.VirtualMachineScaleSet, inputs: {} }],
         ["a scale set with sku null", { type: compute.VirtualMachineScaleSet, inputs: { sku: null } }],
+        ["a scale set without sku whose VMs come from an instance mix", { type: compute.VirtualMachineScaleSet, inputs: { skuProfile: { vmSizes: [{ name: V3 }] } } }],
         ["an AKS cluster with no pools", { type: containerservice.ManagedCluster, inputs: { agentPoolProfiles: [] } }],
         ["a resource the policy does not cover", { type: storage.StorageAccount, inputs: { sku: { name: BELOW } } }],
     ])("passes %s", async (_case, resource) => {
@@ -123,6 +124,8 @@ describe("vm-sizes-x86-64-v3: odd shapes", () => {
     });
 
     it.each([
+        ["a scale set with sku a string", { type: compute.VirtualMachineScaleSet, inputs: { sku: BELOW } }, "sku.name"],
+        ["a scale set with sku but no name", { type: compute.VirtualMachineScaleSet, inputs: { sku: { capacity: 3 } } }, "sku.name"],
         ["a Mix without sizes", { type: compute.VirtualMachineScaleSet, inputs: { sku: { name: "Mix" }, skuProfile: { vmSizes: [] } } }, "skuProfile.vmSizes"],
         ["a VM without hardwareProfile", { type: compute.VirtualMachine, inputs: {} }, "hardwareProfile.vmSize"],
         ["a VM with hardwareProfile a string", { type: compute.VirtualMachine, inputs: { hardwareProfile: "big" } }, "hardwareProfile.vmSize"],

@@ -16,17 +16,20 @@ const INSTANCE_MIX_SKU = "Mix";
 
 /**
  * A scale set's sizes: `sku.name` unless it is the instance-mix marker, and each `skuProfile.vmSizes[].name`.
- * A scale set without any `sku` (Flexible, VMs attached separately) names no size; a mix without sizes is
- * reported as a missing size.
+ * A scale set without `sku` (Flexible, VMs attached separately) names no size of its own; a `sku` without a
+ * name, or a mix without sizes, is reported as a missing size.
  */
 export function scaleSetSizes(props: unknown): LocatedValue[] {
-    const skuName = field(props, "sku", "name");
-    const isMix = equalsIgnoreCase(skuName, INSTANCE_MIX_SKU);
+    const sku = field(props, "sku");
+    const skuName = field(sku, "name");
     const mixSizes = fieldOfEachElement(props, "", ["skuProfile", "vmSizes"], "name");
-    if (isMix) {
+    if (!isSet(sku)) {
+        return mixSizes;
+    }
+    if (equalsIgnoreCase(skuName, INSTANCE_MIX_SKU)) {
         return orMissing(mixSizes, "skuProfile.vmSizes");
     }
-    return isSet(skuName) ? [{ path: "sku.name", value: skuName }, ...mixSizes] : mixSizes;
+    return [{ path: "sku.name", value: skuName }, ...mixSizes];
 }
 
 /**

@@ -58,7 +58,7 @@ function vcpusPerVm(scaleSet: PolicyResource): { vcpus: number } | { problem: st
     for (const { path, value } of scaleSetSizes(scaleSet.props)) {
         const vcpus = typeof value === "string" ? sizeVerdict(value).vcpus : null;
         if (vcpus === null) {
-            return { problem: `${path} ${describeValue(value)} has no vCPU count in the catalog` };
+            return { problem: `${path} (${describeValue(value)}) has no vCPU count in the catalog` };
         }
         largest = Math.max(largest, vcpus);
     }
