@@ -16,6 +16,7 @@ import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { sizeVerdict } from "../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../policy/catalog/types";
+import { planBuilderPool, PoolPlanError, type PoolPlanInput } from "./builder-pool-plan";
 import type { BuilderAuth } from "./cloud-init/settings";
 import { builderSlots } from "./slots";
 
@@ -71,14 +72,12 @@ export interface NetworkConfig {
     readonly adminSourceCidrs: readonly string[];
 }
 
-/** Where a builder keeps `/var/lib/mock`. */
-export const MOCK_DISKS = ["auto", "local", "data-disk", "os-disk"] as const;
 /**
- * `auto`: the size's local disk when it has one, else a managed data disk; `local`: the size's local NVMe or
- * SCSI resource disk (a size without one is an error for the pool); `data-disk`: a managed data disk;
- * `os-disk`: a directory on the root disk, as on Fedora's own builders. The pool turns these into the
- * cloud-init's `MockDiskPlacement` once it knows the size's disks.
+ * Where a builder keeps `/var/lib/mock`, the pool plan's choices (lib/builder-pool-plan.ts): `local`, the
+ * sizes' local disk whatever its kind; `nvme` or `resource`, that kind of local disk; `data-disk`, a managed
+ * data disk; `os-disk`, a directory on the root disk, as on Fedora's own builders.
  */
+export const MOCK_DISKS = ["local", "nvme", "resource", "data-disk", "os-disk"] as const satisfies readonly NonNullable<PoolPlanInput["mockDisk"]>[];
 export type MockDisk = (typeof MOCK_DISKS)[number];
 
 export const ZONES = ["1", "2", "3"] as const;
@@ -94,12 +93,12 @@ export interface PoolConfig {
     readonly minCount: number;
     /** 1..1000 (the Flexible limit); also the number of Koji host slots. */
     readonly maxCount: number;
-    /** Spot settings; null when every VM is regular (`spot: false`, the default). */
-    readonly spot: SpotConfig | null;
-    /** Availability zones; empty (the default) lets Azure place VMs regionally. */
-    readonly zones: readonly Zone[];
-    /** Default `auto`. */
-    readonly mockDisk: MockDisk;
+    /** Spot settings; absent when every VM is regular (`spot: false`, the default). */
+    readonly spot?: SpotConfig;
+    /** Availability zones; absent (the default) lets Azure place VMs regionally. */
+    readonly zones?: readonly Zone[];
+    /** Absent (the default): the sizes' local disk when they have one, else a managed data disk. */
+    readonly mockDisk?: MockDisk;
 }
 
 export interface SpotConfig {
@@ -432,7 +431,7 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
                 .refine((price) => price === -1 || price > 0, "must be -1 (up to the regular price) or a positive USD price per hour")
                 .optional(),
             zones: list(z.enum(ZONES), 1).superRefine(noDuplicates("zone")).optional(),
-            mockDisk: z.enum(MOCK_DISKS).default("auto"),
+            mockDisk: z.enum(MOCK_DISKS).optional(),
         })
         .superRefine((pool, ctx) => {
             if (pool.minCount > pool.maxCount) {
@@ -448,16 +447,15 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
             }
         })
         .transform(
-            ({ spot, regularBaseCount, regularPercentAboveBase, maxPrice, zones, ...rest }): PoolConfig => ({
+            ({ spot, regularBaseCount, regularPercentAboveBase, maxPrice, ...rest }): PoolConfig => ({
                 ...rest,
-                zones: zones ?? [],
                 spot: spot
                     ? {
                           regularBaseCount: regularBaseCount ?? 0,
                           regularPercentAboveBase: regularPercentAboveBase ?? 0,
                           maxPrice: maxPrice ?? -1,
                       }
-                    : null,
+                    : undefined,
             }),
         );
 }
@@ -656,7 +654,10 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     const pools = (check(topLevel.pools, ...at("pools"), errors) ?? []).map((item, index) => {
         const root = `${NAMESPACE}:pools[${index}]`;
         errors.push(...unknownKeys(item, poolKeys, root));
-        return check(pool, item, root, errors);
+        const parsed = check(pool, item, root, errors);
+        const problem = parsed && poolPlanProblem(parsed, minimumLevel ?? DEFAULT_MINIMUM_LEVEL, options.asOf);
+        if (problem) errors.push({ key: root, message: problem });
+        return problem ? undefined : parsed;
     });
     const goodPools = pools.filter((item): item is PoolConfig => item !== undefined);
     const names = goodPools.map((item) => item.name);
@@ -688,6 +689,21 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
         return { ok: false, errors };
     }
     return { ok: true, config: { location, adminSshPublicKey, minimumLevel, vcpuBudget, tags, koji, network, pools: allPools } };
+}
+
+/**
+ * What the BuilderPool component would still refuse in a pool that passed the checks above (an instance mix
+ * whose sizes differ in local disk or disk controller, a confidential size, a local mock disk on diskless
+ * sizes): its own plan is asked, so that the rules live in one place and still fail before any resource.
+ */
+function poolPlanProblem(pool: PoolConfig, minimumLevel: MinimumLevel, asOf: Date | undefined): string | undefined {
+    try {
+        planBuilderPool({ ...pool, minimumLevel, asOf });
+        return undefined;
+    } catch (error) {
+        if (!(error instanceof PoolPlanError)) throw error;
+        return error.message.replace(`builder pool "${pool.name}": `, "");
+    }
 }
 
 /** The longest slot host name of every pool must be a valid DNS name. */

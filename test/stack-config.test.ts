@@ -114,7 +114,7 @@ describe("defaults", () => {
                 endpointSubnet: "10.20.16.0/24",
                 adminSourceCidrs: [],
             },
-            pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 0, maxCount: 10, spot: null, zones: [], mockDisk: "auto" }],
+            pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 0, maxCount: 10, spot: undefined, zones: undefined, mockDisk: undefined }],
         });
     });
 
@@ -225,6 +225,16 @@ describe("VM sizes", () => {
         expectError({ "buildfarm:minimumLevel": "x86-64-v2" }, "buildfarm:minimumLevel", /^must be one of "x86-64-v3", "x86-64-v4", got "x86-64-v2" \(text\); did you mean "x86-64-v3"\?$/);
     });
 
+    it("asks the pool plan about a mix Azure would refuse and a mock disk the sizes lack", () => {
+        expectError(
+            withPool({ vmSizes: ["Standard_D16as_v5", "Standard_D16ads_v5"] }),
+            "buildfarm:pools[0]",
+            /^the sizes of an instance mix must agree on their local disk, but Standard_D16as_v5, Standard_D16ads_v5 do not/,
+        );
+        expectError(withPool({ mockDisk: "local" }), "buildfarm:pools[0]", /^mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/);
+        expect(configOf(withPool({ vmSizes: ["Standard_D16ads_v5"], mockDisk: "local" })).pools[0].mockDisk).toBe("local");
+    });
+
     it("limits an instance mix to five distinct sizes", () => {
         const six = ["Standard_D2as_v5", "Standard_D4as_v5", "Standard_D8as_v5", "Standard_D16as_v5", "Standard_D32as_v5", "Standard_D48as_v5"];
         expectError(withPool({ vmSizes: six }), "buildfarm:pools[0].vmSizes", "an instance mix takes at most 5 sizes");
@@ -304,7 +314,7 @@ describe("zones and mock disk", () => {
         [{ zones: [1] }, "zones[0]", /^must be one of "1", "2", "3", got 1 \(number\)/],
         [{ zones: ["1", "1"] }, "zones[1]", 'zone "1" is already at [0]; remove one'],
         [{ zones: [] }, "zones", "needs at least 1 entry"],
-        [{ mockDisk: "nvme" }, "mockDisk", 'must be one of "auto", "local", "data-disk", "os-disk", got "nvme" (text)'],
+        [{ mockDisk: "ssd" }, "mockDisk", 'must be one of "local", "nvme", "resource", "data-disk", "os-disk", got "ssd" (text)'],
         [{ mockDisk: "data" }, "mockDisk", /got "data" \(text\); did you mean "data-disk"\?$/],
         [{ mockDisk: "Local" }, "mockDisk", /did you mean "local"\?$/],
     ])("%j", (changes, key, message) => expectError(withPool(changes), `buildfarm:pools[0].${key}`, message));
