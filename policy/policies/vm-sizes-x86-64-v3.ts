@@ -7,7 +7,7 @@
  *
  * @severity critical
  * @topics compute, x86-64-v3
- * @link ../../../shared/research/azure-vm-series.md
+ * @link shared/research/azure-vm-series.md (the catalog's sources)
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { sizeVerdict } from "../catalog";

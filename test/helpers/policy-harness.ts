@@ -174,7 +174,12 @@ function typeTokenOf(resource: HarnessResource): string {
 }
 
 function urnOf(resource: HarnessResource): string {
-    return resource.urn ?? `urn:pulumi:test::buildfarm::${typeTokenOf(resource)}::${resource.name}`;
+    return resource.urn ?? defaultUrn(typeTokenOf(resource), resource.name);
+}
+
+/** The URN a resource without one gets: project `buildfarm`, stack `test`, no parent. */
+export function defaultUrn(type: string, name: string): string {
+    return `urn:pulumi:test::buildfarm::${type}::${name}`;
 }
 
 /** What `getConfig()` returns: the policy's pack config over its schema defaults, without `enforcementLevel`. */

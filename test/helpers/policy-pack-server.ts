@@ -24,7 +24,7 @@ import { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel } from "@pulumi/policy";
-import type { Violation } from "./policy-harness";
+import { defaultUrn, Violation } from "./policy-harness";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 const NODE_22 = path.join(REPO_ROOT, "node_modules/.bin/node");
@@ -105,13 +105,8 @@ export async function servePolicyPack(packDirectory: string): Promise<ServedPoli
             };
         },
         analyze: async (resource) => {
-            const request = new analyzer.AnalyzeRequest()
-                .setType(resource.type)
-                .setName(resource.name)
-                .setUrn(urnOf(resource))
-                .setProperties(struct(resource.inputs))
-                .setOptions(new analyzer.AnalyzerResourceOptions());
-            return violations(await unary(client.analyze.bind(client), request), urnOf(resource));
+            const request = describing(new analyzer.AnalyzeRequest(), resource);
+            return violations(await unary(client.analyze.bind(client), request), request.getUrn());
         },
         analyzeStack: async (resources) => {
             const request = new analyzer.AnalyzeStackRequest().setResourcesList(resources.map(analyzerResource));
@@ -140,17 +135,18 @@ export async function servePolicyPack(packDirectory: string): Promise<ServedPoli
     };
 }
 
-function urnOf(resource: AnalyzedResource): string {
-    return resource.urn ?? `urn:pulumi:test::buildfarm::${resource.type}::${resource.name}`;
+/** Fills the fields an Analyze request and an AnalyzeStack resource share. */
+function describing<M extends analyzer.AnalyzeRequest | analyzer.AnalyzerResource>(message: M, resource: AnalyzedResource): M {
+    message.setType(resource.type);
+    message.setName(resource.name);
+    message.setUrn(resource.urn ?? defaultUrn(resource.type, resource.name));
+    message.setProperties(struct(resource.inputs));
+    message.setOptions(new analyzer.AnalyzerResourceOptions());
+    return message;
 }
 
 function analyzerResource(resource: AnalyzedResource): analyzer.AnalyzerResource {
-    const message = new analyzer.AnalyzerResource()
-        .setType(resource.type)
-        .setName(resource.name)
-        .setUrn(urnOf(resource))
-        .setProperties(struct(resource.inputs))
-        .setOptions(new analyzer.AnalyzerResourceOptions());
+    const message = describing(new analyzer.AnalyzerResource(), resource);
     for (const [property, urns] of Object.entries(resource.propertyDependencies ?? {})) {
         message.getPropertydependenciesMap().set(property, new analyzer.AnalyzerPropertyDependencies().setUrnsList([...urns]));
     }
