@@ -54,6 +54,19 @@ describe("vcpu-budget", () => {
         expect(messages(await check([scaleSet, setting], budget(100)))).toEqual([expect.stringContaining("640 vCPUs")]);
     });
 
+    it("stays verifiable during preview when targets are unknown but linked by property dependencies", async () => {
+        const urn = (name: string) => `urn:pulumi:test::buildfarm::azure-native:compute:VirtualMachineScaleSet::${name}`;
+        const resources = [
+            { ...pool("a", { name: "Standard_D16as_v5", capacity: 1 }), id: UNKNOWN },
+            { ...pool("b", { name: "Standard_D4s_v5", capacity: 1 }), id: UNKNOWN },
+            autoscale("a-autoscale", UNKNOWN, ["10"], { propertyDependencies: { targetResourceUri: [urn("a")] } }),
+            autoscale("b-autoscale", UNKNOWN, ["5"], { propertyDependencies: { targetResourceUri: [urn("b")] } }),
+        ];
+        expect(messages(await check(resources, budget(179)))).toEqual([
+            "The scale sets can grow to 180 vCPUs, above the budget of 179 (a: 10 VMs (autoscale capacity.maximum) × 16 vCPUs; b: 5 VMs (autoscale capacity.maximum) × 4 vCPUs).",
+        ]);
+    });
+
     it("ignores autoscale settings that target other resources", async () => {
         const resources = [pool("a", { name: "Standard_D16as_v5", capacity: 2 }), autoscale("other", "b-id", ["400"])];
         expect(await check(resources, budget(32))).toEqual([]);

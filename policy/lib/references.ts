@@ -9,9 +9,12 @@
 import type { PolicyResource } from "@pulumi/policy";
 
 export function refersTo(resource: PolicyResource, property: string, target: PolicyResource): boolean {
+    // A value computed from other resources refers to one of them. Trusting the dependencies alone also keeps
+    // the check verifiable during preview, when such a value (e.g. an id of a resource still to be created) is
+    // unknown and reading it would throw.
     const dependencies = resource.propertyDependencies?.[property] ?? [];
-    if (dependencies.some((dependency) => dependency.urn === target.urn)) {
-        return true;
+    if (dependencies.length > 0) {
+        return dependencies.some((dependency) => dependency.urn === target.urn);
     }
     // Read the referring value first: when it is absent, the target's id (unknown during preview for a
     // new resource) is not needed and must not make the check unverifiable.
