@@ -48,12 +48,17 @@ const BASE_PACKAGES = [
     "jq", // the slot tool and the events watcher parse IMDS and REST answers with it
 ];
 
-/** A `write_files` entry; `gz+b64` content is gzipped and base64-encoded (cloud-init decodes it). */
+/**
+ * A `write_files` entry; `gz+b64` content is gzipped and base64-encoded (cloud-init decodes it). `defer`
+ * writes it in the final stage, after the packages are installed and before `runcmd` (cloud-init docs,
+ * write_files): a file a package also ships must not race the package's copy.
+ */
 interface WriteFile {
     readonly path: string;
     readonly content: string;
     readonly permissions: string;
     readonly encoding?: "gz+b64";
+    readonly defer?: true;
 }
 
 const file = (filePath: string, content: string, permissions = "0644"): WriteFile => ({ path: filePath, content, permissions });
@@ -242,12 +247,12 @@ export function renderBuilderCloudInit(settings: BuilderCloudInitSettings): stri
     const disk = mockDiskPlan(settings.mockDisk, settings.dataDiskLun ?? 0);
     const auth = settings.auth;
     const files: WriteFile[] = [
-        file(BUILDER_PATHS.kojidConf, renderKojidConf(settings)),
+        { ...file(BUILDER_PATHS.kojidConf, renderKojidConf(settings)), defer: true }, // koji-builder ships one
         ...(auth.kind === "kerberos"
             ? // krb5's includedir skips names with anything but letters, digits, - and _ (krb5.conf(5)).
               [file(`/etc/krb5.conf.d/${auth.realm.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`, renderKrb5Snippet(auth, settings.kojiHubUrl))]
             : []),
-        file("/etc/mock/site-defaults.cfg", renderMockSiteDefaults()),
+        { ...file("/etc/mock/site-defaults.cfg", renderMockSiteDefaults()), defer: true }, // mock ships one
         // Fedora's builders: nofile 4096 (research 1.2), for login sessions; kojid gets it from its drop-in.
         file("/etc/security/limits.d/90-koji-nofile.conf", "* - nofile 4096\n"),
         // Fedora runs its builders permissive (research 1.2); setenforce below covers this boot.
