@@ -67,20 +67,24 @@ describe("the rendered user data", () => {
         );
     });
 
-    it("tunes the host as Fedora's builders: oomd masked, SELinux permissive, nofile, mock dir", () => {
+    it("tunes the host as Fedora's builders: oomd masked, SELinux permissive, nofile", () => {
         const { config, file } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings()));
         expect(config.runcmd).toContainEqual(["systemctl", "mask", "--now", "systemd-oomd.service"]);
         expect(config.runcmd).toContainEqual(["setenforce", "0"]);
         expect(file("/etc/selinux/config")).toContain("SELINUX=permissive\n");
         expect(file("/etc/security/limits.d/90-koji-nofile.conf")).toBe("* - nofile 4096\n");
-        expect(config.runcmd).toContainEqual(["install", "-d", "-o", "root", "-g", "mock", "-m", "2775", "/var/lib/mock"]);
         expect(config.runcmd.at(-1)).toEqual(["systemctl", "start", "--no-block", "kojid.service"]);
     });
 
     itWithTools(["python3"], "orders kojid after the guard, the claim, the renewer and the mock disk", () => {
         const { file } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings({ mockDisk: "nvme" })));
         const dropIn = configparser(file("/etc/systemd/system/kojid.service.d/50-azure-builder.conf"));
-        expect(dropIn.Service).toEqual({ TasksMax: "infinity", LimitNOFILE: "4096:524288" });
+        expect(dropIn.Service).toEqual({
+            ExecStartPre: "/usr/bin/install -d -o root -g mock -m 2775 /var/lib/mock",
+            TasksMax: "infinity",
+            LimitNOFILE: "4096:524288",
+            TimeoutStopSec: "20s",
+        });
         expect(dropIn.Unit.Requires.split(" ")).toEqual(["koji-cpu-guard.service", "koji-slot.service", "azure-ephemeral-disk-setup.service"]);
         expect(dropIn.Unit.After.split(" ")).toEqual(expect.arrayContaining(["koji-cpu-guard.service", "koji-slot.service", "koji-slot-renew.service"]));
         expect(dropIn.Unit.BindsTo).toBe("koji-slot-renew.service");

@@ -228,9 +228,15 @@ function units(kojidAfter: readonly string[]): WriteFile[] {
                     RequiresMountsFor: BUILDER_PATHS.mockDir,
                 },
                 Service: {
+                    // Koji's note on mock's directory: group mock, setgid (research 1.2 and 1.3; Fedora uses 2775).
+                    // Here rather than in runcmd: a fresh local disk after a redeploy comes back root-owned.
+                    ExecStartPre: `/usr/bin/install -d -o root -g mock -m 2775 ${BUILDER_PATHS.mockDir}`,
                     TasksMax: "infinity", // Fedora's kojid.service override (research 1.2, ANS files/kojid.service)
                     // Fedora raises nofile to 4096 in limits.conf (research 1.2); PAM limits do not reach services.
                     LimitNOFILE: "4096:524288",
+                    // kojid's SIGTERM handler frees its tasks at once (research 3.2); if it hangs, it must still be
+                    // gone well inside a Spot eviction's ~30 s notice, so the lease release and the ack go out in time.
+                    TimeoutStopSec: "20s",
                 },
             }),
         ),
@@ -268,8 +274,6 @@ export function renderBuilderCloudInit(settings: BuilderCloudInitSettings): stri
         ["setenforce", "0"],
         ["systemctl", "mask", "--now", "systemd-oomd.service"], // as Fedora's builders (research 1.2)
         ...disk.runcmd,
-        // Koji's note on moving mock's directory: group mock, setgid (research 1.2 and 1.3; Fedora uses 2775).
-        ["install", "-d", "-o", "root", "-g", "mock", "-m", "2775", BUILDER_PATHS.mockDir],
         ["systemctl", "daemon-reload"],
         ["systemctl", "enable", "--now", "rngd.service", "azure-scheduled-events.service"],
         ["systemctl", "enable", "kojid.service"],
