@@ -38,6 +38,11 @@ const EXAMPLES: HarnessResource[] = [
     { type: "azure-native:containerservice:AgentPool", name: "aks-pool", inputs: { vmSize: "Standard_D4s_v5", tags } },
     { type: "azure-native:batch:Pool", name: "batch", inputs: { vmSize: "Standard_D4s_v5", tags } },
     { type: "azure-native:azurefleet:Fleet", name: "fleet", inputs: { vmSizesProfile: [{ name: "Standard_D4s_v5" }], spotPriorityProfile: { evictionPolicy: "Delete" }, tags } },
+    {
+        type: "azure-native:computebulkactions:BulkAction",
+        name: "bulk",
+        inputs: { properties: { vmSizesProfile: [{ name: "Standard_D4s_v5" }], vmAttributes: { vCpuCount: { min: 4 } } }, tags },
+    },
     { type: "azure-native:network:NetworkInterface", name: "nic", inputs: { ipConfigurations: [{ publicIPAddress: { id: "pip" } }], tags } },
     {
         type: "azure-native:network:NetworkSecurityGroup",

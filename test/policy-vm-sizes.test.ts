@@ -1,6 +1,7 @@
 import * as azurefleet from "@pulumi/azure-native/azurefleet";
 import * as batch from "@pulumi/azure-native/batch";
 import * as compute from "@pulumi/azure-native/compute";
+import * as computebulkactions from "@pulumi/azure-native/computebulkactions";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as storage from "@pulumi/azure-native/storage";
 import { describe, expect, it } from "vitest";
@@ -47,6 +48,11 @@ describe("vm-sizes-x86-64-v3: where sizes appear", () => {
         ],
         ["Batch pool vmSize", (size) => ({ type: batch.Pool, inputs: { vmSize: size } }), "vmSize"],
         ["Compute Fleet vmSizesProfile", (size) => ({ type: azurefleet.Fleet, inputs: { vmSizesProfile: [{ name: size }] } }), "vmSizesProfile[0].name"],
+        [
+            "bulk launch vmSizesProfile",
+            (size) => ({ type: computebulkactions.BulkAction, inputs: { properties: { vmSizesProfile: [{ name: V3 }, { name: size }] } } }),
+            "properties.vmSizesProfile[1].name",
+        ],
     ];
 
     it.each(placements)("%s: an allowed size passes", async (_where, place) => {
@@ -131,6 +137,8 @@ describe("vm-sizes-x86-64-v3: odd shapes", () => {
         ["a VM with hardwareProfile a string", { type: compute.VirtualMachine, inputs: { hardwareProfile: "big" } }, "hardwareProfile.vmSize"],
         ["an AKS pool without any size", { type: containerservice.AgentPool, inputs: { count: 3 } }, "vmSize"],
         ["a Batch pool with vmSize null", { type: batch.Pool, inputs: { vmSize: null } }, "vmSize"],
+        ["a fleet choosing sizes by attributes", { type: azurefleet.Fleet, inputs: { vmSizesProfile: [{ name: V3 }], vmAttributes: { vCpuCount: { min: 16 } } } }, "vmAttributes"],
+        ["a bulk launch without properties", { type: computebulkactions.BulkAction, inputs: {} }, "properties.vmSizesProfile"],
         ["a fleet with vmSizesProfile not a list", { type: azurefleet.Fleet, inputs: { vmSizesProfile: { name: V3 } } }, "vmSizesProfile"],
     ])("reports a missing size for %s (Azure's default is not guaranteed v3)", async (_case, resource, path) => {
         expect(messages(await check(resource))).toEqual([expect.stringMatching(new RegExp(`^${path.replace(/[.[\]]/g, "\\$&")}: no VM size given`))]);

@@ -7,6 +7,7 @@
 import * as azurefleet from "@pulumi/azure-native/azurefleet";
 import * as batch from "@pulumi/azure-native/batch";
 import * as compute from "@pulumi/azure-native/compute";
+import * as computebulkactions from "@pulumi/azure-native/computebulkactions";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { equalsIgnoreCase, eachElement, field, fieldOfEachElement, isSet, LocatedValue } from "./props";
 import type { ResourceClass } from "./resource-types";
@@ -49,6 +50,17 @@ function orMissing(sizes: LocatedValue[], path: string): LocatedValue[] {
     return sizes.length > 0 ? sizes : [{ path, value: undefined }];
 }
 
+/**
+ * A Compute Fleet's (or bulk launch's) sizes: each `vmSizesProfile[].name`. Attribute-based selection
+ * (`vmAttributes`) lets Azure pick any size matching the attributes, so it counts as a size not given.
+ */
+function fleetSizes(profile: unknown, profilePath: string): LocatedValue[] {
+    const prefix = profilePath === "" ? "" : `${profilePath}.`;
+    const attributeBased = isSet(field(profile, "vmAttributes")) ? [{ path: `${prefix}vmAttributes`, value: undefined }] : [];
+    const listed = fieldOfEachElement(profile, profilePath, ["vmSizesProfile"], "name");
+    return orMissing([...listed, ...attributeBased], `${prefix}vmSizesProfile`);
+}
+
 /** One required size property at a fixed path. */
 function sizeAt(...path: string[]): (props: unknown) => LocatedValue[] {
     return (props) => [{ path: path.join("."), value: field(props, ...path) }];
@@ -69,8 +81,6 @@ export const SIZE_LOCATIONS: readonly SizeLocation[] = [
     },
     { resourceClass: containerservice.AgentPool, sizes: (props) => aksPoolSizes(props, "") },
     { resourceClass: batch.Pool, sizes: sizeAt("vmSize") },
-    {
-        resourceClass: azurefleet.Fleet,
-        sizes: (props) => orMissing(fieldOfEachElement(props, "", ["vmSizesProfile"], "name"), "vmSizesProfile"),
-    },
+    { resourceClass: azurefleet.Fleet, sizes: (props) => fleetSizes(props, "") },
+    { resourceClass: computebulkactions.BulkAction, sizes: (props) => fleetSizes(field(props, "properties"), "properties") },
 ];

@@ -14,6 +14,7 @@ import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/p
 import * as azurefleet from "@pulumi/azure-native/azurefleet";
 import * as batch from "@pulumi/azure-native/batch";
 import * as compute from "@pulumi/azure-native/compute";
+import * as computebulkactions from "@pulumi/azure-native/computebulkactions";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
@@ -53,6 +54,7 @@ const TAGGABLE_RESOURCE_CLASSES: readonly ResourceClass[] = [
     containerservice.AgentPool,
     batch.Pool,
     azurefleet.Fleet,
+    computebulkactions.BulkAction,
 ];
 
 /** Azure tag keys are case-insensitive, so `Owner` satisfies `owner`. */

@@ -36,7 +36,7 @@ function verdictOptions(config: VmSizesConfig): VerdictOptions {
 /** The message for one size location, or undefined when the catalog allows the size. */
 function sizeViolation({ path, value }: LocatedValue, options: VerdictOptions): string | undefined {
     if (value === undefined || value === null) {
-        return `${path}: no VM size given, so Azure would choose a default size that is not guaranteed to be ${options.minimumLevel}; name an allowed size (npm run sizes -- --list).`;
+        return `${path}: no VM size given, so Azure would choose a size that is not guaranteed to be ${options.minimumLevel}; name an allowed size (npm run sizes -- --list).`;
     }
     if (typeof value !== "string") {
         return `${path}: a VM size must be a string, got ${describeValue(value)}.`;
@@ -53,7 +53,7 @@ function findSizeViolations(sizes: LocatedValue[], args: ResourceValidationArgs)
 export const vmSizesX8664V3: ResourceValidationPolicy = {
     name: "vm-sizes-x86-64-v3",
     description:
-        "Every VM size (scale sets including instance-mix sizes, VMs, AKS node pools, Batch pools, Compute Fleets) must be one the catalog guarantees to run x86-64-v3 (or the configured minimum level) and that is not retired.",
+        "Every VM size (scale sets including instance-mix sizes, VMs, AKS node pools, Batch pools, Compute Fleets and bulk launches) must be one the catalog guarantees to run x86-64-v3 (or the configured minimum level) and that is not retired.",
     enforcementLevel: "mandatory",
     severity: "critical",
     configSchema: {
