@@ -1,0 +1,134 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as resources from "@pulumi/azure-native/resources";
+import { builderSlots } from "../lib/slots";
+import { FarmConfig } from "../lib/stack-config";
+import { renderKojiAdminScript } from "../lib/koji-admin";
+import { ArtifactStore } from "./artifact-store";
+import { BuilderIdentity } from "./builder-identity";
+import { BuilderNetwork } from "./builder-network";
+import { BuilderPool } from "./builder-pool";
+import { SecretVault } from "./secret-vault";
+
+export interface BuildFarmArgs {
+    /** The validated stack configuration (`parseStackConfig`). */
+    readonly config: FarmConfig;
+    /** Resource group name. Default: autonamed from `buildfarm-<stack>`. */
+    readonly resourceGroupName?: string;
+}
+
+/** What an operator needs per pool. */
+export interface PoolOutputs {
+    readonly scaleSetName: pulumi.Output<string>;
+    readonly scaleSetId: pulumi.Output<string>;
+    readonly sizes: readonly { name: string; level: string; vcpus: number }[];
+    readonly hostNames: readonly string[];
+}
+
+/**
+ * The whole farm: a resource group with the builders' network, the artifact store, the vault with the slot
+ * secrets, the builders' identity, and one `BuilderPool` per configured pool. Wires the components together;
+ * every decision is in the components and the pure modules they call.
+ */
+export class BuildFarm extends pulumi.ComponentResource {
+    public readonly resourceGroupName: pulumi.Output<string>;
+    /** Give these to Fedora Infrastructure for their allow-lists: all builder traffic leaves from them. */
+    public readonly egressAddresses: pulumi.Output<string[]>;
+    public readonly storageAccountName: pulumi.Output<string>;
+    public readonly blobEndpoint: pulumi.Output<string>;
+    public readonly keyVaultName: pulumi.Output<string>;
+    public readonly pools: Readonly<Record<string, PoolOutputs>>;
+    /** The admin step before the first boot: `koji add-host` & co. and the Key Vault upload, per slot. */
+    public readonly kojiAdminScript: pulumi.Output<string>;
+
+    constructor(name: string, args: BuildFarmArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("buildfarm:farm:BuildFarm", name, {}, opts);
+        const { config } = args;
+        const tags = { ...config.tags };
+        const group = new resources.ResourceGroup(`${name}-rg`, {
+            resourceGroupName: args.resourceGroupName,
+            location: config.location,
+            tags,
+        }, { parent: this });
+        const placement = { resourceGroupName: group.name, location: config.location, tags };
+        const child = { parent: this };
+
+        const network = new BuilderNetwork(`${name}-net`, {
+            ...placement,
+            addressSpace: config.network.addressSpace,
+            builderSubnetPrefix: config.network.builderSubnet,
+            privateEndpointSubnetPrefix: config.network.endpointSubnet,
+            adminSshSourceCidrs: config.network.adminSourceCidrs,
+        }, child);
+        const slotIds = config.pools.flatMap((pool) => builderSlots(pool.name, pool.maxCount, config.koji.hostDomain).map((slot) => slot.id));
+        const store = new ArtifactStore(`${name}-store`, {
+            ...placement,
+            privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
+            blobPrivateDnsZoneResourceId: network.blobPrivateDnsZoneId,
+            allowedAdminIpRanges: config.network.adminSourceCidrs,
+            slotIds,
+        }, child);
+        const vault = new SecretVault(`${name}-vault`, {
+            ...placement,
+            privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
+            vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
+            allowedAdminIpRanges: config.network.adminSourceCidrs,
+        }, child);
+        const identity = new BuilderIdentity(`${name}-builders`, {
+            ...placement,
+            secretVaultResourceId: vault.vaultId,
+            blobContainerResourceIds: store.containerIds,
+        }, child);
+
+        const pools: Record<string, PoolOutputs> = {};
+        const adminScripts: pulumi.Output<string>[] = [];
+        for (const poolConfig of config.pools) {
+            const pool = new BuilderPool(poolConfig.name, {
+                ...placement,
+                vmSizes: poolConfig.vmSizes,
+                minCount: poolConfig.minCount,
+                maxCount: poolConfig.maxCount,
+                spot: poolConfig.spot,
+                zones: poolConfig.zones,
+                mockDisk: poolConfig.mockDisk,
+                minimumLevel: config.minimumLevel,
+                subnetResourceId: network.builderSubnetId,
+                identity: { resourceId: identity.identityId, clientId: identity.clientId },
+                storageBlobEndpoint: store.blobEndpoint,
+                keyVaultUri: vault.vaultUri,
+                koji: {
+                    hubUrl: config.koji.hubUrl,
+                    topUrls: config.koji.topUrls,
+                    auth: config.koji.auth,
+                    hostDomain: config.koji.hostDomain,
+                },
+                adminSshPublicKey: config.adminSshPublicKey,
+                // The builders wait for their role assignments: without them the first boot cannot claim a slot.
+            }, { parent: this, dependsOn: [identity] });
+            pools[poolConfig.name] = { scaleSetName: pool.scaleSetName, scaleSetId: pool.scaleSetId, sizes: pool.sizes, hostNames: pool.hostNames };
+            adminScripts.push(vault.vaultName.apply((keyVaultName) => renderKojiAdminScript({
+                poolName: poolConfig.name,
+                slotCount: poolConfig.maxCount,
+                hostDomain: config.koji.hostDomain,
+                channel: config.koji.channel,
+                // Koji's capacity is a task-weight budget; one unit per vCPU of the pool's smallest size.
+                capacity: Math.min(...pool.sizes.map((size) => size.vcpus)),
+                keyVaultName,
+                auth: config.koji.auth.kind === "kerberos" ? { kind: "kerberos", realm: config.koji.auth.realm } : { kind: "certificate" },
+            })));
+        }
+
+        this.resourceGroupName = group.name;
+        this.egressAddresses = network.egressAddresses;
+        this.storageAccountName = store.accountName;
+        this.blobEndpoint = store.blobEndpoint;
+        this.keyVaultName = vault.vaultName;
+        this.pools = pools;
+        this.kojiAdminScript = pulumi.all(adminScripts).apply((scripts) => scripts.join("\n"));
+        this.registerOutputs({
+            resourceGroupName: this.resourceGroupName,
+            egressAddresses: this.egressAddresses,
+            storageAccountName: this.storageAccountName,
+            keyVaultName: this.keyVaultName,
+        });
+    }
+}

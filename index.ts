@@ -1,0 +1,35 @@
+/**
+ * Fedora's x86_64-v3 Koji build farm on Azure. Reads the `buildfarm:` stack configuration, refuses it with one
+ * line per mistake before any resource is registered, then stands up the farm and exports what an operator needs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { BuildFarm } from "./components/build-farm";
+import { PoolPlanError } from "./lib/builder-pool-plan";
+import { formatConfigErrors, parseStackConfig } from "./lib/stack-config";
+
+function buildFarm(): BuildFarm {
+    const parsed = parseStackConfig(pulumi.runtime.allConfig());
+    if (!parsed.ok) {
+        // RunError ends the program with its message alone: a user's mistake deserves no stack trace.
+        throw new pulumi.RunError(formatConfigErrors(parsed.errors));
+    }
+    try {
+        return new BuildFarm("buildfarm", { config: parsed.config });
+    } catch (error) {
+        if (error instanceof PoolPlanError) throw new pulumi.RunError(error.message);
+        throw error;
+    }
+}
+
+const farm = buildFarm();
+
+export const resourceGroupName = farm.resourceGroupName;
+/** Fedora Infrastructure allow-lists these: every builder connection leaves from them. */
+export const egressAddresses = farm.egressAddresses;
+export const storageAccountName = farm.storageAccountName;
+export const blobEndpoint = farm.blobEndpoint;
+export const keyVaultName = farm.keyVaultName;
+export const pools = Object.fromEntries(Object.entries(farm.pools).map(([name, pool]) =>
+    [name, { scaleSetName: pool.scaleSetName, scaleSetId: pool.scaleSetId, sizes: pool.sizes, hostNames: pool.hostNames }]));
+/** `pulumi stack output kojiAdminScript`: register the slots with the hub and upload their secrets, before the first boot. */
+export const kojiAdminScript = farm.kojiAdminScript;

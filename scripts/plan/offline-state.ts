@@ -1,0 +1,76 @@
+/**
+ * What Azure would answer, offline: ARM-shaped resource ids and the few computed outputs the farm's program
+ * reads back (endpoints, vault URI, identity ids, random suffixes). Values are deterministic, so two plans of
+ * the same stack print the same thing; anything only Azure can know is a visible placeholder.
+ */
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+/** Stands in for values only Azure assigns (public IP addresses). */
+export const ASSIGNED_BY_AZURE = "(assigned by Azure)";
+const SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+const TENANT_ID = "00000000-0000-0000-0000-000000000001";
+
+const digest = (text: string): string => createHash("sha256").update(text).digest("hex");
+const uuidOf = (text: string): string => {
+    const hex = digest(text);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+/** Lowercase letters and digits of the requested length, as RandomString gives with upper and special off. */
+const randomText = (seed: string, length: number): string =>
+    Array.from(digest(seed).repeat(Math.ceil(length / 64)).slice(0, length), (char) => (/\d/.test(char) ? char : String.fromCharCode(97 + (parseInt(char, 16) % 26)))).join("");
+
+/** The Azure name a resource gets: its explicit name input where the SDK takes one, else the logical name. */
+function azureName(args: pulumi.runtime.MockResourceArgs): string {
+    const explicit = ["accountName", "vaultName", "resourceGroupName", "vmScaleSetName", "resourceName"]
+        .map((key) => args.inputs[key])
+        .find((value) => typeof value === "string" && args.type !== "azure-native:compute:VirtualMachineScaleSet");
+    return args.type === "azure-native:resources:ResourceGroup" ? args.inputs.resourceGroupName ?? args.name : explicit ?? args.name;
+}
+
+/** `/subscriptions/…/resourceGroups/<rg>/providers/Offline.<module>/<type>/<name>`: the shape role assignments and locks need. */
+export function offlineResourceId(args: pulumi.runtime.MockResourceArgs): string {
+    const [, module, resourceType] = args.type.split(":");
+    if (args.type === "azure-native:resources:ResourceGroup") {
+        return `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${azureName(args)}`;
+    }
+    const group = typeof args.inputs.resourceGroupName === "string" ? args.inputs.resourceGroupName : "offline";
+    return `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${group}/providers/Offline.${module}/${resourceType}/${azureName(args)}`;
+}
+
+export function offlineState(args: pulumi.runtime.MockResourceArgs): Record<string, unknown> {
+    const name = azureName(args);
+    const state: Record<string, unknown> = { ...args.inputs, name };
+    switch (args.type) {
+        case "random:index/randomString:RandomString":
+            state.result = randomText(args.name, Number(args.inputs.length ?? 8));
+            break;
+        case "random:index/randomUuid:RandomUuid":
+            state.result = uuidOf(args.name);
+            break;
+        case "azure-native:storage:StorageAccount":
+            state.primaryEndpoints = { blob: `https://${name}.blob.core.windows.net/` };
+            break;
+        case "azure-native:keyvault:Vault":
+            state.properties = { ...(args.inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` };
+            break;
+        case "azure-native:managedidentity:UserAssignedIdentity":
+            Object.assign(state, { clientId: uuidOf(`${args.name}/client`), principalId: uuidOf(`${args.name}/principal`), tenantId: TENANT_ID });
+            break;
+        case "azure-native:network:PublicIPAddress":
+            state.ipAddress = ASSIGNED_BY_AZURE;
+            break;
+        case "azure-native:network:PublicIPPrefix":
+            state.ipPrefix = ASSIGNED_BY_AZURE;
+            break;
+    }
+    return state;
+}
+
+/** Function invokes the program makes. */
+export function offlineCall(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+    if (args.token === "azure-native:authorization:getClientConfig") {
+        return { clientId: uuidOf("client"), objectId: uuidOf("object"), subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID };
+    }
+    throw new Error(`the offline plan has no answer for ${args.token}; add one to scripts/plan/offline-state.ts`);
+}

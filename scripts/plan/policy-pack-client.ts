@@ -1,0 +1,1 @@
+export * from "../../test/helpers/policy-pack-server";

@@ -1,0 +1,83 @@
+/** The plan as a person reads it: the resource tree with each resource's key settings, then the policy results. */
+import type { PlannedResource } from "./run-program";
+
+export interface Violation {
+    readonly policy: string;
+    readonly enforcementLevel: string;
+    readonly urn?: string;
+    readonly message: string;
+}
+
+export interface PlanSummary {
+    readonly resources: number;
+    readonly byType: Record<string, number>;
+    readonly mandatory: number;
+    readonly advisory: number;
+    readonly clean: boolean;
+}
+
+export function summarize(resources: readonly PlannedResource[], violations: readonly Violation[]): PlanSummary {
+    const byType: Record<string, number> = {};
+    for (const resource of resources) byType[resource.type] = (byType[resource.type] ?? 0) + 1;
+    const mandatory = violations.filter((violation) => violation.enforcementLevel === "mandatory").length;
+    return { resources: resources.length, byType, mandatory, advisory: violations.length - mandatory, clean: mandatory === 0 };
+}
+
+/** The few settings worth a glance per resource type; everything else is in `--json`. */
+function keySettings(resource: PlannedResource): string {
+    const inputs = resource.inputs as Record<string, any>;
+    switch (resource.type) {
+        case "azure-native:compute:VirtualMachineScaleSet": {
+            const sizes = inputs.sku?.name === "Mix" ? (inputs.skuProfile?.vmSizes ?? []).map((size: { name?: string }) => size.name).join(", ") : inputs.sku?.name;
+            const priority = inputs.virtualMachineProfile?.priority ?? "Regular";
+            return `sizes ${sizes}; ${priority}; start ${inputs.sku?.capacity ?? 0}`;
+        }
+        case "azure-native:monitor:AutoscaleSetting": {
+            const capacity = inputs.profiles?.[0]?.capacity;
+            return capacity ? `${capacity.minimum}..${capacity.maximum} VMs, ${inputs.profiles.length} profile(s)` : "";
+        }
+        case "azure-native:network:VirtualNetwork":
+            return (inputs.addressSpace?.addressPrefixes ?? []).join(", ");
+        case "azure-native:network:Subnet":
+            return inputs.addressPrefix ?? "";
+        case "azure-native:storage:StorageAccount":
+            return `${inputs.sku?.name ?? ""}${resource.protect ? ", protected" : ""}`;
+        case "azure-native:authorization:ManagementLockByScope":
+            return inputs.level ?? "";
+        case "azure-native:resources:ResourceGroup":
+            return inputs.location ?? "";
+        default:
+            return "";
+    }
+}
+
+export function renderTree(resources: readonly PlannedResource[]): string {
+    const children = new Map<string | undefined, PlannedResource[]>();
+    for (const resource of resources) {
+        const siblings = children.get(resource.parent) ?? [];
+        siblings.push(resource);
+        children.set(resource.parent, siblings);
+    }
+    const lines: string[] = [];
+    const walk = (parent: string | undefined, depth: number) => {
+        for (const resource of children.get(parent) ?? []) {
+            const settings = keySettings(resource);
+            lines.push(`${"  ".repeat(depth)}${resource.type}  ${resource.name}${settings ? `  (${settings})` : ""}`);
+            walk(resource.urn, depth + 1);
+        }
+    };
+    walk(undefined, 0);
+    return lines.join("\n");
+}
+
+export function renderViolations(violations: readonly Violation[], resources: readonly PlannedResource[]): string {
+    if (violations.length === 0) return "Policies: no violations.";
+    const nameOf = (urn?: string) => resources.find((resource) => resource.urn === urn)?.name ?? "(stack)";
+    return ["Policies:", ...violations.map((violation) =>
+        `  ${violation.enforcementLevel.toUpperCase()} ${violation.policy} on ${nameOf(violation.urn)}: ${violation.message}`)].join("\n");
+}
+
+export function renderSummary(summary: PlanSummary): string {
+    const verdict = summary.clean ? "clean" : `${summary.mandatory} mandatory violation(s)`;
+    return `Plan: ${summary.resources} resources; ${verdict}; ${summary.advisory} advisory.`;
+}
