@@ -209,6 +209,25 @@ describe("the embedded scripts", () => {
     }
 });
 
+describe("the scripts' defaults are Azure's real endpoints (tests override them)", () => {
+    const script = (name: string) => readFileSync(path.join(SCRIPTS_DIR, name), "utf8");
+
+    it("koji-slot: IMDS tokens for storage and Key Vault, Key Vault API 7.4, 60 s leases", () => {
+        const text = script("koji-slot");
+        expect(text).toContain('imds="${AZURE_IMDS_ENDPOINT:-http://169.254.169.254}"');
+        expect(text).toContain('readonly storage_resource="https://storage.azure.com/"');
+        expect(text).toContain('readonly vault_resource="https://vault.azure.net"');
+        expect(text).toContain('readonly vault_api_version="7.4"');
+        expect(text).toContain('lease_seconds="${KOJI_LEASE_SECONDS:-60}"');
+    });
+
+    it("azure-scheduled-events: the Scheduled Events API 2020-07-01 on IMDS", () => {
+        const text = script("azure-scheduled-events");
+        expect(text).toContain('imds="${AZURE_IMDS_ENDPOINT:-http://169.254.169.254}"');
+        expect(text).toContain('readonly api="api-version=2020-07-01"');
+    });
+});
+
 describe("the CPU guard", () => {
     /** A stand-in dynamic loader whose --help lists the given glibc-hwcaps lines. */
     function fakeLoader(name: string, hwcapsLines: readonly string[]): string {
