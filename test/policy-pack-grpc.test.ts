@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sizeVerdict } from "../policy/catalog";
 import { buildfarmPolicies } from "../policy/policies";
 import { runResourcePolicies, runStackPolicies, UNKNOWN } from "./helpers/policy-harness";
-import { AnalyzedResource, servePolicyPack, ServedPolicyPack } from "./helpers/policy-pack-server";
+import { AnalyzedResource, servePolicyPack, ServedPolicyPack } from "../scripts/plan/policy-pack-client";
 
 const SCALE_SET = "azure-native:compute:VirtualMachineScaleSet";
 const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";

@@ -73,8 +73,10 @@ export function renderTree(resources: readonly PlannedResource[]): string {
 export function renderViolations(violations: readonly Violation[], resources: readonly PlannedResource[]): string {
     if (violations.length === 0) return "Policies: no violations.";
     const nameOf = (urn?: string) => resources.find((resource) => resource.urn === urn)?.name ?? "(stack)";
+    // The engine puts the policy's description on the first line; the finding itself follows.
+    const finding = (message: string) => message.split("\n").slice(1).join(" ") || message;
     return ["Policies:", ...violations.map((violation) =>
-        `  ${violation.enforcementLevel.toUpperCase()} ${violation.policy} on ${nameOf(violation.urn)}: ${violation.message}`)].join("\n");
+        `  ${violation.enforcementLevel.toUpperCase()} ${violation.policy} on ${nameOf(violation.urn)}: ${finding(violation.message)}`)].join("\n");
 }
 
 export function renderSummary(summary: PlanSummary): string {

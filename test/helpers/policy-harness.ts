@@ -24,6 +24,7 @@
  * `targetResourceUri`), the `id` the mock returned (`installPulumiMocks` returns `<name>-id`); or give the
  * engine's `propertyDependencies` as URNs.
  */
+import { defaultUrn } from "../../scripts/plan/policy-pack-client";
 import type {
     EnforcementLevel,
     Policies,
@@ -178,9 +179,6 @@ function urnOf(resource: HarnessResource): string {
 }
 
 /** The URN a resource without one gets: project `buildfarm`, stack `test`, no parent. */
-export function defaultUrn(type: string, name: string): string {
-    return `urn:pulumi:test::buildfarm::${type}::${name}`;
-}
 
 /** What `getConfig()` returns: the policy's pack config over its schema defaults, without `enforcementLevel`. */
 function configGetter(policy: Policy, config: PackConfig): <T extends object>() => T {

@@ -1,0 +1,72 @@
+/**
+ * `npm run plan` end to end, as a user runs it: the real command line, the program loaded through Pulumi's
+ * TypeScript loader, the policy pack served through Pulumi's runner. Slow (tens of seconds a run), so few runs.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "..");
+const PLAN_TIMEOUT = 240_000;
+
+interface PlanRun { readonly code: number; readonly stdout: string; readonly stderr: string }
+
+function plan(...args: string[]): Promise<PlanRun> {
+    return new Promise((resolve) => {
+        execFile("npm", ["run", "-s", "plan", "--", ...args], { cwd: ROOT, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+            resolve({ code: error ? Number(error.code) : 0, stdout, stderr: stderr.split("\n").filter((line) => !line.startsWith("npm warn")).join("\n").trim() }));
+    });
+}
+
+/** The dev stack file with one change applied to its parsed YAML. */
+function devStackWith(change: (config: Record<string, any>) => void): string {
+    const { parse, stringify } = require("yaml") as typeof import("yaml");
+    const document = parse(readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8"));
+    change(document.config);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "plan-")), "Pulumi.broken.yaml");
+    writeFileSync(file, stringify(document));
+    return file;
+}
+
+describe("npm run plan", () => {
+    it("plans the dev stack clean, as JSON with every resource and no violation", async () => {
+        const run = await plan("--stack", "dev", "--json");
+        expect(run.stderr).toBe("");
+        expect(run.code).toBe(0);
+        const result = JSON.parse(run.stdout);
+        expect(result.summary).toMatchObject({ clean: true, mandatory: 0 });
+        expect(result.violations).toEqual([]);
+        const types = result.resources.map((resource: { type: string }) => resource.type);
+        expect(types.filter((type: string) => type === "azure-native:compute:VirtualMachineScaleSet")).toHaveLength(2);
+        expect(types).toEqual(expect.arrayContaining(["azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:network:NatGateway"]));
+        const scaleSet = result.resources.find((resource: { name: string }) => resource.name === "spot-vmss");
+        expect(scaleSet.parent).toMatch(/buildfarm:pool:BuilderPool::spot$/);
+        expect(scaleSet.inputs.sku.name).toBe("Mix");
+    }, PLAN_TIMEOUT);
+
+    it("exits 2 with one line naming the key when the stack file has a mistake, and plans nothing", async () => {
+        const file = devStackWith((config) => {
+            config["buildfarm:pools"][0].maxcount = config["buildfarm:pools"][0].maxCount;
+        });
+        const run = await plan("--config-file", file);
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe("");
+        expect(run.stderr.split("\n")).toHaveLength(1);
+        expect(run.stderr).toMatch(/^plan: buildfarm:pools\[0\]\.maxcount: .*maxCount/);
+    }, PLAN_TIMEOUT);
+
+    it("exits 1 when a program past the configuration checks puts a non-v3 size on a scale set", async () => {
+        const run = await plan("--stack", "dev", "--program", "test/fixtures/non-v3-scale-set.ts");
+        expect(run.code).toBe(1);
+        expect(run.stdout).toMatch(/MANDATORY vm-sizes-x86-64-v3 on rogue: .*Standard_A4_v2/);
+        expect(run.stdout).toMatch(/Plan: \d+ resources; 1 mandatory violation/);
+    }, PLAN_TIMEOUT);
+
+    it("says how to call it when the arguments are wrong", async () => {
+        const run = await plan("--stack", "dev", "--config-file", "x.yaml");
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe("plan: give --stack or --config-file, not both\nusage: npm run plan -- [--stack NAME | --config-file PATH] [--json] [--program PATH]");
+    }, PLAN_TIMEOUT);
+});
