@@ -7,11 +7,8 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { policyPackConfigFor } from "../lib/policy-config";
-import { parseStackConfig } from "../lib/stack-config";
-import { servePolicyPack } from "./plan/policy-pack-client";
-import { renderSummary, renderTree, renderViolations, summarize, Violation } from "./plan/render";
-import { PlannedResource, runProgram } from "./plan/run-program";
+import { planStack } from "./plan/pipeline";
+import { renderSummary, renderTree, renderViolations, summarize } from "./plan/render";
 import { PROJECT_ROOT, readStackFile } from "./plan/stack-file";
 
 const USAGE = "usage: npm run plan -- [--stack NAME | --config-file PATH] [--json] [--program PATH]";
@@ -43,28 +40,10 @@ function parseCommandLine(argv: readonly string[]) {
     };
 }
 
-/** The engine asks the pack about each custom resource, then about the whole stack. */
-async function evaluatePolicies(resources: readonly PlannedResource[], config: Record<string, string>): Promise<Violation[]> {
-    const pack = await servePolicyPack(path.join(PROJECT_ROOT, "policy"));
-    try {
-        const farm = parseStackConfig(config);
-        if (farm.ok) await pack.configure(policyPackConfigFor(farm.config));
-        const analyzed = resources.filter((resource) => resource.custom).map((resource) => ({
-            type: resource.type, name: resource.name, urn: resource.urn, inputs: resource.inputs, propertyDependencies: resource.propertyDependencies,
-        }));
-        const perResource = [];
-        for (const resource of analyzed) perResource.push(...await pack.analyze(resource));
-        return [...perResource, ...await pack.analyzeStack(analyzed)];
-    } finally {
-        await pack.stop();
-    }
-}
-
 async function main(argv: readonly string[]): Promise<number> {
     const options = parseCommandLine(argv);
     const stackFile = readStackFile(options);
-    const run = await runProgram({ programPath: options.program, project: "buildfarm", stack: stackFile.stack, config: stackFile.config });
-    const violations = await evaluatePolicies(run.resources, stackFile.config);
+    const { run, violations } = await planStack({ programPath: options.program, stack: stackFile.stack, config: stackFile.config });
     const summary = summarize(run.resources, violations);
     if (options.json) {
         const resources = run.resources.map(({ urn, type, name, parent, inputs }) => ({ urn, type, name, parent: parent ?? null, inputs }));

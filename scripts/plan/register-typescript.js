@@ -1,18 +1,23 @@
 // Registers ts-node the way Pulumi's Node.js runtime does for a TypeScript program (@pulumi/pulumi
-// cmd/run/run.js, CommonJS branch): the project's own typescript and ts-node, the project's tsconfig.json over
-// Pulumi's defaults, and type-checking unless PULUMI_NODEJS_TRANSPILE_ONLY or tsconfig's noCheck says
-// otherwise. `npm run plan` preloads this (`node -r`), so a program that plan loads is one `pulumi preview` loads.
+// cmd/run/run.js, CommonJS branch): the project's own typescript and ts-node, the tsconfig that Pulumi.yaml
+// names (runtime.options.tsconfig) laid over Pulumi's defaults, and type-checking unless
+// PULUMI_NODEJS_TRANSPILE_ONLY or that tsconfig's noCheck says otherwise. `npm run plan` and `npm run bench`
+// preload this (`node -r`), so a program that plan loads is one `pulumi preview` loads.
 // Plain JavaScript on purpose: it is what makes TypeScript loadable.
 "use strict";
+const fs = require("node:fs");
 const path = require("node:path");
+const { parse } = require("yaml");
 const tsutils = require("@pulumi/pulumi/tsutils");
 
-const tsConfigPath = path.join(__dirname, "..", "..", "tsconfig.json");
+const projectRoot = path.join(__dirname, "..", "..");
+const runtime = parse(fs.readFileSync(path.join(projectRoot, "Pulumi.yaml"), "utf8")).runtime;
+const tsConfigPath = path.join(projectRoot, process.env.PULUMI_NODEJS_TSCONFIG_PATH || runtime?.options?.tsconfig || "tsconfig.json");
 const compilerOptions = tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
 const transpileOnlyEnv = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
 const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
-const typescriptVersion = require(typescriptRequire).version;
-const useNodeNext = Number(typescriptVersion.split(".")[0]) >= 5 || /^4\.([7-9]|\d\d)/.test(typescriptVersion);
+const [major, minor] = require(typescriptRequire).version.split(".").map(Number);
+const useNodeNext = major > 4 || (major === 4 && minor >= 7);
 
 require(tsnodeRequire).register({
     compiler: typescriptRequire,
