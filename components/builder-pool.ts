@@ -2,10 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import * as monitor from "@pulumi/azure-native/monitor";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import { MinimumLevel, X86Level } from "../policy/catalog";
+import { X86Level } from "../policy/catalog";
 import { AutoscaleSettings, autoscaleProblems, autoscaleProfiles } from "../lib/autoscale-profiles";
-import { AllocationStrategy, planBuilderPool, PoolPlanError, SpotSettings } from "../lib/builder-pool-plan";
-import { BuilderAuth, KojidTuning, MockDiskPlacement, renderBuilderCloudInit } from "../lib/cloud-init";
+import { planBuilderPool, PoolPlanError, PoolPlanInput } from "../lib/builder-pool-plan";
+import { BuilderAuth, KojidTuning, renderBuilderCloudInit } from "../lib/cloud-init";
 import { fedoraCloudImageId } from "../lib/fedora-image";
 import { builderSlots } from "../lib/slots";
 import { PlacementArgs, placementOf } from "./placement";
@@ -26,25 +26,11 @@ export interface KojiBuilderSettings {
     readonly kojid?: Partial<KojidTuning>;
 }
 
-export interface BuilderPoolArgs extends PlacementArgs {
-    /** One x86-64-v3 size, or up to five for an instance mix (Spot capacity from several sizes). Required. */
-    readonly vmSizes: readonly string[];
-    /** Instance mix only. Default `LowestPrice`; `Prioritized` ranks the sizes in the order given. */
-    readonly allocationStrategy?: AllocationStrategy;
-    /** Fewest VMs autoscale keeps. Required; 0 lets an idle pool cost nothing. */
-    readonly minCount: number;
-    /** Most VMs, at most 1000; also the number of slots (Koji host identities). Required. */
-    readonly maxCount: number;
-    /** Spot VMs, evicted with `Delete`. Default: absent, every VM regular priority. */
-    readonly spot?: SpotSettings;
-    /** Availability zones to spread over. Default: none (regional, fault domain spreading). */
-    readonly zones?: readonly string[];
-    /** Where /var/lib/mock lives (`local`: the sizes' NVMe or resource disk). Default: the local disk, else a managed data disk. */
-    readonly mockDisk?: MockDiskPlacement | "local";
-    /** GiB of the mock data disk, when there is one. Default 300. */
-    readonly mockDataDiskSizeGb?: number;
-    /** Level every size must guarantee. Default `x86-64-v3`. */
-    readonly minimumLevel?: MinimumLevel;
+/**
+ * A pool's sizes, counts, Spot settings, zones and disks are the pool plan's inputs (`PoolPlanInput` in
+ * lib/builder-pool-plan.ts, documented there with their defaults); the rest wires the pool to the farm.
+ */
+export interface BuilderPoolArgs extends PlacementArgs, Omit<PoolPlanInput, "name" | "asOf"> {
     /** CPU autoscale and busy windows. Default: scale out above 70 % CPU, in below 20 %. */
     readonly autoscale?: AutoscaleSettings;
     /** The builder subnet: `BuilderNetwork.builderSubnetId`. NICs get no public IP. Required. */

@@ -42,15 +42,19 @@ export interface SpotSettings {
 }
 
 export interface PoolPlanInput {
+    /** The pool's name: prefix of its resources and of its slots' host names. Required. */
     readonly name: string;
-    /** One size, or up to five for an instance mix. */
+    /** One size, or up to five for an instance mix (Spot capacity from several sizes). Required. */
     readonly vmSizes: readonly string[];
-    /** For an instance mix. Default `LowestPrice` (suits Spot; pulumi-notes.md section 6). */
+    /** For an instance mix. Default `LowestPrice` (suits Spot; pulumi-notes.md section 6); `Prioritized` ranks in the order given. */
     readonly allocationStrategy?: AllocationStrategy;
+    /** Fewest VMs autoscale keeps; 0 lets an idle pool cost nothing. Required. */
     readonly minCount: number;
+    /** Most VMs, at most 1000; also the number of slots (Koji host identities). Required. */
     readonly maxCount: number;
-    /** Absent: every VM is regular priority. */
+    /** Spot VMs, evicted with `Delete`. Default: absent, every VM regular priority. */
     readonly spot?: SpotSettings;
+    /** Availability zones to spread over. Default: none (regional; Flexible spreads over fault domains). */
     readonly zones?: readonly string[];
     /**
      * Default: the local disk when the sizes have one (NVMe or resource disk), else a data disk. `local` asks

@@ -55,14 +55,20 @@ async function main(argv: readonly string[]): Promise<number> {
     return summary.clean ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-        // A user's mistake (usage, stack file, configuration: a RunError) is its message alone; so is a program
-        // error, whose stack would point into this tool rather than at the cause.
-        const lines = error instanceof UsageError ? [`plan: ${error.message}`, USAGE] : [`plan: ${error.message}`];
-        if (!(error instanceof UsageError || error instanceof pulumi.RunError) && process.env.PLAN_DEBUG) lines.push(String(error.stack));
-        process.stderr.write(lines.join("\n") + "\n");
-        process.exit(2);
-    },
-);
+/**
+ * A user's mistake (usage, stack file, configuration: a RunError) is its message alone; so is a program error,
+ * whose stack would point into this tool rather than at the cause (PLAN_DEBUG=1 shows it). The program's
+ * errors can surface outside main's promise (the runtime settles the stack's outputs on its own), hence the
+ * process-level handlers.
+ */
+function fail(error: unknown): never {
+    const message = error instanceof Error ? error.message : String(error);
+    const lines = error instanceof UsageError ? [`plan: ${message}`, USAGE] : [`plan: ${message}`];
+    if (!(error instanceof UsageError || error instanceof pulumi.RunError) && process.env.PLAN_DEBUG && error instanceof Error) lines.push(String(error.stack));
+    process.stderr.write(lines.join("\n") + "\n");
+    process.exit(2);
+}
+
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+main(process.argv.slice(2)).then((code) => process.exit(code), fail);

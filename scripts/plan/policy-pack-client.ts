@@ -94,6 +94,10 @@ export async function servePolicyPack(packDirectory: string): Promise<ServedPoli
         cwd: packDirectory,
         stdio: ["ignore", "pipe", "pipe"],
     });
+    // The pack's server never exits by itself: it goes when its caller does, however the caller ends.
+    const stopOnExit = () => child.kill();
+    process.once("exit", stopOnExit);
+    child.once("exit", () => process.removeListener("exit", stopOnExit));
     const port = await portPrinted(child);
     const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     return {
