@@ -122,8 +122,6 @@ export class BuilderPool extends pulumi.ComponentResource {
                 baseRegularPriorityCount: spot.regularBaseCount,
                 regularPriorityPercentageAboveBase: spot.regularPercentAboveBase,
             },
-            // Azure tries to bring evicted Spot capacity back for an hour, instead of leaving the pool short.
-            spotRestorePolicy: spot && { enabled: true, restoreTimeout: "PT1H" },
             identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.resourceId] },
             virtualMachineProfile: {
                 priority: spot ? "Spot" : "Regular",

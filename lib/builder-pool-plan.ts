@@ -195,6 +195,11 @@ export function planBuilderPool(input: PoolPlanInput): PoolPlan {
     if (confidential !== undefined) {
         fail(`${confidential.input} is a confidential VM size, which needs a ConfidentialVM security profile; builders use Trusted Launch, so pick a non-confidential size`);
     }
+    // Azure offers no Spot B-series (learn.microsoft.com/azure/virtual-machine-scale-sets/use-spot, "Limitations").
+    const burstable = parsed.find((size) => size.family === "b");
+    if (input.spot !== undefined && burstable !== undefined) {
+        fail(`${burstable.input} is a B-series size, which Azure does not offer as Spot; drop spot or pick another series`);
+    }
     // Azure refuses a mix whose sizes differ in storage interface or local disk (pulumi-notes.md section 6).
     for (const [what, key] of [["local disk", localDiskOf], ["disk controller (NVMe from v6 on, SCSI before)", controllerOf]] as const) {
         const kinds = new Set(parsed.map((size) => key(size)));

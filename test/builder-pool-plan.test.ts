@@ -47,6 +47,11 @@ describe("planBuilderPool: sizes", () => {
         expect(failure({ vmSizes: [] })).toMatch(/vmSizes is empty/);
     });
 
+    it("refuses B-series sizes for Spot, which Azure does not offer", () => {
+        expect(failure({ vmSizes: ["Standard_B16as_v2"], spot: {} })).toMatch(/B-series size, which Azure does not offer as Spot/);
+        expect(planBuilderPool(pool({ vmSizes: ["Standard_B16as_v2"] })).skuName).toBe("Standard_B16as_v2");
+    });
+
     it("refuses confidential sizes, which cannot run Trusted Launch", () => {
         expect(failure({ vmSizes: ["Standard_DC8as_v5"] })).toMatch(/confidential VM size/);
     });

@@ -55,7 +55,6 @@ describe("BuilderPool (mocked)", () => {
     it("runs Spot with Delete eviction, an on-demand price cap and a regular base", () => {
         expect(profile).toMatchObject({ priority: "Spot", evictionPolicy: "Delete", billingProfile: { maxPrice: -1 } });
         expect(vmss.priorityMixPolicy).toEqual({ baseRegularPriorityCount: 2, regularPriorityPercentageAboveBase: 10 });
-        expect(vmss.spotRestorePolicy).toEqual({ enabled: true, restoreTimeout: "PT1H" });
     });
 
     it("boots Fedora Cloud x64 from Fedora's community gallery with Trusted Launch", () => {
