@@ -12,7 +12,7 @@ import { SecretVault } from "./secret-vault";
 export interface BuildFarmArgs {
     /** The validated stack configuration (`parseStackConfig`). */
     readonly config: FarmConfig;
-    /** Resource group name. Default: autonamed from `buildfarm-<stack>`. */
+    /** Resource group name. Default: autonamed from `<name>-rg`. */
     readonly resourceGroupName?: string;
 }
 
@@ -102,8 +102,12 @@ export class BuildFarm extends pulumi.ComponentResource {
                     hostDomain: config.koji.hostDomain,
                 },
                 adminSshPublicKey: config.adminSshPublicKey,
-                // The builders wait for their role assignments: without them the first boot cannot claim a slot.
-            }, { parent: this, dependsOn: [identity] });
+            }, {
+                parent: this,
+                // First boots claim a slot at once: their role assignments, and the store's and vault's private
+                // endpoints and DNS records (children of these components), must exist by then.
+                dependsOn: [identity, store, vault],
+            });
             pools[poolConfig.name] = { scaleSetName: pool.scaleSetName, scaleSetId: pool.scaleSetId, sizes: pool.sizes, hostNames: pool.hostNames };
             adminScripts.push(vault.vaultName.apply((keyVaultName) => renderKojiAdminScript({
                 poolName: poolConfig.name,
@@ -128,7 +132,10 @@ export class BuildFarm extends pulumi.ComponentResource {
             resourceGroupName: this.resourceGroupName,
             egressAddresses: this.egressAddresses,
             storageAccountName: this.storageAccountName,
+            blobEndpoint: this.blobEndpoint,
             keyVaultName: this.keyVaultName,
+            pools: this.pools,
+            kojiAdminScript: this.kojiAdminScript,
         });
     }
 }

@@ -4,6 +4,7 @@ import * as privatedns from "@pulumi/azure-native/privatedns";
 import { BuilderSecurityRule, builderSecurityRules } from "../lib/builder-nsg-rules";
 import { parseIpv4Range, parseIpv4Ranges, rangeContains, rangesOverlap } from "../lib/ip-ranges";
 import { PlacementArgs, placementOf } from "./placement";
+import { NETWORK_DEFAULTS } from "../lib/network-defaults";
 
 /** Fixed outbound addresses: either single Standard public IPs or one contiguous prefix. */
 export type BuilderEgress =
@@ -13,11 +14,11 @@ export type BuilderEgress =
     | { readonly publicIpPrefixLength: number };
 
 export interface BuilderNetworkArgs extends PlacementArgs {
-    /** The virtual network's address space. Default: `10.60.0.0/16`. */
+    /** The virtual network's address space. Default: `10.20.0.0/16` (lib/network-defaults.ts). */
     readonly addressSpace?: string;
-    /** The builder subnet, inside `addressSpace`. Default: `10.60.0.0/20` (4,091 usable addresses). */
+    /** The builder subnet, inside `addressSpace`. Default: `10.20.0.0/20` (4,091 usable addresses). */
     readonly builderSubnetPrefix?: string;
-    /** The private-endpoint subnet, inside `addressSpace`, disjoint from the builders'. Default: `10.60.16.0/27`. */
+    /** The private-endpoint subnet, inside `addressSpace`, disjoint from the builders'. Default: `10.20.16.0/24`. */
     readonly privateEndpointSubnetPrefix?: string;
     /**
      * Public sources (address or CIDR) allowed to SSH to builders, e.g. a bastion or VPN egress address.
@@ -38,9 +39,7 @@ export interface BuilderNetworkPlan {
 }
 
 export const BUILDER_NETWORK_DEFAULTS = {
-    addressSpace: "10.60.0.0/16",
-    builderSubnetPrefix: "10.60.0.0/20",
-    privateEndpointSubnetPrefix: "10.60.16.0/27",
+    ...NETWORK_DEFAULTS,
     egress: { publicIpCount: 1 },
 } as const;
 

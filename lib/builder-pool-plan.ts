@@ -48,7 +48,7 @@ export interface PoolPlanInput {
     readonly vmSizes: readonly string[];
     /** For an instance mix. Default `LowestPrice` (suits Spot; pulumi-notes.md section 6); `Prioritized` ranks in the order given. */
     readonly allocationStrategy?: AllocationStrategy;
-    /** Fewest VMs autoscale keeps; 0 lets an idle pool cost nothing. Required. */
+    /** Fewest VMs autoscale keeps, at least 1: CPU autoscale scales out from what it measures on running VMs. Required. */
     readonly minCount: number;
     /** Most VMs, at most 1000; also the number of slots (Koji host identities). Required. */
     readonly maxCount: number;
@@ -124,7 +124,10 @@ const controllerOf = (size: ParsedSize): PoolPlan["diskControllerType"] => ((siz
 
 function checkCounts(input: PoolPlanInput, fail: (message: string) => never): void {
     const { minCount, maxCount } = input;
-    if (!Number.isInteger(minCount) || minCount < 0) fail(`minCount must be a whole number >= 0, got ${minCount}`);
+    // Autoscale reads the pool's own CPU: at zero VMs there is no metric, and it would never scale out again.
+    if (!Number.isInteger(minCount) || minCount < 1) {
+        fail(`minCount must be a whole number >= 1, got ${minCount}: CPU autoscale needs a running builder to measure before it can add more`);
+    }
     if (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > FLEXIBLE_MAX_INSTANCES) {
         fail(`maxCount must be a whole number from 1 to ${FLEXIBLE_MAX_INSTANCES} (the Flexible scale set limit), got ${maxCount}`);
     }

@@ -16,8 +16,9 @@ import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { sizeVerdict } from "../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../policy/catalog/types";
-import { planBuilderPool, PoolPlanError, type PoolPlanInput } from "./builder-pool-plan";
+import { FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, MAX_MIX_SIZES, planBuilderPool, PoolPlanError, type PoolPlanInput } from "./builder-pool-plan";
 import type { BuilderAuth } from "./cloud-init/settings";
+import { NETWORK_DEFAULTS } from "./network-defaults";
 import { builderSlots } from "./slots";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ export interface PoolConfig {
     readonly name: string;
     /** One size, or an instance mix of up to five, each allowed at the farm's minimum level. */
     readonly vmSizes: readonly string[];
-    /** Default 0. */
+    /** At least 1 (an empty pool would never scale out on CPU). Default 1. */
     readonly minCount: number;
     /** 1..1000 (the Flexible limit); also the number of Koji host slots. */
     readonly maxCount: number;
@@ -132,18 +133,24 @@ export interface ParseOptions {
 export const NAMESPACE = "buildfarm";
 export const LOCATION_KEY = "azure-native:location";
 
-/** Flexible orchestration's instance limit per scale set. */
-export const MAX_POOL_COUNT = 1000;
-/** Instance mix takes up to five sizes (pulumi-notes.md section 6). */
-export const MAX_MIX_SIZES = 5;
 /** Azure keeps the first four addresses and the last of every subnet. */
 export const AZURE_RESERVED_ADDRESSES = 5;
 /** The smallest subnet Azure creates. */
 const SMALLEST_SUBNET_PREFIX = 29;
 const DNS_LABEL_MAX = 63;
 const DNS_NAME_MAX = 253;
-/** The slot `<pool>-NNNN` (numbers padded to the width of 1000, see lib/slots.ts) must fit one DNS label: 58. */
-export const POOL_NAME_MAX = DNS_LABEL_MAX - "-".length - String(MAX_POOL_COUNT).length;
+/** Azure's limit on a Linux scale set's name (Microsoft.Compute naming rules). */
+const SCALE_SET_NAME_MAX = 64;
+/** Pulumi autonaming appends `-` and 7 random characters to a logical name. */
+const AUTONAME_SUFFIX = 8;
+/**
+ * A pool name must leave room for its slots `<pool>-NNNN` in one DNS label (numbers padded to the width of
+ * 1000, see lib/slots.ts): 58; and for its scale set `<pool>-vmss` plus Pulumi's suffix in Azure's limit: 51.
+ */
+export const POOL_NAME_MAX = Math.min(
+    DNS_LABEL_MAX - "-".length - String(MAX_POOL_COUNT).length,
+    SCALE_SET_NAME_MAX - "-vmss".length - AUTONAME_SUFFIX,
+);
 /** Azure tag limits: 50 per resource; names 128 characters (storage accounts' limit), values 256. */
 const MAX_TAGS = 50;
 const TAG_NAME_MAX = 128;
@@ -161,11 +168,11 @@ const FEDORA_KOJI = {
     kdcProxyUrl: "https://id.fedoraproject.org/KdcProxy",
 } as const;
 
-/** Defaults for the network; no Fedora value exists, these leave room for 4091 builders. */
+/** The farm's default address plan (lib/network-defaults.ts), under this configuration's key names. */
 const DEFAULT_NETWORK = {
-    addressSpace: "10.20.0.0/16",
-    builderSubnet: "10.20.0.0/20",
-    endpointSubnet: "10.20.16.0/24",
+    addressSpace: NETWORK_DEFAULTS.addressSpace,
+    builderSubnet: NETWORK_DEFAULTS.builderSubnetPrefix,
+    endpointSubnet: NETWORK_DEFAULTS.privateEndpointSubnetPrefix,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -174,9 +181,10 @@ const DEFAULT_NETWORK = {
 
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
 
-const count = z
+/** A VM count from `minimum` to a Flexible scale set's limit. */
+const count = (minimum: number, why = "") => z
     .int()
-    .min(0)
+    .min(minimum, { error: (issue) => `must be at least ${minimum}${why}, got ${issue.input}` })
     .max(MAX_POOL_COUNT, { error: (issue) => `must be at most ${MAX_POOL_COUNT} (a Flexible scale set's limit), got ${issue.input}` });
 
 /** Lower-case DNS name of at least two labels. */
@@ -412,7 +420,7 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
         .object({
             name: z
                 .string()
-                .max(POOL_NAME_MAX, `pool names are at most ${POOL_NAME_MAX} characters, so that <pool>-NNNN fits a DNS label`)
+                .max(POOL_NAME_MAX, `pool names are at most ${POOL_NAME_MAX} characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits`)
                 .regex(
                     /^[a-z]([a-z0-9-]*[a-z0-9])?$/,
                     "pool names become resource and host names: lower-case letters, digits and hyphens, starting with a letter, not ending with a hyphen",
@@ -421,10 +429,11 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
             vmSizes: list(vmSize, 1, MAX_MIX_SIZES, `an instance mix takes at most ${MAX_MIX_SIZES} sizes`)
                 .superRefine(noDuplicates("size"))
                 .describe("one or more VM sizes, e.g. [Standard_D16as_v5]"),
-            minCount: count.default(0),
-            maxCount: count.min(1).describe(`the most VMs the pool may run, 1..${MAX_POOL_COUNT}`),
+            // At least one: CPU autoscale has nothing to measure in an empty pool (lib/builder-pool-plan.ts).
+            minCount: count(1, " (CPU autoscale measures running builders, so an empty pool never grows)").default(1),
+            maxCount: count(1).describe(`the most VMs the pool may run, 1..${MAX_POOL_COUNT}`),
             spot: z.boolean().default(false),
-            regularBaseCount: count.optional(),
+            regularBaseCount: count(0).optional(),
             regularPercentAboveBase: z.int().min(0).max(100).optional(),
             maxPrice: z
                 .number()
@@ -434,7 +443,8 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
             mockDisk: z.enum(MOCK_DISKS).optional(),
         })
         .superRefine((pool, ctx) => {
-            if (pool.minCount > pool.maxCount) {
+            // A maxCount below 1 is reported on its own; comparing against it would only repeat the mistake.
+            if (pool.maxCount >= 1 && pool.minCount > pool.maxCount) {
                 addIssue(ctx, ["minCount"], `${pool.minCount} is more than maxCount ${pool.maxCount}; lower it or raise maxCount`);
             }
             for (const key of ["regularBaseCount", "regularPercentAboveBase", "maxPrice"] as const) {

@@ -52,14 +52,14 @@ describe("builderSecurityRules (pure)", () => {
 describe("planBuilderNetwork (pure)", () => {
     it("fills in defaults: one egress IP, no SSH", () => {
         const plan = planBuilderNetwork({ resourceGroupName: "rg" });
-        expect(plan).toMatchObject({ addressSpace: "10.60.0.0/16", egress: { publicIpCount: 1 } });
+        expect(plan).toMatchObject({ addressSpace: "10.20.0.0/16", egress: { publicIpCount: 1 } });
         expect(plan.securityRules.some((rule) => rule.destinationPortRange === "22")).toBe(false);
     });
 
     it.each([
         [{ builderSubnetPrefix: "10.61.0.0/20" }, /builderSubnetPrefix: 10.61.0.0\/20 is not inside addressSpace/],
-        [{ privateEndpointSubnetPrefix: "10.60.0.0/24" }, /overlap/],
-        [{ privateEndpointSubnetPrefix: "10.60.16.0/30" }, /\/29 or larger/],
+        [{ privateEndpointSubnetPrefix: "10.20.0.0/24" }, /overlap/],
+        [{ privateEndpointSubnetPrefix: "10.20.16.0/30" }, /\/29 or larger/],
         [{ addressSpace: "10.60.0.1/16" }, /host bits set; did you mean 10.60.0.0\/16/],
         [{ adminSshSourceCidrs: ["203.0.113.300"] }, /adminSshSourceCidrs\[0\]/],
         [{ adminSshSourceCidrs: ["203.0.113.0/24", "0.0.0.0/0"] }, /adminSshSourceCidrs\[1\]: 0.0.0.0\/0 would open SSH/],
@@ -102,13 +102,13 @@ describe("BuilderNetwork (mocked)", () => {
     it("puts the builders behind the NAT gateway and NSG, with default outbound access off", () => {
         const builders = mocks.ofType("azure-native:network:Subnet").find((subnet) => subnet.inputs.subnetName === "builders")!;
         expect(builders.inputs).toMatchObject({
-            addressPrefix: "10.60.0.0/20",
+            addressPrefix: "10.20.0.0/20",
             defaultOutboundAccess: false,
             natGateway: { id: "farm-nat-id" },
             networkSecurityGroup: { id: "farm-builders-id" },
         });
         const endpoints = mocks.ofType("azure-native:network:Subnet").find((subnet) => subnet.inputs.subnetName === "private-endpoints")!;
-        expect(endpoints.inputs).toMatchObject({ addressPrefix: "10.60.16.0/27", defaultOutboundAccess: false });
+        expect(endpoints.inputs).toMatchObject({ addressPrefix: "10.20.16.0/24", defaultOutboundAccess: false });
     });
 
     it("gives the NAT gateway the requested number of static Standard IPv4 addresses and exports them", async () => {

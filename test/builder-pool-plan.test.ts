@@ -3,7 +3,7 @@ import { planBuilderPool, PoolPlanInput } from "../lib/builder-pool-plan";
 
 const TODAY = new Date("2026-11-24");
 const pool = (overrides: Partial<PoolPlanInput>): PoolPlanInput =>
-    ({ name: "v3spot", vmSizes: ["Standard_D16as_v5"], minCount: 0, maxCount: 10, asOf: TODAY, ...overrides });
+    ({ name: "v3spot", vmSizes: ["Standard_D16as_v5"], minCount: 1, maxCount: 10, asOf: TODAY, ...overrides });
 const failure = (overrides: Partial<PoolPlanInput>): string => {
     try {
         planBuilderPool(pool(overrides));
@@ -62,7 +62,8 @@ describe("planBuilderPool: counts and Spot", () => {
         [{ minCount: 5, maxCount: 2 }, /minCount \(5\) is above maxCount \(2\)/],
         [{ maxCount: 1001 }, /from 1 to 1000/],
         [{ maxCount: 0 }, /from 1 to 1000/],
-        [{ minCount: -1 }, /minCount must be a whole number >= 0/],
+        [{ minCount: -1 }, /minCount must be a whole number >= 1/],
+        [{ minCount: 0 }, /CPU autoscale needs a running builder/],
         [{ zones: ["4"] }, /zone "4"/],
         [{ spot: { maxPrice: 0 } }, /spot.maxPrice/],
         [{ spot: { regularPercentAboveBase: 101 } }, /regularPercentAboveBase/],

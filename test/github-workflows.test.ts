@@ -28,12 +28,15 @@ describe("GitHub workflows", () => {
         expect(preview.env).toMatchObject({ ARM_USE_OIDC: "true" });
         expect(Object.keys(preview.env)).toEqual(expect.arrayContaining(["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]));
         const step = preview.steps.find((candidate: { uses?: string }) => candidate.uses?.startsWith("pulumi/actions@"));
-        expect(step.with).toMatchObject({ command: "preview", policyPacks: "policy", "comment-on-pr": true });
+        expect(step.with).toMatchObject({ command: "preview", policyPacks: "policy", policyPackConfigs: "policy-config.json", "comment-on-pr": true });
+        const writesConfig = preview.steps.find((candidate: { run?: string }) => candidate.run?.includes("npm run -s policy-config"));
+        expect(writesConfig.run).toMatch(/> policy-config\.json$/);
+        expect(preview.steps.indexOf(writesConfig)).toBeLessThan(preview.steps.indexOf(step));
     });
 
     it("tests and plans offline on every pull request", () => {
         const workflow = parse(readFileSync(path.join(WORKFLOWS, "pull-request.yml"), "utf8"));
         const commands = workflow.jobs.test.steps.map((step: { run?: string }) => step.run ?? "");
-        expect(commands).toEqual(expect.arrayContaining(["npm ci", "npm run typecheck", "npm test", "npm run plan -- --stack dev"]));
+        expect(commands).toEqual(expect.arrayContaining(["npm ci", "npm test", "npm run plan -- --stack dev"]));
     });
 });

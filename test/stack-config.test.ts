@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { projectDefaults } from "../scripts/plan/stack-file";
 import {
     CONFIG_KEYS,
     type ConfigError,
@@ -84,7 +85,21 @@ describe("the project and the dev stack", () => {
         expect(declared).toEqual(CONFIG_KEYS);
         for (const declaration of Object.values(project.config)) {
             expect(declaration.description).toBeTruthy();
-            expect(declaration.default).toBeUndefined();
+        }
+    });
+
+    it("gives every optional key a default in Pulumi.yaml, which the CLI needs, and the parser agrees with it", () => {
+        // The CLI refuses a stack lacking a declared key that has no default ("Stack 'dev' is missing configuration value").
+        const defaults = projectDefaults();
+        expect(Object.keys(defaults).sort()).toEqual(["buildfarm:minimumLevel", "buildfarm:network", "buildfarm:tags"]);
+        expect(configOf(defaults)).toEqual(configOf());
+    });
+
+    it("Pulumi.dev.yaml sets every key Pulumi.yaml declares without a default", () => {
+        const project = readYaml("Pulumi.yaml") as { config: Record<string, { default?: unknown }> };
+        const stack = readYaml("Pulumi.dev.yaml") as { config: Record<string, unknown> };
+        for (const [key, declaration] of Object.entries(project.config)) {
+            if (declaration.default === undefined) expect(Object.keys(stack.config), key).toContain(`buildfarm:${key}`);
         }
     });
 });
@@ -114,7 +129,7 @@ describe("defaults", () => {
                 endpointSubnet: "10.20.16.0/24",
                 adminSourceCidrs: [],
             },
-            pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 0, maxCount: 10, spot: undefined, zones: undefined, mockDisk: undefined }],
+            pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 1, maxCount: 10, spot: undefined, zones: undefined, mockDisk: undefined }],
         });
     });
 
@@ -251,7 +266,8 @@ describe("counts", () => {
         [{ minCount: 5, maxCount: 4 }, "minCount", "5 is more than maxCount 4; lower it or raise maxCount"],
         [{ maxCount: 1001 }, "maxCount", "must be at most 1000 (a Flexible scale set's limit), got 1001"],
         [{ maxCount: 0 }, "maxCount", "must be at least 1, got 0"],
-        [{ minCount: -1 }, "minCount", "must be at least 0, got -1"],
+        [{ minCount: -1 }, "minCount", "must be at least 1 (CPU autoscale measures running builders, so an empty pool never grows), got -1"],
+        [{ minCount: 0 }, "minCount", "must be at least 1 (CPU autoscale measures running builders, so an empty pool never grows), got 0"],
         [{ spot: true, regularPercentAboveBase: 101 }, "regularPercentAboveBase", "must be at most 100, got 101"],
         [{ spot: true, regularPercentAboveBase: -5 }, "regularPercentAboveBase", "must be at least 0, got -5"],
         [{ spot: true, regularBaseCount: 11 }, "regularBaseCount", "11 is more than maxCount 10"],
@@ -291,11 +307,11 @@ describe("pool names", () => {
         ["1pool", /^pool names become resource and host names/],
         ["spot-", /not ending with a hyphen$/],
         ["spot_pool", /^pool names become resource and host names/],
-        ["a".repeat(POOL_NAME_MAX + 1), /^pool names are at most 58 characters, so that <pool>-NNNN fits a DNS label$/],
+        ["a".repeat(POOL_NAME_MAX + 1), /^pool names are at most 51 characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits$/],
     ])("refuses %s", (name, message) => expectError(withPool({ name }), "buildfarm:pools[0].name", message));
 
     it(`takes a name of ${POOL_NAME_MAX} characters`, () => {
-        expect(configOf(withPool({ name: "a".repeat(POOL_NAME_MAX) })).pools[0].name).toHaveLength(58);
+        expect(configOf(withPool({ name: "a".repeat(POOL_NAME_MAX) })).pools[0].name).toHaveLength(51);
     });
 
     it("refuses a name used twice, at the second pool", () => {

@@ -1,7 +1,10 @@
-/** Reads a stack's configuration file into the raw map Pulumi hands a program, or says in one line why it cannot. */
+/**
+ * Reads a stack's configuration file into the raw map Pulumi hands a program, with Pulumi.yaml's project
+ * defaults under it as the CLI applies them, or says in one line why it cannot.
+ */
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parseDocument } from "yaml";
+import { parse, parseDocument } from "yaml";
 import { rawConfigFromStackFile } from "../../lib/stack-config";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -24,5 +27,12 @@ export function readStackFile(choice: { readonly stack?: string; readonly config
         const [first] = document.errors;
         throw new Error(`${path.basename(file)} is not valid YAML (line ${first.linePos?.[0].line ?? "?"}): ${first.message.split("\n")[0]}`);
     }
-    return { stack, path: file, config: rawConfigFromStackFile(document.toJS()) };
+    return { stack, path: file, config: { ...projectDefaults(), ...rawConfigFromStackFile(document.toJS()) } };
+}
+
+/** `buildfarm:<key>` -> default, for every key Pulumi.yaml declares with a `default`, in the stack file's raw form. */
+export function projectDefaults(): Record<string, string> {
+    const project = parse(readFileSync(path.join(PROJECT_ROOT, "Pulumi.yaml"), "utf8")) as { name: string; config?: Record<string, { default?: unknown }> };
+    const declared = Object.entries(project.config ?? {}).filter(([, declaration]) => declaration.default !== undefined);
+    return rawConfigFromStackFile({ config: Object.fromEntries(declared.map(([key, declaration]) => [`${project.name}:${key}`, declaration.default])) });
 }
