@@ -1,35 +1,38 @@
 /**
- * IPv4 address and CIDR checks for component arguments.
+ * IPv4 address and CIDR checks for component arguments, on ipaddr.js.
  *
  * Components validate address ranges before they register anything, so a typo fails `pulumi preview` with a
  * message naming the argument instead of an Azure error halfway through a deployment.
  */
+import * as ipaddr from "ipaddr.js";
 
 export interface Ipv4Range {
-    /** The network address as a 32-bit unsigned number. */
-    readonly network: number;
+    /** The network address. */
+    readonly network: ipaddr.IPv4;
     readonly prefixLength: number;
 }
-
-const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
 
 /**
  * Parses `a.b.c.d` (a /32) or `a.b.c.d/n`. Host bits must be zero, because Azure rejects such prefixes on
  * subnets and silently widens them in firewall rules.
  */
 export function parseIpv4Range(text: string, argumentName: string): Ipv4Range {
-    const match = IPV4_CIDR.exec(text);
-    const octets = match ? match.slice(1, 5).map(Number) : [];
-    const prefixLength = match?.[5] === undefined ? 32 : Number(match[5]);
-    if (!match || octets.some((octet) => octet > 255) || prefixLength > 32) {
+    const cidr = text.includes("/") ? text : `${text}/32`;
+    const [address] = cidr.split("/");
+    let parsed: [ipaddr.IPv4, number];
+    try {
+        // Four-part decimal only: ipaddr.js would otherwise read "10.1" or hex forms as addresses.
+        if (!ipaddr.IPv4.isValidFourPartDecimal(address)) throw new Error("not four-part decimal");
+        parsed = ipaddr.IPv4.parseCIDR(cidr);
+    } catch {
         throw new Error(`${argumentName}: "${text}" is not an IPv4 address or CIDR range`);
     }
-    const address = octets.reduce((value, octet) => value * 256 + octet, 0);
-    const blockSize = 2 ** (32 - prefixLength);
-    if (address % blockSize !== 0) {
-        throw new Error(`${argumentName}: "${text}" has host bits set; did you mean ${formatIpv4(address - (address % blockSize))}/${prefixLength}?`);
+    const [parsedAddress, prefixLength] = parsed;
+    const network = ipaddr.IPv4.networkAddressFromCIDR(cidr);
+    if (network.toString() !== parsedAddress.toString()) {
+        throw new Error(`${argumentName}: "${text}" has host bits set; did you mean ${network.toString()}/${prefixLength}?`);
     }
-    return { network: address, prefixLength };
+    return { network, prefixLength };
 }
 
 /** Parses every entry; names the argument and the bad entry on failure. */
@@ -39,24 +42,17 @@ export function parseIpv4Ranges(texts: readonly string[], argumentName: string):
 
 /** True when `inner` lies entirely inside `outer`. */
 export function rangeContains(outer: Ipv4Range, inner: Ipv4Range): boolean {
-    return inner.prefixLength >= outer.prefixLength && inner.network >= outer.network && inner.network + rangeSize(inner) <= outer.network + rangeSize(outer);
+    return inner.prefixLength >= outer.prefixLength && inner.network.match(outer.network, outer.prefixLength);
 }
 
+/** CIDR blocks either nest or are disjoint, so two overlap exactly when one contains the other. */
 export function rangesOverlap(first: Ipv4Range, second: Ipv4Range): boolean {
-    return first.network < second.network + rangeSize(second) && second.network < first.network + rangeSize(first);
+    return rangeContains(first, second) || rangeContains(second, first);
 }
 
 /** True for RFC 1918 private ranges, which Azure service firewalls refuse in their IP rules. */
 export function isPrivateRange(range: Ipv4Range): boolean {
     return PRIVATE_RANGES.some((privateRange) => rangeContains(privateRange, range));
-}
-
-function rangeSize(range: Ipv4Range): number {
-    return 2 ** (32 - range.prefixLength);
-}
-
-function formatIpv4(address: number): string {
-    return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join(".");
 }
 
 const PRIVATE_RANGES: Ipv4Range[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((cidr) => parseIpv4Range(cidr, "RFC 1918"));
