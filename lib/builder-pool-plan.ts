@@ -161,7 +161,8 @@ function planDisks(input: PoolPlanInput, parsed: readonly ParsedSize[], fail: (m
     const premium = parsed.every((size) => size.features.includes("s"));
     const managed: OsDiskPlan = { kind: "managed", sizeGb: MANAGED_OS_DISK_GB, storageAccountType: premium ? "Premium_LRS" : "StandardSSD_LRS" };
     // The OS goes on the local disk only where mock does not need all of it: a resource disk is shared
-    // (the OS takes 30 GiB of it), an NVMe disk would be taken whole.
+    // (the OS takes 30 GiB of it), an NVMe disk would be taken whole. CacheDisk placement is never chosen: it
+    // depends on each size's cache capacity, which the catalog does not hold, so a wrong guess would fail.
     let osDisk = managed;
     if (localDisk === "resource") {
         osDisk = { kind: "ephemeral", sizeGb: EPHEMERAL_OS_DISK_GB, placement: "ResourceDisk" };
