@@ -74,8 +74,13 @@ export interface ArtifactLifecycle {
 /**
  * The lifecycle rules: logs cool then go (with their old versions, which versioning would otherwise keep
  * forever); packages only cool, because nothing published may be lost.
+ * Lifecycle management supports only the delete action for append blobs; tiering is for block blobs
+ * (learn.microsoft.com/azure/storage/blobs/lifecycle-management-overview, "supported actions by blob type").
+ * So appended logs get a delete-only rule of their own, and the packages rule stays block blobs only.
  */
 export function artifactLifecyclePolicy(lifecycle: ArtifactLifecycle): storage.ManagementPolicyArgs["policy"] {
+    const deleteLogs = { daysAfterModificationGreaterThan: lifecycle.logsDeleteAfterDays };
+    const deleteOldLogVersions = { delete: { daysAfterCreationGreaterThan: lifecycle.logsDeleteAfterDays } };
     return {
         rules: [
             {
@@ -83,14 +88,23 @@ export function artifactLifecyclePolicy(lifecycle: ArtifactLifecycle): storage.M
                 enabled: true,
                 type: "Lifecycle",
                 definition: {
-                    filters: { blobTypes: ["blockBlob", "appendBlob"], prefixMatch: ["logs/"] },
+                    filters: { blobTypes: ["blockBlob"], prefixMatch: ["logs/"] },
                     actions: {
                         baseBlob: {
                             tierToCool: { daysAfterModificationGreaterThan: lifecycle.logsCoolAfterDays },
-                            delete: { daysAfterModificationGreaterThan: lifecycle.logsDeleteAfterDays },
+                            delete: deleteLogs,
                         },
-                        version: { delete: { daysAfterCreationGreaterThan: lifecycle.logsDeleteAfterDays } },
+                        version: deleteOldLogVersions,
                     },
+                },
+            },
+            {
+                name: "logs-append-delete",
+                enabled: true,
+                type: "Lifecycle",
+                definition: {
+                    filters: { blobTypes: ["appendBlob"], prefixMatch: ["logs/"] },
+                    actions: { baseBlob: { delete: deleteLogs }, version: deleteOldLogVersions },
                 },
             },
             {

@@ -49,19 +49,42 @@ describe("validateArtifactStoreArgs (pure)", () => {
 describe("artifactLifecyclePolicy (pure)", () => {
     const policy = artifactLifecyclePolicy({ logsCoolAfterDays: 30, logsDeleteAfterDays: 365, rpmsCoolAfterDays: 90 }) as any;
 
-    it("cools logs, then deletes them and their old versions", () => {
-        const logs = policy.rules.find((rule: any) => rule.definition.filters.prefixMatch.includes("logs/"));
+    const rulesFor = (blobType: string, prefix: string) =>
+        policy.rules.filter((rule: any) => rule.definition.filters.blobTypes.includes(blobType) && rule.definition.filters.prefixMatch.includes(prefix));
+
+    it("cools block blob logs, then deletes them and their old versions", () => {
+        const [logs] = rulesFor("blockBlob", "logs/");
         expect(logs.definition.actions).toEqual({
             baseBlob: { tierToCool: { daysAfterModificationGreaterThan: 30 }, delete: { daysAfterModificationGreaterThan: 365 } },
             version: { delete: { daysAfterCreationGreaterThan: 365 } },
         });
     });
 
+    it("deletes append blob logs and their old versions without tiering them", () => {
+        const [logs] = rulesFor("appendBlob", "logs/");
+        expect(logs.definition.actions).toEqual({
+            baseBlob: { delete: { daysAfterModificationGreaterThan: 365 } },
+            version: { delete: { daysAfterCreationGreaterThan: 365 } },
+        });
+    });
+
+    it("gives append blobs no action but delete, as Azure allows no other", () => {
+        // learn.microsoft.com/azure/storage/blobs/lifecycle-management-overview, "supported actions by blob type".
+        const appendRules = policy.rules.filter((rule: any) => rule.definition.filters.blobTypes.includes("appendBlob"));
+        expect(appendRules.length).toBeGreaterThan(0);
+        for (const rule of appendRules) {
+            for (const actions of Object.values(rule.definition.actions) as object[]) {
+                expect(Object.keys(actions)).toEqual(["delete"]);
+            }
+        }
+    });
+
     it("only cools packages and never deletes anything outside logs/", () => {
-        const rpms = policy.rules.find((rule: any) => rule.definition.filters.prefixMatch.includes("rpms/"));
-        expect(rpms.definition.actions).toEqual({ baseBlob: { tierToCool: { daysAfterModificationGreaterThan: 90 } } });
+        const rpms = policy.rules.filter((rule: any) => rule.definition.filters.prefixMatch.includes("rpms/"));
+        expect(rpms.map((rule: any) => rule.definition.filters.blobTypes)).toEqual([["blockBlob"]]);
+        expect(rpms[0].definition.actions).toEqual({ baseBlob: { tierToCool: { daysAfterModificationGreaterThan: 90 } } });
         const deleting = policy.rules.filter((rule: any) => JSON.stringify(rule.definition.actions).includes('"delete"'));
-        expect(deleting.map((rule: any) => rule.definition.filters.prefixMatch)).toEqual([["logs/"]]);
+        expect(deleting.map((rule: any) => rule.definition.filters.prefixMatch)).toEqual([["logs/"], ["logs/"]]);
     });
 });
 
