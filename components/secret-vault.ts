@@ -85,7 +85,9 @@ export class SecretVault extends pulumi.ComponentResource {
                 publicNetworkAccess: access.publicNetworkAccess,
                 networkAcls: {
                     defaultAction: "Deny",
-                    bypass: "AzureServices",
+                    // No trusted-service exception: the vault is reached only through its private endpoint and
+                    // from listed admin addresses (issue 4), and nothing in the farm needs an Azure service to read it.
+                    bypass: "None",
                     ipRules: access.allowedIpRules.map((range) => ({ value: range })),
                 },
             },

@@ -67,7 +67,7 @@ describe("SecretVault (mocked)", () => {
 
     it("is reachable only through its private endpoint by default", () => {
         expect(properties.publicNetworkAccess).toBe("Disabled");
-        expect(properties.networkAcls).toEqual({ defaultAction: "Deny", bypass: "AzureServices", ipRules: [] });
+        expect(properties.networkAcls).toEqual({ defaultAction: "Deny", bypass: "None", ipRules: [] });
         expect(mocks.single("azure-native:network:PrivateEndpoint").inputs).toMatchObject({
             subnet: { id: "endpoint-subnet-id" },
             privateLinkServiceConnections: [{ privateLinkServiceId: "secrets-vault-id", groupIds: ["vault"] }],
@@ -93,7 +93,7 @@ describe("SecretVault (mocked)", () => {
         expect(admin.inputs.properties.publicNetworkAccess).toBe("Enabled");
         expect(admin.inputs.properties.networkAcls).toEqual({
             defaultAction: "Deny",
-            bypass: "AzureServices",
+            bypass: "None",
             ipRules: [{ value: "203.0.113.7" }, { value: "198.51.100.0/28" }],
         });
     });
