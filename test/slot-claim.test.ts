@@ -7,6 +7,9 @@
  */
 import { spawn } from "child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import type { ServerResponse } from "http";
+import * as https from "https";
+import { AddressInfo } from "net";
 import { tmpdir } from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect } from "vitest";
@@ -98,6 +101,39 @@ class Vm {
     }
 }
 
+/**
+ * A stand-in for the slots container in front of Azurite: it passes the first `passing` lease renewals on and
+ * notes when each arrived; every later renewal it holds unanswered, as a storage outage or a lost route would.
+ */
+async function startStallingProxy(passing: number) {
+    const passedAt: number[] = [];
+    const held: ServerResponse[] = [];
+    const server = https.createServer({ cert: tls.cert, key: tls.key }, (request, response) => {
+        if (request.headers["x-ms-lease-action"] === "renew" && passedAt.length >= passing) {
+            held.push(response);
+            return;
+        }
+        const arrivedAt = Date.now();
+        const forwarded = Object.fromEntries(Object.entries(request.headers)
+            .filter(([name]) => name.startsWith("x-ms-") || name === "authorization") as [string, string][]);
+        void httpsRequest(new URL(request.url!, azurite.blobEndpoint).href, request.method!, forwarded, tls.cert).then((answer) => {
+            if (request.headers["x-ms-lease-action"] === "renew" && answer.status === 200) {
+                passedAt.push(arrivedAt);
+            }
+            response.writeHead(answer.status).end();
+        });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return {
+        url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        passedAt,
+        close: () => {
+            held.forEach((response) => response.destroy());
+            return new Promise<void>((resolve) => server.close(() => resolve()));
+        },
+    };
+}
+
 const vms: Record<string, Vm> = {};
 const runnable = TOOLS.every(hasTool);
 
@@ -131,7 +167,7 @@ beforeAll(async () => {
     // The store component creates the container; the slot blobs are left to the builders.
     const created = await httpsRequest(`${azurite.blobEndpoint}slots?restype=container`, "PUT", storageAuth(), tls.cert);
     expect(created.status).toBe(201);
-    for (const name of ["vm1", "vm2", "vm3", "vm4", "vm5", "vm6"]) {
+    for (const name of ["vm1", "vm2", "vm3", "vm4", "vm5", "vm6", "vm7", "vm8"]) {
         vms[name] = new Vm(name);
     }
 }, 60_000);
@@ -229,6 +265,61 @@ describe("slot claim, renewal, loss and release against Azurite", () => {
         expect(vm.lines().slice(-2)).toEqual(["systemctl stop kojid.service", "ack evict lease=available"]);
         expect(vm.slot()).toBeUndefined();
     });
+
+    /**
+     * Claims a slot for `vm`, then renews it through a proxy that lets `passing` renewals through and holds the
+     * rest; returns when kojid was seen stopped (at most 50 ms late), the lease's state at that moment, and more.
+     */
+    async function renewThroughStall(vm: Vm, passing: number, renewSeconds: number) {
+        const claimStartedAt = Date.now();
+        expect((await vm.claim()).code).toBe(0);
+        const slot = vm.slot()!;
+        const proxy = await startStallingProxy(passing);
+        try {
+            const renewer = vm.run("koji-slot", ["renew"], {
+                KOJI_SLOTS_CONTAINER_URL: new URL(new URL(builderEnv.KOJI_SLOTS_CONTAINER_URL).pathname, proxy.url).href,
+                KOJI_RENEW_SECONDS: String(renewSeconds),
+                KOJI_MAX_ROUNDS: "60",
+            }, 40_000);
+            let stoppedAt = 0;
+            let stateAtStop = "";
+            const giveUpAt = Date.now() + 35_000;
+            while (!stoppedAt && Date.now() < giveUpAt) {
+                await new Promise((resolve) => setTimeout(resolve, 50));
+                if (vm.lines().includes("systemctl stop kojid.service")) {
+                    stoppedAt = Date.now();
+                    stateAtStop = await leaseState(slot);
+                }
+            }
+            return { claimStartedAt, stoppedAt, stateAtStop, renewal: await renewer, passedAt: proxy.passedAt };
+        } finally {
+            await proxy.close();
+        }
+    }
+
+    itWithTools(TOOLS, "when renewals time out, kojid is stopped before the lease can have expired", async () => {
+        // KOJI_RENEW_SECONDS=2: renewals every 2 s, each given 1 s, retried 1 s after a failure.
+        const { stoppedAt, stateAtStop, renewal, passedAt } = await renewThroughStall(vms.vm7, 2, 2);
+        expect(passedAt).toHaveLength(2);
+        // The last renewal that got through was sent no later than it reached the proxy: the lease runs from then at the earliest.
+        expect(stoppedAt).toBeGreaterThan(passedAt[1]);
+        expect(stoppedAt).toBeLessThan(passedAt[1] + LEASE_SECONDS * 1000);
+        expect(stateAtStop).toBe("leased");
+        expect(renewal.code).toBe(3);
+        expect(renewal.stderr).toMatch(/renewal of slot v3pool-0\d answered HTTP 000; retrying/);
+        expect(renewal.stderr).toMatch(/stopping kojid: could not renew the lease on slot v3pool-0\d in time/);
+    }, 45_000);
+
+    itWithTools(TOOLS, "when a renewal hangs past the lease, the watchdog stops kojid before the lease taken at claim can have expired", async () => {
+        // KOJI_RENEW_SECONDS=40 gives the first renewal 20 s, longer than the 15 s lease: only the watchdog can act in time.
+        const { claimStartedAt, stoppedAt, stateAtStop, renewal, passedAt } = await renewThroughStall(vms.vm8, 0, 40);
+        expect(passedAt).toEqual([]);
+        expect(stoppedAt).toBeGreaterThan(claimStartedAt);
+        expect(stoppedAt).toBeLessThan(claimStartedAt + LEASE_SECONDS * 1000);
+        expect(stateAtStop).toBe("leased");
+        expect(renewal.code).toBe(3);
+        expect(renewal.stderr).toMatch(/stopping kojid: the lease on slot v3pool-0\d was not renewed in time/);
+    }, 45_000);
 
     itWithTools(TOOLS, "a VM that cannot use its slot's secret gives the slot back and fails", async () => {
         // The Key Vault stand-in serves keytab-like bytes, not the PEM a certificate builder needs.
