@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { builderSlots } from "../lib/slots";
-import { FarmConfig } from "../lib/stack-config";
+import { FarmConfig, imageDiskControllers } from "../lib/stack-config";
 import { renderKojiAdminScript } from "../lib/koji-admin";
 import { ArtifactStore } from "./artifact-store";
 import { BuilderIdentity } from "./builder-identity";
@@ -90,7 +90,8 @@ export class BuildFarm extends pulumi.ComponentResource {
                 spot: poolConfig.spot,
                 zones: poolConfig.zones,
                 mockDisk: poolConfig.mockDisk,
-                minimumLevel: config.minimumLevel,
+                minimumLevel: poolConfig.minimumLevel,
+                imageDiskControllers: imageDiskControllers(config.imageSupportsNvme),
                 subnetResourceId: network.builderSubnetId,
                 identity: { resourceId: identity.identityId, clientId: identity.clientId },
                 storageBlobEndpoint: store.blobEndpoint,

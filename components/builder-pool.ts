@@ -2,12 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/azure-native/compute";
 import * as monitor from "@pulumi/azure-native/monitor";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
-import { X86Level } from "../policy/catalog";
 import { AutoscaleSettings, autoscaleProblems, autoscaleProfiles } from "../lib/autoscale-profiles";
-import { planBuilderPool, PoolPlanError, PoolPlanInput } from "../lib/builder-pool-plan";
+import { PlannedSize, planBuilderPool, PoolPlanError, PoolPlanInput } from "../lib/builder-pool-plan";
+import { MINIMUM_LEVEL_TAG } from "../policy/catalog";
 import { BuilderAuth, KojidTuning, renderBuilderCloudInit } from "../lib/cloud-init";
 import { fedoraCloudImageId } from "../lib/fedora-image";
 import { builderSlots } from "../lib/slots";
+import { scaleSetLogicalName } from "../lib/azure-pool-rules";
 import { PlacementArgs, placementOf } from "./placement";
 
 /** What the builders' kojid talks to and how it logs in; nothing here is secret. */
@@ -51,14 +52,6 @@ export interface BuilderPoolArgs extends PlacementArgs, Omit<PoolPlanInput, "nam
      * `{ fedoraRelease }` picks another release; `{ imageReference }` any image (it must be Gen2, Trusted Launch capable).
      */
     readonly image?: { readonly fedoraRelease: number } | { readonly imageReference: azureInputs.compute.ImageReferenceArgs };
-    /** Accelerated networking on the NICs. Default true (every size of two or more vCPUs the catalog allows has it). */
-    readonly acceleratedNetworking?: boolean;
-}
-
-export interface PoolSize {
-    readonly name: string;
-    readonly level: X86Level;
-    readonly vcpus: number;
 }
 
 /**
@@ -70,7 +63,7 @@ export class BuilderPool extends pulumi.ComponentResource {
     public readonly scaleSetName: pulumi.Output<string>;
     public readonly scaleSetId: pulumi.Output<string>;
     /** The pool's sizes with the level each guarantees. */
-    public readonly sizes: readonly PoolSize[];
+    public readonly sizes: readonly PlannedSize[];
     /** Koji host names of the pool's slots, `<pool>-NN.<hostDomain>`. */
     public readonly hostNames: readonly string[];
     /** Slot ids, the lease blob names in the store's `slots` container. */
@@ -106,8 +99,11 @@ export class BuilderPool extends pulumi.ComponentResource {
             })).toString("base64"));
 
         const { osDisk, spot } = plan;
-        const scaleSet = new compute.VirtualMachineScaleSet(`${name}-vmss`, {
-            ...placementOf(args),
+        const placement = placementOf(args);
+        const scaleSet = new compute.VirtualMachineScaleSet(scaleSetLogicalName(name), {
+            ...placement,
+            // The pack's size policy reads the pool's level from here, so a stricter pool is enforced as such.
+            tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
             orchestrationMode: "Flexible",
             // Flexible: 1 spreads VMs over as many fault domains as possible; zonal sets allow only 1.
             platformFaultDomainCount: 1,
@@ -129,7 +125,7 @@ export class BuilderPool extends pulumi.ComponentResource {
                 evictionPolicy: spot ? "Delete" : undefined,
                 billingProfile: spot && { maxPrice: spot.maxPrice },
                 osProfile: {
-                    computerNamePrefix: name.slice(0, 15),
+                    computerNamePrefix: plan.computerNamePrefix,
                     adminUsername,
                     customData,
                     linuxConfiguration: {
@@ -169,14 +165,17 @@ export class BuilderPool extends pulumi.ComponentResource {
                     networkInterfaceConfigurations: [{
                         name: `${name}-nic`,
                         primary: true,
-                        enableAcceleratedNetworking: args.acceleratedNetworking ?? true,
+                        enableAcceleratedNetworking: plan.acceleratedNetworking,
                         deleteOption: "Delete",
                         // No publicIPAddressConfiguration: builders reach out through the subnet's NAT gateway only.
                         ipConfigurations: [{ name: "ipconfig", primary: true, subnet: { id: args.subnetResourceId } }],
                     }],
                 },
-                // Scale-in and eviction announce themselves, so a builder can hand its tasks back (issue 3).
-                scheduledEventsProfile: { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } },
+                // Scale-in of a regular VM announces itself 10 minutes ahead, so a builder can hand its tasks back.
+                // Azure refuses the profile on Spot scale sets, whose VMs get a Preempt event (at least 30 s) instead.
+                scheduledEventsProfile: plan.terminateNotification
+                    ? { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } }
+                    : undefined,
                 diagnosticsProfile: { bootDiagnostics: { enabled: true } },
             },
         }, {

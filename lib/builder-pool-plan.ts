@@ -1,36 +1,44 @@
 /**
  * The decisions behind one builder pool, as a pure function of its settings: which sizes (checked against the
- * catalog), instance mix or single size, Spot and its priority mix, OS and mock disks, disk controller. The
- * `BuilderPool` component only turns this plan into resources, so every rule here is tested without mocks, and
- * a wrong pool fails before any resource is registered.
- *
- * Sources: ../shared/research/pulumi-notes.md section 1 ("Azure rules that bite a spot builder pool") and
- * section 6 (instance mix); the Azure ephemeral OS disk FAQ (learn.microsoft.com/azure/virtual-machines/
- * ephemeral-os-disks-faq: "temp disk placement utilizes space equal to the OS disk size ... NVMe disk placement
- * utilizes the entire NVMe disk").
+ * catalog), instance mix or single size, Spot and its priority mix, OS and mock disks, disk controller and the
+ * scale set's other per-size settings. Every choice is read from the sizes' own rows in the catalog (sizes.tsv),
+ * never from the letters of their names, and the resulting scale set is checked against Azure's documented rules
+ * (azure-pool-rules.ts). The `BuilderPool` component only turns this plan into resources, so every rule here is
+ * tested without mocks, and a wrong pool fails before any resource is registered.
  */
-import { DEFAULT_MINIMUM_LEVEL, MinimumLevel, parseSizeName, ParsedSize, sizeVerdict, SizeVerdict, X86Level } from "../policy/catalog";
+import {
+    DEFAULT_MINIMUM_LEVEL, MinimumLevel, sizeVerdict, SizeVerdict, VmSize, X86Level,
+} from "../policy/catalog";
 import type { MockDiskPlacement } from "./cloud-init";
+import {
+    azureRuleViolations, COMPUTER_NAME_PREFIX_MAX, describeViolation, DiskController, diskControllersOf, localDiskKind,
+    LocalDiskKind, nvmeCapacityGib, RuleViolation, ScaleSetRequest,
+} from "./azure-pool-rules";
 
-/** Flexible orchestration's maximum instance count (pulumi-notes.md section 1; Azure scale set limits). */
+/** Flexible orchestration's maximum instance count (learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes). */
 export const FLEXIBLE_MAX_INSTANCES = 1000;
-/** An instance mix takes at most five sizes (pulumi-notes.md section 6). */
+/** An instance mix takes at most five sizes (learn.microsoft.com/azure/virtual-machine-scale-sets/instance-mix-overview). */
 export const MAX_MIX_SIZES = 5;
 export const ALLOCATION_STRATEGIES = ["LowestPrice", "CapacityOptimized", "Prioritized"] as const;
 export type AllocationStrategy = (typeof ALLOCATION_STRATEGIES)[number];
-/** Sub-families that only run as confidential VMs, which need a `ConfidentialVM` security profile, not Trusted Launch. */
-const CONFIDENTIAL_FAMILIES = new Set(["dc", "ec", "ncc"]);
 
 /**
- * An ephemeral OS disk on the resource disk takes this much of it and leaves the rest as the temp disk
- * (ephemeral OS disk FAQ: 30 GiB OS + 45 GiB temp on Standard_D2ads_v5, whose 75 GiB temp disk is the smallest
- * of the `d` sizes a builder would use). Enough for Fedora Cloud plus koji-builder; mock works elsewhere.
+ * An ephemeral OS disk takes this much of its local disk and leaves the rest as the temp disk (the ephemeral OS
+ * disk FAQ's example: 30 GiB OS + 45 GiB temp on Standard_D2ads_v5). Enough for Fedora Cloud (a 5 GiB image,
+ * fedora-kiwi-descriptions teams/cloud/cloud.xml) plus koji-builder; mock works elsewhere.
  */
 export const EPHEMERAL_OS_DISK_GB = 30;
-/** Managed OS disk size, as the research's proposed builder (koji-builders.md section 6: "OS disk 64 GB"). */
+/** Managed OS disk size: the 5 GiB image plus packages, logs and kojid's cache, with room to spare. */
 export const MANAGED_OS_DISK_GB = 64;
-/** Data disk for /var/lib/mock where the size has no local disk: Fedora's buildvms have ~293 GiB (koji-builders.md 1.3). */
+/** Data disk for /var/lib/mock where the size has no local disk: Fedora's buildvm-x86 hosts have about 300 GiB for mock. */
 export const DEFAULT_MOCK_DATA_DISK_GB = 300;
+/**
+ * The disk interfaces Fedora Cloud's gallery image definitions declare. Only SCSI is relied on: no public source
+ * read for this project shows Fedora's image definitions listing NVMe in `DiskControllerTypes`, so sizes that attach
+ * disks over NVMe only (the v6 and v7 series) are refused with the default image until that is confirmed
+ * (README, "NVMe sizes"), rather than failing at `pulumi up`.
+ */
+export const FEDORA_CLOUD_DISK_CONTROLLERS: readonly DiskController[] = ["SCSI"];
 
 export interface SpotSettings {
     /** Highest price per VM-hour in USD; -1 means up to the on-demand price (never evicted for price). Default -1. */
@@ -46,7 +54,7 @@ export interface PoolPlanInput {
     readonly name: string;
     /** One size, or up to five for an instance mix (Spot capacity from several sizes). Required. */
     readonly vmSizes: readonly string[];
-    /** For an instance mix. Default `LowestPrice` (suits Spot; pulumi-notes.md section 6); `Prioritized` ranks in the order given. */
+    /** For an instance mix. Default `LowestPrice` (the cheapest size with capacity, suits Spot); `Prioritized` ranks in the order given. */
     readonly allocationStrategy?: AllocationStrategy;
     /** Fewest VMs autoscale keeps, at least 1: CPU autoscale scales out from what it measures on running VMs. Required. */
     readonly minCount: number;
@@ -63,16 +71,24 @@ export interface PoolPlanInput {
     readonly mockDisk?: MockDiskPlacement | "local";
     /** Size of the mock data disk when `mockDisk` is `data-disk`. Default 300. */
     readonly mockDataDiskSizeGb?: number;
-    /** Default `x86-64-v3`. */
+    /** Accelerated networking on the NICs. Default: on when every size's page says it supports it. */
+    readonly acceleratedNetworking?: boolean;
+    /** The disk interfaces the image declares. Default `FEDORA_CLOUD_DISK_CONTROLLERS`. */
+    readonly imageDiskControllers?: readonly DiskController[];
+    /** The level every size must guarantee. Default `x86-64-v3`. */
     readonly minimumLevel?: MinimumLevel;
     /** Date the size verdicts are for. Default: today. */
     readonly asOf?: Date;
 }
 
+/** One of a pool's sizes with what the plan read from the catalog. */
 export interface PlannedSize {
     readonly name: string;
     readonly level: X86Level;
+    /** Active vCPUs. */
     readonly vcpus: number;
+    /** What one VM counts against quota (the parent's vCPUs for a constrained size). */
+    readonly quotaVcpus: number;
 }
 
 export interface OsDiskPlan {
@@ -80,154 +96,190 @@ export interface OsDiskPlan {
     readonly sizeGb: number;
     /** Where an ephemeral OS disk lives. */
     readonly placement?: "ResourceDisk" | "NvmeDisk";
-    /** Managed disk type: Premium SSD when every size is Premium-capable (`s`), else Standard SSD. */
+    /** Managed disk type: Premium SSD when every size supports premium storage, else Standard SSD. */
     readonly storageAccountType?: "Premium_LRS" | "StandardSSD_LRS";
 }
 
 export interface PoolPlan {
     readonly sizes: readonly PlannedSize[];
+    /** The level the pool's sizes were checked against. */
+    readonly minimumLevel: MinimumLevel;
     /** `Mix` for an instance mix, else the one size. */
     readonly skuName: string;
     readonly mix?: { readonly allocationStrategy: AllocationStrategy; readonly sizes: readonly { name: string; rank?: number }[] };
     /** The smallest vCPU count of the pool's sizes: kojid's `maxjobs` must fit every VM. */
     readonly minVcpus: number;
-    /** The largest: what the vCPU budget counts per VM. */
+    /** The largest active vCPU count. */
     readonly maxVcpus: number;
+    /** What one VM counts against quota at most: the largest size's quota vCPUs. */
+    readonly quotaVcpusPerVm: number;
     readonly osDisk: OsDiskPlan;
     readonly mockDisk: MockDiskPlacement;
     readonly mockDataDiskSizeGb?: number;
-    /** v6 and newer sizes attach disks over NVMe only; older ones over SCSI. */
-    readonly diskControllerType: "NVMe" | "SCSI";
+    readonly diskControllerType: DiskController;
+    readonly acceleratedNetworking: boolean;
+    /** Regular pools get a terminate notification (10 minutes to hand work back); Azure refuses one on Spot. */
+    readonly terminateNotification: boolean;
+    readonly computerNamePrefix: string;
     readonly spot?: Required<SpotSettings>;
 }
 
-/** A pool that cannot be built; the message is one line naming the pool, the setting and the fix. */
+/**
+ * A pool that cannot be built; the message is one line naming the pool, the setting and the fix. `property` is
+ * the pool setting at fault (`vmSizes`, `spot.maxPrice` ...), and `rule` the Azure rule when one is broken.
+ */
 export class PoolPlanError extends Error {
-    constructor(pool: string, message: string) {
+    constructor(
+        pool: string,
+        message: string,
+        public readonly property?: string,
+        public readonly rule?: RuleViolation["rule"],
+    ) {
         super(`builder pool "${pool}": ${message}`);
         this.name = "PoolPlanError";
     }
 }
 
-type LocalDisk = "nvme" | "resource" | "none";
+type Fail = (message: string, property?: string) => never;
 
-/**
- * The local disk a size has, from the naming grammar: `d` means a local temp disk
- * (vm-naming-conventions.md), NVMe from v6 on, SCSI resource disk before (pulumi-notes.md section 1).
- */
-function localDiskOf(size: ParsedSize): LocalDisk {
-    if (!size.features.includes("d")) return "none";
-    return (size.version ?? 1) >= 6 ? "nvme" : "resource";
-}
-
-const controllerOf = (size: ParsedSize): PoolPlan["diskControllerType"] => ((size.version ?? 1) >= 6 ? "NVMe" : "SCSI");
-
-function checkCounts(input: PoolPlanInput, fail: (message: string) => never): void {
+function checkCounts(input: PoolPlanInput, fail: Fail): void {
     const { minCount, maxCount } = input;
     // Autoscale reads the pool's own CPU: at zero VMs there is no metric, and it would never scale out again.
     if (!Number.isInteger(minCount) || minCount < 1) {
-        fail(`minCount must be a whole number >= 1, got ${minCount}: CPU autoscale needs a running builder to measure before it can add more`);
+        fail(`minCount must be a whole number >= 1, got ${minCount}: CPU autoscale needs a running builder to measure before it can add more`, "minCount");
     }
     if (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > FLEXIBLE_MAX_INSTANCES) {
-        fail(`maxCount must be a whole number from 1 to ${FLEXIBLE_MAX_INSTANCES} (the Flexible scale set limit), got ${maxCount}`);
+        fail(`maxCount must be a whole number from 1 to ${FLEXIBLE_MAX_INSTANCES} (the Flexible scale set limit), got ${maxCount}`, "maxCount");
     }
-    if (minCount > maxCount) fail(`minCount (${minCount}) is above maxCount (${maxCount}); lower minCount or raise maxCount`);
+    if (minCount > maxCount) fail(`minCount (${minCount}) is above maxCount (${maxCount}); lower minCount or raise maxCount`, "minCount");
     for (const zone of input.zones ?? []) {
-        if (!["1", "2", "3"].includes(zone)) fail(`zone "${zone}" is not an availability zone; use "1", "2" or "3"`);
+        if (!["1", "2", "3"].includes(zone)) fail(`zone "${zone}" is not an availability zone; use "1", "2" or "3"`, "zones");
     }
 }
 
-function planSpot(input: PoolPlanInput, fail: (message: string) => never): Required<SpotSettings> | undefined {
+function planSpot(input: PoolPlanInput, fail: Fail): Required<SpotSettings> | undefined {
     if (input.spot === undefined) return undefined;
     const spot = { maxPrice: -1, regularBaseCount: 0, regularPercentAboveBase: 0, ...input.spot };
-    if (spot.maxPrice !== -1 && !(spot.maxPrice > 0)) fail(`spot.maxPrice must be -1 (up to the on-demand price) or a positive USD price, got ${spot.maxPrice}`);
+    if (spot.maxPrice !== -1 && !(spot.maxPrice > 0)) fail(`spot.maxPrice must be -1 (up to the on-demand price) or a positive USD price, got ${spot.maxPrice}`, "maxPrice");
     if (!Number.isInteger(spot.regularBaseCount) || spot.regularBaseCount < 0 || spot.regularBaseCount > input.maxCount) {
-        fail(`spot.regularBaseCount must be a whole number from 0 to maxCount (${input.maxCount}), got ${spot.regularBaseCount}`);
+        fail(`spot.regularBaseCount must be a whole number from 0 to maxCount (${input.maxCount}), got ${spot.regularBaseCount}`, "regularBaseCount");
     }
     if (!Number.isInteger(spot.regularPercentAboveBase) || spot.regularPercentAboveBase < 0 || spot.regularPercentAboveBase > 100) {
-        fail(`spot.regularPercentAboveBase must be a whole number from 0 to 100, got ${spot.regularPercentAboveBase}`);
+        fail(`spot.regularPercentAboveBase must be a whole number from 0 to 100, got ${spot.regularPercentAboveBase}`, "regularPercentAboveBase");
     }
     return spot;
 }
 
-function planDisks(input: PoolPlanInput, parsed: readonly ParsedSize[], fail: (message: string) => never) {
-    const localDisk = localDiskOf(parsed[0]);
-    const requested = input.mockDisk === "local" && localDisk !== "none" ? localDisk : input.mockDisk;
-    const mockDisk = requested ?? (localDisk === "none" ? "data-disk" : localDisk);
-    if ((mockDisk === "nvme" || mockDisk === "resource" || mockDisk === "local") && mockDisk !== localDisk) {
-        const has = localDisk === "none" ? "no local disk" : `a local ${localDisk === "nvme" ? "NVMe" : "resource"} disk`;
-        fail(`mockDisk "${mockDisk}" needs sizes with that local disk, but ${input.vmSizes[0]} has ${has}; use mockDisk "${localDisk === "none" ? "data-disk" : localDisk}"`);
+const LOCAL_DISK_WORDS: Record<LocalDiskKind, string> = {
+    none: "no local disk", resource: "a local resource disk", nvme: "a local NVMe disk", unknown: "a local disk Microsoft's page gives no usable size for",
+};
+
+/**
+ * Where mock works and where the OS disk lives. An unknown local disk counts as none here (mock gets a data disk,
+ * which works on every size). The OS goes on the local disk only where the page says the size supports it, on
+ * a single size (a mix takes no diffDiskSettings), and where mock does not need all of it: a resource disk is
+ * shared (the OS takes 30 GiB), an NVMe disk would be taken whole. CacheDisk placement is never chosen: it depends
+ * on each size's cache capacity, which the size pages print inconsistently.
+ */
+function planDisks(input: PoolPlanInput, sizes: readonly VmSize[], fail: Fail) {
+    const localDisk = localDiskKind(sizes[0]);
+    const usable = localDisk === "unknown" ? "none" : localDisk;
+    const requested = input.mockDisk === "local" && usable !== "none" ? usable : input.mockDisk;
+    const mockDisk = requested ?? (usable === "none" ? "data-disk" : usable);
+    if ((mockDisk === "nvme" || mockDisk === "resource" || mockDisk === "local") && mockDisk !== usable) {
+        fail(`mockDisk "${mockDisk}" needs sizes with that local disk, but ${sizes[0].name} has ${LOCAL_DISK_WORDS[localDisk]}; use mockDisk "${usable === "none" ? "data-disk" : usable}"`, "mockDisk");
     }
-    const premium = parsed.every((size) => size.features.includes("s"));
+    const premium = sizes.every((size) => size.premiumStorage === true);
     const managed: OsDiskPlan = { kind: "managed", sizeGb: MANAGED_OS_DISK_GB, storageAccountType: premium ? "Premium_LRS" : "StandardSSD_LRS" };
-    // The OS goes on the local disk only where mock does not need all of it: a resource disk is shared
-    // (the OS takes 30 GiB of it), an NVMe disk would be taken whole. CacheDisk placement is never chosen: it
-    // depends on each size's cache capacity, which the catalog does not hold, so a wrong guess would fail.
+    const ephemeral = (placement: "ResourceDisk" | "NvmeDisk"): OsDiskPlan => ({ kind: "ephemeral", sizeGb: EPHEMERAL_OS_DISK_GB, placement });
+    const size = sizes[0];
+    const room = localDisk === "nvme" ? nvmeCapacityGib(size) : size.tempDiskGib;
+    // 1 GiB of the placement goes to Trusted Launch's guest state (ephemeral-os-disks).
+    const fits = room !== null && room >= EPHEMERAL_OS_DISK_GB + 1;
     let osDisk = managed;
-    if (localDisk === "resource") {
-        osDisk = { kind: "ephemeral", sizeGb: EPHEMERAL_OS_DISK_GB, placement: "ResourceDisk" };
-    } else if (localDisk === "nvme" && mockDisk !== "nvme") {
-        osDisk = { kind: "ephemeral", sizeGb: EPHEMERAL_OS_DISK_GB, placement: "NvmeDisk" };
+    if (sizes.length === 1 && size.ephemeralOsDisk === true && fits) {
+        if (localDisk === "resource") osDisk = ephemeral("ResourceDisk");
+        else if (localDisk === "nvme" && mockDisk !== "nvme") osDisk = ephemeral("NvmeDisk");
     }
     const mockDataDiskSizeGb = mockDisk === "data-disk" ? input.mockDataDiskSizeGb ?? DEFAULT_MOCK_DATA_DISK_GB : undefined;
     if (mockDataDiskSizeGb !== undefined && (!Number.isInteger(mockDataDiskSizeGb) || mockDataDiskSizeGb < 32 || mockDataDiskSizeGb > 32_767)) {
-        fail(`mockDataDiskSizeGb must be a whole number of GiB from 32 to 32767, got ${mockDataDiskSizeGb}`);
+        fail(`mockDataDiskSizeGb must be a whole number of GiB from 32 to 32767, got ${mockDataDiskSizeGb}`, "mockDataDiskSizeGb");
     }
     return { mockDisk: mockDisk as MockDiskPlacement, osDisk, mockDataDiskSizeGb };
 }
 
-export function planBuilderPool(input: PoolPlanInput): PoolPlan {
-    const fail = (message: string): never => { throw new PoolPlanError(input.name, message); };
+/** SCSI wherever every size takes it (every image does); NVMe only when a size attaches disks over NVMe alone. */
+const chooseDiskController = (sizes: readonly VmSize[]): DiskController =>
+    (sizes.every((size) => diskControllersOf(size).includes("SCSI")) ? "SCSI" : "NVMe");
+
+/** The checked verdicts of the pool's sizes, with their catalog rows; the first refusal fails the plan. */
+function checkedSizes(input: PoolPlanInput, minimumLevel: MinimumLevel, fail: Fail): readonly (SizeVerdict & { facts: VmSize })[] {
     const sizes = input.vmSizes;
-    if (sizes.length === 0) fail("vmSizes is empty; give one size, or up to five for an instance mix");
-    if (sizes.length > MAX_MIX_SIZES) fail(`an instance mix takes at most ${MAX_MIX_SIZES} sizes, got ${sizes.length}`);
+    if (sizes.length === 0) fail("vmSizes is empty; give one size, or up to five for an instance mix", "vmSizes");
     const lower = sizes.map((size) => size.toLowerCase());
     const duplicate = lower.find((size, index) => lower.indexOf(size) !== index);
-    if (duplicate !== undefined) fail(`vmSizes lists ${duplicate} twice`);
-    checkCounts(input, fail);
-
-    const minimumLevel = input.minimumLevel ?? DEFAULT_MINIMUM_LEVEL;
-    const verdicts: SizeVerdict[] = sizes.map((size) => sizeVerdict(size, { asOf: input.asOf, minimumLevel }));
-    const refused = verdicts.find((verdict) => !verdict.allowed);
-    if (refused !== undefined) fail(`${refused.size} is not allowed (${refused.status}): ${refused.reason}`);
-    const parsed = sizes.map((size) => {
-        const result = parseSizeName(size);
-        return result.ok ? result.size : fail(result.error); // allowed sizes always parse
-    });
-
-    const confidential = parsed.find((size) => CONFIDENTIAL_FAMILIES.has(size.family));
-    if (confidential !== undefined) {
-        fail(`${confidential.input} is a confidential VM size, which needs a ConfidentialVM security profile; builders use Trusted Launch, so pick a non-confidential size`);
-    }
-    // Azure offers no Spot B-series (learn.microsoft.com/azure/virtual-machine-scale-sets/use-spot, "Limitations").
-    const burstable = parsed.find((size) => size.family === "b");
-    if (input.spot !== undefined && burstable !== undefined) {
-        fail(`${burstable.input} is a B-series size, which Azure does not offer as Spot; drop spot or pick another series`);
-    }
-    // Azure refuses a mix whose sizes differ in storage interface or local disk (pulumi-notes.md section 6).
-    for (const [what, key] of [["local disk", localDiskOf], ["disk controller (NVMe from v6 on, SCSI before)", controllerOf]] as const) {
-        const kinds = new Set(parsed.map((size) => key(size)));
-        if (kinds.size > 1) {
-            fail(`the sizes of an instance mix must agree on their ${what}, but ${sizes.join(", ")} do not; pick sizes of one kind (e.g. all v5 "ads" or all v6 "ads")`);
+    if (duplicate !== undefined) fail(`vmSizes lists ${duplicate} twice`, "vmSizes");
+    return sizes.map((size) => {
+        const verdict = sizeVerdict(size, { asOf: input.asOf, minimumLevel });
+        if (!verdict.allowed || verdict.facts === null) return fail(`${size} is not allowed (${verdict.status}): ${verdict.reason}`, "vmSizes");
+        if (verdict.vcpus === null || verdict.quotaVcpus === null) {
+            return fail(`${size} has no vCPU count on Microsoft's size page, so its quota cannot be counted; pick another size`, "vmSizes");
         }
-    }
+        return verdict as SizeVerdict & { facts: VmSize };
+    });
+}
 
+export function planBuilderPool(input: PoolPlanInput): PoolPlan {
+    const fail: Fail = (message, property) => { throw new PoolPlanError(input.name, message, property); };
+    checkCounts(input, fail);
+    const minimumLevel = input.minimumLevel ?? DEFAULT_MINIMUM_LEVEL;
+    const verdicts = checkedSizes(input, minimumLevel, fail);
+    const facts = verdicts.map((verdict) => verdict.facts);
+    const spot = planSpot(input, fail);
     const allocationStrategy = input.allocationStrategy ?? "LowestPrice";
-    if (!ALLOCATION_STRATEGIES.includes(allocationStrategy)) fail(`allocationStrategy must be one of ${ALLOCATION_STRATEGIES.join(", ")}`);
-    const planned: PlannedSize[] = verdicts.map((verdict) => ({ name: verdict.size, level: verdict.level as X86Level, vcpus: verdict.vcpus as number }));
+    if (!ALLOCATION_STRATEGIES.includes(allocationStrategy)) fail(`allocationStrategy must be one of ${ALLOCATION_STRATEGIES.join(", ")}`, "allocationStrategy");
+
+    const disks = planDisks(input, facts, fail);
+    const diskControllerType = chooseDiskController(facts);
+    const acceleratedNetworking = input.acceleratedNetworking ?? facts.every((size) => size.acceleratedNetworking === true);
+    const computerNamePrefix = input.name.slice(0, COMPUTER_NAME_PREFIX_MAX);
+    const request: ScaleSetRequest = {
+        poolName: input.name,
+        sizes: facts,
+        spot: spot !== undefined,
+        evictionPolicy: spot && "Delete",
+        terminateNotification: spot === undefined,
+        osDisk: disks.osDisk,
+        securityType: "TrustedLaunch",
+        acceleratedNetworking,
+        diskControllerType,
+        imageDiskControllers: input.imageDiskControllers ?? FEDORA_CLOUD_DISK_CONTROLLERS,
+        computerNamePrefix,
+    };
+    const [violation] = azureRuleViolations(request);
+    if (violation !== undefined) throw new PoolPlanError(input.name, describeViolation(violation), "vmSizes", violation.rule);
+
+    const planned: PlannedSize[] = verdicts.map((verdict) => ({
+        name: verdict.size, level: verdict.level as X86Level, vcpus: verdict.vcpus as number, quotaVcpus: verdict.quotaVcpus as number,
+    }));
     const vcpus = planned.map((size) => size.vcpus);
     return {
         sizes: planned,
-        skuName: sizes.length === 1 ? sizes[0] : "Mix",
-        mix: sizes.length === 1 ? undefined : {
+        minimumLevel,
+        skuName: planned.length === 1 ? planned[0].name : "Mix",
+        mix: planned.length === 1 ? undefined : {
             allocationStrategy,
             // Prioritized takes the order given as the rank (1 is preferred); the other strategies take no rank.
-            sizes: sizes.map((name, index) => (allocationStrategy === "Prioritized" ? { name, rank: index + 1 } : { name })),
+            sizes: planned.map(({ name }, index) => (allocationStrategy === "Prioritized" ? { name, rank: index + 1 } : { name })),
         },
         minVcpus: Math.min(...vcpus),
         maxVcpus: Math.max(...vcpus),
-        ...planDisks(input, parsed, fail),
-        diskControllerType: controllerOf(parsed[0]),
-        spot: planSpot(input, fail),
+        quotaVcpusPerVm: Math.max(...planned.map((size) => size.quotaVcpus)),
+        ...disks,
+        diskControllerType,
+        acceleratedNetworking,
+        terminateNotification: request.terminateNotification,
+        computerNamePrefix,
+        spot,
     };
 }

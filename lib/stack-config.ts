@@ -14,8 +14,9 @@
 import { closest, distance } from "fastest-levenshtein";
 import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
-import { sizeVerdict } from "../policy/catalog";
+import { scaleSetQuotaVcpus, sizeVerdict } from "../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../policy/catalog/types";
+import { MAX_POOL_NAME_LENGTH } from "./azure-pool-rules";
 import { FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, MAX_MIX_SIZES, planBuilderPool, PoolPlanError, type PoolPlanInput } from "./builder-pool-plan";
 import type { BuilderAuth } from "./cloud-init/settings";
 import { NETWORK_DEFAULTS } from "./network-defaults";
@@ -31,9 +32,14 @@ export interface FarmConfig {
     readonly location: string;
     /** OpenSSH public key (`ssh-ed25519`, or `ssh-rsa` of 2048 bits or more) of the builders' admin user. Required. */
     readonly adminSshPublicKey: string;
-    /** The psABI level every builder size must guarantee. Default `x86-64-v3`. */
+    /** The psABI level every builder size must guarantee, the floor for every pool. Default `x86-64-v3`. */
     readonly minimumLevel: MinimumLevel;
-    /** Donated vCPU quota: sum over pools of maxCount x the largest size's vCPUs must fit. Required. */
+    /**
+     * Whether the image's definition declares the NVMe disk controller, which sizes that attach disks over NVMe
+     * only (v6 and later) need. Default false: not established for Fedora Cloud's gallery images (README, "NVMe sizes").
+     */
+    readonly imageSupportsNvme: boolean;
+    /** Donated vCPU quota: sum over pools of maxCount x the largest size's quota vCPUs must fit. Required. */
     readonly vcpuBudget: number;
     /** Tags for every resource that takes tags. Default `{}`. */
     readonly tags: Readonly<Record<string, string>>;
@@ -88,8 +94,10 @@ export type Zone = (typeof ZONES)[number];
 export interface PoolConfig {
     /** Becomes resource names and host names `<name>-NN`: see `POOL_NAME_MAX`. */
     readonly name: string;
-    /** One size, or an instance mix of up to five, each allowed at the farm's minimum level. */
+    /** One size, or an instance mix of up to five, each allowed at the pool's minimum level. */
     readonly vmSizes: readonly string[];
+    /** The level this pool's sizes must guarantee: the farm's `minimumLevel` (the default) or stricter. */
+    readonly minimumLevel: MinimumLevel;
     /** At least 1 (an empty pool would never scale out on CPU). Default 1. */
     readonly minCount: number;
     /** 1..1000 (the Flexible limit); also the number of Koji host slots. */
@@ -139,18 +147,12 @@ export const AZURE_RESERVED_ADDRESSES = 5;
 const SMALLEST_SUBNET_PREFIX = 29;
 const DNS_LABEL_MAX = 63;
 const DNS_NAME_MAX = 253;
-/** Azure's limit on a Linux scale set's name (Microsoft.Compute naming rules). */
-const SCALE_SET_NAME_MAX = 64;
-/** Pulumi autonaming appends `-` and 7 random characters to a logical name. */
-const AUTONAME_SUFFIX = 8;
 /**
  * A pool name must leave room for its slots `<pool>-NNNN` in one DNS label (numbers padded to the width of
- * 1000, see lib/slots.ts): 58; and for its scale set `<pool>-vmss` plus Pulumi's suffix in Azure's limit: 51.
+ * 1000, see lib/slots.ts): 58; and for its VMs' names, `<pool>-vmss` plus Pulumi's suffix plus the scale set's
+ * `_` and 8 characters, in Azure's 64 (the pool rule "names"): 42.
  */
-export const POOL_NAME_MAX = Math.min(
-    DNS_LABEL_MAX - "-".length - String(MAX_POOL_COUNT).length,
-    SCALE_SET_NAME_MAX - "-vmss".length - AUTONAME_SUFFIX,
-);
+export const POOL_NAME_MAX = Math.min(DNS_LABEL_MAX - "-".length - String(MAX_POOL_COUNT).length, MAX_POOL_NAME_LENGTH);
 /** Azure tag limits: 50 per resource; names 128 characters (storage accounts' limit), values 256. */
 const MAX_TAGS = 50;
 const TAG_NAME_MAX = 128;
@@ -441,6 +443,11 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
                 .optional(),
             zones: list(z.enum(ZONES), 1).superRefine(noDuplicates("zone")).optional(),
             mockDisk: z.enum(MOCK_DISKS).optional(),
+            minimumLevel: z
+                .enum(MINIMUM_LEVELS)
+                .refine((level) => MINIMUM_LEVELS.indexOf(level) >= MINIMUM_LEVELS.indexOf(minimumLevel),
+                    `a pool may ask for a stricter level than the farm's minimumLevel (${minimumLevel}), never a looser one`)
+                .default(minimumLevel),
         })
         .superRefine((pool, ctx) => {
             // A maxCount below 1 is reported on its own; comparing against it would only repeat the mistake.
@@ -475,7 +482,7 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
 // ---------------------------------------------------------------------------------------------------------
 
 /** How Pulumi stores a key: structured values arrive as JSON text. Pulumi.yaml declares the same types. */
-export type ConfigType = "string" | "integer" | "object" | "array";
+export type ConfigType = "string" | "integer" | "boolean" | "object" | "array";
 
 /** Every `buildfarm:` key with its Pulumi.yaml type (`azure-native:location` is the provider's, not declared). */
 export const CONFIG_KEYS = {
@@ -484,6 +491,7 @@ export const CONFIG_KEYS = {
     network: "object",
     pools: "array",
     minimumLevel: "string",
+    imageSupportsNvme: "boolean",
     tags: "object",
     vcpuBudget: "integer",
 } as const satisfies Record<string, ConfigType>;
@@ -516,6 +524,7 @@ const topLevel = {
         .describe("the Azure region: pulumi config set azure-native:location eastus2"),
     adminSshPublicKey: sshPublicKey.describe(`your OpenSSH public key: pulumi config set ${NAMESPACE}:adminSshPublicKey "$(cat ~/.ssh/id_ed25519.pub)"`),
     minimumLevel: z.enum(MINIMUM_LEVELS).default(DEFAULT_MINIMUM_LEVEL),
+    imageSupportsNvme: z.boolean().default(false),
     vcpuBudget: z.int().min(1).describe("the vCPU quota donated for the farm, e.g. 512"),
     tags: tagsSchema.default({}),
     koji: kojiSchema,
@@ -651,6 +660,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     const location = check(topLevel.location, raw[LOCATION_KEY], LOCATION_KEY, errors);
     const adminSshPublicKey = check(topLevel.adminSshPublicKey, ...at("adminSshPublicKey"), errors);
     const minimumLevel = check(topLevel.minimumLevel, ...at("minimumLevel"), errors);
+    const imageSupportsNvme = check(topLevel.imageSupportsNvme, ...at("imageSupportsNvme"), errors);
     const vcpuBudget = check(topLevel.vcpuBudget, ...at("vcpuBudget"), errors);
     const tags = check(topLevel.tags, ...at("tags"), errors);
     errors.push(...unknownKeys(value("koji"), Object.keys(kojiSchema.in.shape), `${NAMESPACE}:koji`));
@@ -665,7 +675,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
         const root = `${NAMESPACE}:pools[${index}]`;
         errors.push(...unknownKeys(item, poolKeys, root));
         const parsed = check(pool, item, root, errors);
-        const problem = parsed && poolPlanProblem(parsed, minimumLevel ?? DEFAULT_MINIMUM_LEVEL, options.asOf);
+        const problem = parsed && poolPlanProblem(parsed, imageSupportsNvme ?? false, options.asOf);
         if (problem) errors.push({ key: root, message: problem });
         return problem ? undefined : parsed;
     });
@@ -681,15 +691,14 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     const allPools = pools.length > 0 && goodPools.length === pools.length ? goodPools : undefined;
     if (koji !== undefined && allPools !== undefined) errors.push(...hostNameErrors(koji, allPools));
     if (network !== undefined && allPools !== undefined) errors.push(...subnetCapacityErrors(network, allPools));
-    if (vcpuBudget !== undefined && minimumLevel !== undefined && allPools !== undefined) {
-        errors.push(...budgetErrors(vcpuBudget, allPools, minimumLevel, options.asOf));
-    }
+    if (vcpuBudget !== undefined && allPools !== undefined) errors.push(...budgetErrors(vcpuBudget, allPools));
 
     if (
         errors.length > 0 ||
         location === undefined ||
         adminSshPublicKey === undefined ||
         minimumLevel === undefined ||
+        imageSupportsNvme === undefined ||
         vcpuBudget === undefined ||
         tags === undefined ||
         koji === undefined ||
@@ -698,7 +707,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     ) {
         return { ok: false, errors };
     }
-    return { ok: true, config: { location, adminSshPublicKey, minimumLevel, vcpuBudget, tags, koji, network, pools: allPools } };
+    return { ok: true, config: { location, adminSshPublicKey, minimumLevel, imageSupportsNvme, vcpuBudget, tags, koji, network, pools: allPools } };
 }
 
 /**
@@ -706,9 +715,9 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
  * whose sizes differ in local disk or disk controller, a confidential size, a local mock disk on diskless
  * sizes): its own plan is asked, so that the rules live in one place and still fail before any resource.
  */
-function poolPlanProblem(pool: PoolConfig, minimumLevel: MinimumLevel, asOf: Date | undefined): string | undefined {
+function poolPlanProblem(pool: PoolConfig, imageSupportsNvme: boolean, asOf: Date | undefined): string | undefined {
     try {
-        planBuilderPool({ ...pool, minimumLevel, asOf });
+        planBuilderPool({ ...pool, imageDiskControllers: imageDiskControllers(imageSupportsNvme), asOf });
         return undefined;
     } catch (error) {
         if (!(error instanceof PoolPlanError)) throw error;
@@ -740,11 +749,17 @@ function subnetCapacityErrors(network: NetworkConfig, pools: readonly PoolConfig
     ];
 }
 
-/** The stack policy's ceiling: each pool at maxCount on its largest size must fit the donated quota. */
-function budgetErrors(budget: number, pools: readonly PoolConfig[], minimumLevel: MinimumLevel, asOf: Date | undefined): ConfigError[] {
+/** The disk interfaces the pools' image declares. */
+export const imageDiskControllers = (imageSupportsNvme: boolean): readonly ("SCSI" | "NVMe")[] => (imageSupportsNvme ? ["SCSI", "NVMe"] : ["SCSI"]);
+
+/**
+ * The stack policy's ceiling: each pool at maxCount on its largest size, counted as Azure counts quota
+ * (constrained sizes at their parent's vCPUs), must fit the donated quota.
+ */
+function budgetErrors(budget: number, pools: readonly PoolConfig[]): ConfigError[] {
     const perPool = pools.map((pool) => {
-        const vcpus = Math.max(...pool.vmSizes.map((size) => sizeVerdict(size, { asOf, minimumLevel }).vcpus ?? 0));
-        return { pool, vcpus, total: pool.maxCount * vcpus };
+        const total = scaleSetQuotaVcpus(pool.vmSizes, pool.maxCount) ?? 0;
+        return { pool, vcpus: total / pool.maxCount, total };
     });
     const total = perPool.reduce((sum, item) => sum + item.total, 0);
     if (total <= budget) return [];

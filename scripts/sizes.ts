@@ -1,14 +1,18 @@
 /**
- * `npm run sizes -- [--json] [--as-of YYYY-MM-DD] [--min-level x86-64-v3|x86-64-v4] SIZE...` and `--list`:
- * the catalog's verdict on VM sizes, for a person choosing sizes or a script checking them.
- * Exit 0 when every size is allowed, 1 otherwise, 2 on bad arguments.
+ * `npm run sizes -- [--json] [--as-of YYYY-MM-DD] [--min-level x86-64-v3|x86-64-v4] SIZE...`, `--list` (per
+ * series) and `--size-list` (per size): the catalog's verdict on VM sizes, each size's documented capabilities,
+ * and whether the pool plan would take it as a regular or a Spot pool, for a person choosing sizes or a script
+ * checking them. Exit 0 when every size is allowed, 1 otherwise, 2 on bad arguments.
  */
 import { parseArgs } from "node:util";
 import {
-    MINIMUM_LEVELS, MinimumLevel, SERIES, seriesFacts, seriesStatus, sizeVerdict, SizeVerdict, VerdictOptions,
+    MINIMUM_LEVELS, MinimumLevel, SERIES, seriesFacts, seriesOfSize, seriesStatus, SIZES, sizeVerdict, SizeVerdict, Stated,
+    VerdictOptions, VmSize,
 } from "../policy/catalog";
+import { planBuilderPool, PoolPlanError } from "../lib/builder-pool-plan";
+import { localDiskKind } from "../lib/azure-pool-rules";
 
-const USAGE = "usage: npm run sizes -- [--json] [--as-of YYYY-MM-DD] [--min-level x86-64-v3|x86-64-v4] (--list | SIZE...)";
+const USAGE = "usage: npm run sizes -- [--json] [--as-of YYYY-MM-DD] [--min-level x86-64-v3|x86-64-v4] (--list | --size-list | SIZE...)";
 
 export interface CommandResult {
     readonly stdout: string;
@@ -40,27 +44,93 @@ function listCatalog(options: VerdictOptions, json: boolean): string {
             avx512: facts.avx512,
             retires: series.retirement ? series.retirement.date ?? "retired" : null,
             cpus: facts.hostCpus.map((cpu) => cpu.name),
-            examples: series.examples,
+            sizes: SIZES.filter((size) => seriesOfSize(size) === series).length,
+            example: SIZES.find((size) => seriesOfSize(size) === series)?.name ?? null,
             sources: series.sources,
         };
     });
     if (json) return JSON.stringify(entries, null, 2) + "\n";
     return formatTable(
-        ["SERIES", "STATUS", "ARCH", "LEVEL", "RETIRES", "EXAMPLE"],
-        entries.map((entry) => [entry.series, entry.status, entry.arch, entry.level ?? "-", entry.retires ?? "-", entry.examples[0]]),
+        ["SERIES", "STATUS", "ARCH", "LEVEL", "RETIRES", "SIZES", "EXAMPLE"],
+        entries.map((entry) => [entry.series, entry.status, entry.arch, entry.level ?? "-", entry.retires ?? "-", String(entry.sizes), entry.example ?? "-"]),
     );
 }
 
-function describeVerdicts(verdicts: readonly SizeVerdict[], json: boolean): string {
+const yesNo = (fact: Stated): string => (fact === null ? "?" : fact ? "yes" : "no");
+
+/** A size's documented capabilities, as the pool rules read them. */
+function capabilities(size: VmSize) {
+    return {
+        vcpus: size.vcpus,
+        quotaVcpus: size.constrainedParentVcpus ?? size.vcpus,
+        memoryGib: size.memoryGib,
+        tempDiskGib: size.tempDiskGib,
+        localDisk: localDiskKind(size),
+        nvmeLocalDisks: size.nvmeLocalDisks,
+        premiumStorage: size.premiumStorage,
+        acceleratedNetworking: size.acceleratedNetworking,
+        ephemeralOsDisk: size.ephemeralOsDisk,
+        gen2: size.gen2,
+        trustedLaunch: size.trustedLaunch,
+        diskController: size.diskController,
+        family: size.family,
+        docSeries: size.docSeries,
+        pageStatus: size.status,
+        source: size.sources.map((source) => source.url),
+    };
+}
+
+/** What the pool plan says of a one-size pool of this size, regular and Spot: "ok" or its refusal. */
+function asPool(size: string, options: VerdictOptions) {
+    const verdictFor = (spot: boolean): string => {
+        try {
+            planBuilderPool({ name: "sizes", vmSizes: [size], minCount: 1, maxCount: 1, spot: spot ? {} : undefined, ...options });
+            return "ok";
+        } catch (error) {
+            if (error instanceof PoolPlanError) return error.message.replace(/^builder pool "sizes": /, "");
+            throw error;
+        }
+    };
+    return { regular: verdictFor(false), spot: verdictFor(true) };
+}
+
+function describeVerdicts(verdicts: readonly SizeVerdict[], options: VerdictOptions, json: boolean): string {
+    const pools = verdicts.map((verdict) => asPool(verdict.size, options));
     if (json) {
-        return JSON.stringify(verdicts.map(({ size, status, allowed, level, arch, series, vcpus, reason }) =>
-            ({ size, status, allowed, level, arch, series, vcpus, reason })), null, 2) + "\n";
+        return JSON.stringify(verdicts.map(({ size, status, allowed, level, arch, series, vcpus, quotaVcpus, facts, reason }, index) =>
+            ({ size, status, allowed, level, arch, series, vcpus, quotaVcpus, reason, capabilities: facts && capabilities(facts), asPool: pools[index] })), null, 2) + "\n";
     }
     const table = formatTable(
-        ["SIZE", "STATUS", "LEVEL", "ARCH", "VCPUS", "SERIES"],
-        verdicts.map((v) => [v.size, v.status, v.level ?? "-", v.arch ?? "-", v.vcpus === null ? "-" : String(v.vcpus), v.series ?? "-"]),
+        ["SIZE", "STATUS", "LEVEL", "VCPUS", "QUOTA", "TEMP GIB", "LOCAL", "PREMIUM", "TL", "EPH-OS", "CTRL", "SERIES"],
+        verdicts.map((v) => {
+            const f = v.facts;
+            return [v.size, v.status, v.level ?? "-", v.vcpus === null ? "-" : String(v.vcpus), v.quotaVcpus === null ? "-" : String(v.quotaVcpus),
+                f?.tempDiskGib == null ? "-" : String(f.tempDiskGib), f ? localDiskKind(f) : "-", f ? yesNo(f.premiumStorage) : "-",
+                f ? yesNo(f.trustedLaunch) : "-", f ? yesNo(f.ephemeralOsDisk) : "-", f ? f.diskController ?? "SCSI" : "-", v.series ?? "-"];
+        }),
     );
-    return table + "\n" + verdicts.map((v) => `${v.allowed ? "ok  " : "NO  "} ${v.reason}`).join("\n") + "\n";
+    const lines = verdicts.map((v, index) => {
+        const pool = pools[index];
+        const poolLines = v.allowed
+            ? [`       as a regular pool: ${pool.regular}`, `       as a Spot pool:    ${pool.spot}`]
+            : [];
+        return [`${v.allowed ? "ok  " : "NO  "} ${v.reason}`, ...poolLines].join("\n");
+    });
+    return table + "\n" + lines.join("\n") + "\n";
+}
+
+/** Every documented size with its verdict, one line each. */
+function listSizes(options: VerdictOptions, json: boolean): string {
+    const verdicts = SIZES.map((size) => sizeVerdict(size.name, options));
+    if (json) {
+        return JSON.stringify(verdicts.map(({ size, status, level, series, vcpus, quotaVcpus, facts }) =>
+            ({ size, status, level, series, vcpus, quotaVcpus, capabilities: facts && capabilities(facts) })), null, 2) + "\n";
+    }
+    return formatTable(
+        ["SIZE", "STATUS", "LEVEL", "VCPUS", "QUOTA", "LOCAL", "PREMIUM", "TL", "SERIES"],
+        verdicts.map((v) => [v.size, v.status, v.level ?? "-", v.vcpus === null ? "-" : String(v.vcpus), v.quotaVcpus === null ? "-" : String(v.quotaVcpus),
+            v.facts ? localDiskKind(v.facts) : "-", v.facts ? yesNo(v.facts.premiumStorage) : "-", v.facts ? yesNo(v.facts.trustedLaunch) : "-", v.facts?.docSeries ?? "-"]),
+    );
 }
 
 /** The whole command as a pure function of its arguments and the date, so tests need no child process. */
@@ -74,6 +144,7 @@ export function runSizesCommand(argv: readonly string[], today: Date = new Date(
             options: {
                 json: { type: "boolean", default: false },
                 list: { type: "boolean", default: false },
+                "size-list": { type: "boolean", default: false },
                 "as-of": { type: "string" },
                 "min-level": { type: "string" },
                 help: { type: "boolean", short: "h", default: false },
@@ -93,13 +164,15 @@ export function runSizesCommand(argv: readonly string[], today: Date = new Date(
     }
     const options: VerdictOptions = { asOf, minimumLevel: minLevel as MinimumLevel };
 
-    if (values.list) {
-        if (positionals.length > 0) return usageError("--list takes no size names; drop them or drop --list");
-        return { stdout: listCatalog(options, values.json), stderr: "", exitCode: 0 };
+    if (values.list && values["size-list"]) return usageError("--list and --size-list are two listings; give one");
+    for (const flag of ["list", "size-list"] as const) {
+        if (!values[flag]) continue;
+        if (positionals.length > 0) return usageError(`--${flag} takes no size names; drop them or drop --${flag}`);
+        return { stdout: (flag === "list" ? listCatalog : listSizes)(options, values.json), stderr: "", exitCode: 0 };
     }
-    if (positionals.length === 0) return usageError("name at least one size, e.g. Standard_D16as_v5, or use --list");
+    if (positionals.length === 0) return usageError("name at least one size, e.g. Standard_D16as_v5, or use --list or --size-list");
     const verdicts = positionals.map((size) => sizeVerdict(size, options));
-    return { stdout: describeVerdicts(verdicts, values.json), stderr: "", exitCode: verdicts.every((v) => v.allowed) ? 0 : 1 };
+    return { stdout: describeVerdicts(verdicts, options, values.json), stderr: "", exitCode: verdicts.every((v) => v.allowed) ? 0 : 1 };
 }
 
 if (require.main === module) {

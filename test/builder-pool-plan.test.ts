@@ -18,7 +18,8 @@ describe("planBuilderPool: sizes", () => {
         const plan = planBuilderPool(pool({}));
         expect(plan.skuName).toBe("Standard_D16as_v5");
         expect(plan.mix).toBeUndefined();
-        expect(plan.sizes).toEqual([{ name: "Standard_D16as_v5", level: "x86-64-v3", vcpus: 16 }]);
+        expect(plan.sizes).toEqual([{ name: "Standard_D16as_v5", level: "x86-64-v3", vcpus: 16, quotaVcpus: 16 }]);
+        expect(plan).toMatchObject({ minimumLevel: "x86-64-v3", terminateNotification: true, acceleratedNetworking: true, computerNamePrefix: "v3spot" });
     });
 
     it("makes an instance mix of several sizes, LowestPrice by default, ranks for Prioritized", () => {
@@ -38,22 +39,42 @@ describe("planBuilderPool: sizes", () => {
         expect(failure({ vmSizes: ["Standard_D16as_v5"], minimumLevel: "x86-64-v4" })).toMatch(/below x86-64-v4/);
     });
 
-    it("refuses mixes Azure would refuse: other local disk, other disk controller, more than five, duplicates", () => {
-        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16ads_v5"] })).toMatch(/agree on their local disk/);
-        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16as_v6"] })).toMatch(/agree on their disk controller/);
+    it("refuses mixes Azure would refuse, naming the rule: other local disk, other storage interface, more than five, duplicates", () => {
+        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16ads_v5"] })).toMatch(/"instance-mix-local-disk"/);
+        // The dev stack's old mix: Dasv4 has a 128 GiB temp disk without a "d" in its name.
+        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16as_v4", "Standard_E16as_v5"] }))
+            .toMatch(/Standard_D16as_v4: a temp \(resource\) disk.*"instance-mix-local-disk".*instance-mix-overview/);
+        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16as_v6"], imageDiskControllers: ["SCSI", "NVMe"] })).toMatch(/"instance-mix-storage-interface"/);
         expect(failure({ vmSizes: ["Standard_D2as_v5", "Standard_D4as_v5", "Standard_D8as_v5", "Standard_D16as_v5", "Standard_D32as_v5", "Standard_D48as_v5"] }))
-            .toMatch(/at most 5 sizes/);
+            .toMatch(/"instance-mix-size-count"/);
         expect(failure({ vmSizes: ["Standard_D16as_v5", "standard_d16as_v5"] })).toMatch(/twice/);
         expect(failure({ vmSizes: [] })).toMatch(/vmSizes is empty/);
     });
 
     it("refuses B-series sizes for Spot, which Azure does not offer", () => {
-        expect(failure({ vmSizes: ["Standard_B16as_v2"], spot: {} })).toMatch(/B-series size, which Azure does not offer as Spot/);
+        expect(failure({ vmSizes: ["Standard_B16as_v2"], spot: {} })).toMatch(/is a B-series.*"spot-no-b-series"/);
         expect(planBuilderPool(pool({ vmSizes: ["Standard_B16as_v2"] })).skuName).toBe("Standard_B16as_v2");
     });
 
     it("refuses confidential sizes, which cannot run Trusted Launch", () => {
-        expect(failure({ vmSizes: ["Standard_DC8as_v5"] })).toMatch(/confidential VM size/);
+        expect(failure({ vmSizes: ["Standard_DC8as_v5"] })).toMatch(/does not support Trusted Launch.*"trusted-launch"/);
+    });
+
+    it("counts constrained sizes at their parent's vCPUs for quota, and knows sizes the name grammar missed", () => {
+        const plan = planBuilderPool(pool({ vmSizes: ["Standard_E16-4ads_v5"] }));
+        expect(plan.sizes[0]).toMatchObject({ vcpus: 4, quotaVcpus: 16 });
+        expect(plan.quotaVcpusPerVm).toBe(16);
+        expect(planBuilderPool(pool({ vmSizes: ["Standard_E112ias_v5"] })).sizes[0].vcpus).toBe(112);
+        expect(failure({ vmSizes: ["Standard_D0s_v5"] })).toMatch(/not a VM size on Microsoft's size pages/);
+    });
+
+    it("asks for no terminate notification on Spot pools, which Azure refuses there", () => {
+        expect(planBuilderPool(pool({ spot: {} })).terminateNotification).toBe(false);
+    });
+
+    it("holds a pool to its own stricter level", () => {
+        expect(failure({ minimumLevel: "x86-64-v4" })).toMatch(/below-minimum-level/);
+        expect(planBuilderPool(pool({ vmSizes: ["Standard_D16s_v5"], minimumLevel: "x86-64-v4" })).minimumLevel).toBe("x86-64-v4");
     });
 });
 
@@ -87,11 +108,12 @@ describe("planBuilderPool: disks", () => {
     });
 
     it("gives the NVMe disk to mock on v6 d sizes and keeps a managed OS disk, since NVMe placement takes a whole disk", () => {
-        const plan = planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v6"] }));
+        const nvmeImage = { imageDiskControllers: ["SCSI", "NVMe"] } as const;
+        const plan = planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v6"], ...nvmeImage }));
         expect(plan.mockDisk).toBe("nvme");
         expect(plan.osDisk).toMatchObject({ kind: "managed", storageAccountType: "Premium_LRS" });
         expect(plan.diskControllerType).toBe("NVMe");
-        const osOnNvme = planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "data-disk" }));
+        const osOnNvme = planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "data-disk", ...nvmeImage }));
         expect(osOnNvme.osDisk).toEqual({ kind: "ephemeral", sizeGb: 30, placement: "NvmeDisk" });
         expect(osOnNvme.mockDataDiskSizeGb).toBe(300);
     });
@@ -99,14 +121,24 @@ describe("planBuilderPool: disks", () => {
     it("uses a managed OS disk and a data disk for mock on sizes without a local disk", () => {
         const plan = planBuilderPool(pool({ vmSizes: ["Standard_D16as_v5"], mockDataDiskSizeGb: 512 }));
         expect(plan).toMatchObject({ mockDisk: "data-disk", mockDataDiskSizeGb: 512, osDisk: { kind: "managed", sizeGb: 64 } });
-        expect(planBuilderPool(pool({ vmSizes: ["Standard_D16a_v4"] })).osDisk.storageAccountType).toBe("StandardSSD_LRS");
+        expect(planBuilderPool(pool({ vmSizes: ["Standard_D16_v5"] })).osDisk.storageAccountType).toBe("StandardSSD_LRS");
+    });
+
+    it("reads the local disk from the size's page, not its name: Dasv4 has a temp disk without a d", () => {
+        const plan = planBuilderPool(pool({ vmSizes: ["Standard_D16as_v4"] }));
+        expect(plan).toMatchObject({ mockDisk: "resource", osDisk: { kind: "ephemeral", placement: "ResourceDisk" } });
+    });
+
+    it("gives a mix a managed OS disk even where its sizes could hold an ephemeral one", () => {
+        const plan = planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v5", "Standard_D8ads_v5"] }));
+        expect(plan).toMatchObject({ mockDisk: "resource", osDisk: { kind: "managed" } });
     });
 
     it("refuses a local mock disk the sizes do not have", () => {
         expect(failure({ vmSizes: ["Standard_D16as_v5"], mockDisk: "nvme" })).toMatch(/has no local disk; use mockDisk "data-disk"/);
-        expect(failure({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "resource" })).toMatch(/use mockDisk "nvme"/);
+        expect(failure({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "resource", imageDiskControllers: ["SCSI", "NVMe"] })).toMatch(/use mockDisk "nvme"/);
         expect(failure({ vmSizes: ["Standard_D16as_v5"], mockDisk: "local" })).toMatch(/mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/);
-        expect(planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "local" })).mockDisk).toBe("nvme");
+        expect(planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "local", imageDiskControllers: ["SCSI", "NVMe"] })).mockDisk).toBe("nvme");
         expect(failure({ mockDataDiskSizeGb: 8 })).toMatch(/mockDataDiskSizeGb/);
     });
 });

@@ -8,7 +8,7 @@ const SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEhmK6v0Ae0QUzSDsR2w9OoeUj1
 export const SPOT_POOL: BuilderPoolArgs = {
     resourceGroupName: "farm-rg",
     tags: { project: "koji-v3", owner: "farm-admins" },
-    vmSizes: ["Standard_D16as_v5", "Standard_D16s_v5", "Standard_D16as_v4"],
+    vmSizes: ["Standard_D16as_v5", "Standard_D16s_v5", "Standard_E16as_v5"],
     minCount: 2,
     maxCount: 40,
     spot: { regularBaseCount: 2, regularPercentAboveBase: 10 },
@@ -43,13 +43,16 @@ describe("BuilderPool (mocked)", () => {
     it("is one Flexible scale set and one autoscale setting", () => {
         expect(mocks.ofType("azure-native:compute:VirtualMachineScaleSet")).toHaveLength(1);
         expect(vmss).toMatchObject({ orchestrationMode: "Flexible", platformFaultDomainCount: 1, singlePlacementGroup: false, resourceGroupName: "farm-rg" });
-        expect(vmss.tags).toEqual({ project: "koji-v3", owner: "farm-admins" });
+        expect(vmss.tags).toEqual({ project: "koji-v3", owner: "farm-admins", "buildfarm-minimum-level": "x86-64-v3" });
     });
 
     it("asks for an instance mix of the three v3 sizes", () => {
         expect(vmss.sku).toEqual({ name: "Mix", capacity: 2 });
         expect(vmss.skuProfile).toEqual({ allocationStrategy: "LowestPrice", vmSizes: SPOT_POOL.vmSizes.map((name) => ({ name })) });
         expect(pool.sizes.map((size) => size.level)).toEqual(["x86-64-v3", "x86-64-v4", "x86-64-v3"]);
+        expect(profile.storageProfile.osDisk.diffDiskSettings).toBeUndefined();
+        expect(profile.storageProfile.osDisk.managedDisk).toEqual({ storageAccountType: "Premium_LRS" });
+        expect(profile.storageProfile.diskControllerType).toBe("SCSI");
     });
 
     it("runs Spot with Delete eviction, an on-demand price cap and a regular base", () => {
@@ -90,8 +93,13 @@ describe("BuilderPool (mocked)", () => {
         });
     });
 
-    it("enables terminate notifications so scale-in and eviction give the builder time", () => {
-        expect(profile.scheduledEventsProfile).toEqual({ terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } });
+    it("asks for no terminate notification on a Spot pool, which Azure refuses, and one on a regular pool", async () => {
+        expect(profile.scheduledEventsProfile).toBeUndefined();
+        const regular = installPulumiMocks();
+        new BuilderPool("regular", { ...SPOT_POOL, spot: undefined }, regular.recordingOptions);
+        await regular.settled();
+        expect(regular.single("azure-native:compute:VirtualMachineScaleSet").inputs.virtualMachineProfile.scheduledEventsProfile)
+            .toEqual({ terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } });
     });
 
     it("lets autoscale own the instance count", () => {

@@ -77,8 +77,10 @@ describe("vcpu-budget", () => {
         expect(messages(await check([mix], budget(319)))).toEqual([expect.stringContaining("mix: 10 VMs (sku.capacity) × 32 vCPUs")]);
     });
 
-    it("counts a constrained-core size at its active vCPUs", async () => {
-        expect(await check([pool("a", { name: "Standard_E8-4ds_v5", capacity: 10 })], budget(40))).toEqual([]);
+    it("counts a constrained-core size at its parent's vCPUs, as Azure counts quota", async () => {
+        const constrained = [pool("a", { name: "Standard_E8-4ds_v5", capacity: 10 })];
+        expect(await check(constrained, budget(80))).toEqual([]);
+        expect(messages(await check(constrained, budget(79)))).toEqual([expect.stringContaining("can grow to 80 vCPUs")]);
     });
 
     it("uses the schema default budget (1000) when the stack sets none", async () => {

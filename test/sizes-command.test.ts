@@ -13,7 +13,9 @@ describe("sizes command", () => {
         expect(verdicts.map((v: { size: string; status: string }) => [v.size, v.status])).toEqual([
             ["Standard_D16as_v5", "allowed"], ["Standard_A2_v2", "below-minimum-level"], ["Standard_D4ps_v6", "arm64"],
         ]);
-        expect(Object.keys(verdicts[0])).toEqual(["size", "status", "allowed", "level", "arch", "series", "vcpus", "reason"]);
+        expect(Object.keys(verdicts[0])).toEqual(["size", "status", "allowed", "level", "arch", "series", "vcpus", "quotaVcpus", "reason", "capabilities", "asPool"]);
+        expect(verdicts[0].capabilities).toMatchObject({ tempDiskGib: 0, localDisk: "none", premiumStorage: true, trustedLaunch: true });
+        expect(verdicts[0].asPool).toEqual({ regular: "ok", spot: "ok" });
         expect(result.exitCode).toBe(1);
     });
 

@@ -91,7 +91,7 @@ describe("the project and the dev stack", () => {
     it("gives every optional key a default in Pulumi.yaml, which the CLI needs, and the parser agrees with it", () => {
         // The CLI refuses a stack lacking a declared key that has no default ("Stack 'dev' is missing configuration value").
         const defaults = projectDefaults();
-        expect(Object.keys(defaults).sort()).toEqual(["buildfarm:minimumLevel", "buildfarm:network", "buildfarm:tags"]);
+        expect(Object.keys(defaults).sort()).toEqual(["buildfarm:imageSupportsNvme", "buildfarm:minimumLevel", "buildfarm:network", "buildfarm:tags"]);
         expect(configOf(defaults)).toEqual(configOf());
     });
 
@@ -110,6 +110,7 @@ describe("defaults", () => {
             location: "eastus2",
             adminSshPublicKey: ED25519,
             minimumLevel: "x86-64-v3",
+            imageSupportsNvme: false,
             vcpuBudget: 400,
             tags: {},
             koji: {
@@ -129,7 +130,7 @@ describe("defaults", () => {
                 endpointSubnet: "10.20.16.0/24",
                 adminSourceCidrs: [],
             },
-            pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 1, maxCount: 10, spot: undefined, zones: undefined, mockDisk: undefined }],
+            pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 1, maxCount: 10, spot: undefined, zones: undefined, mockDisk: undefined, minimumLevel: "x86-64-v3" }],
         });
     });
 
@@ -225,7 +226,7 @@ describe("VM sizes", () => {
     });
 
     it("judges sizes at the date asked for, so a retired series is refused from its retirement on", () => {
-        const raw = stack(withPool({ vmSizes: ["Standard_D2_v2"] }));
+        const raw = stack(withPool({ vmSizes: ["Standard_F16s_v2"] }));
         expect(parseStackConfig(raw, { asOf: new Date("2026-11-01") }).ok).toBe(true);
         const later = parseStackConfig(raw, { asOf: new Date("2029-01-01") });
         expect(later.ok ? [] : later.errors).toEqual([{ key: "buildfarm:pools[0].vmSizes[0]", message: expect.stringMatching(/^not allowed \(retired\): /) }]);
@@ -244,7 +245,7 @@ describe("VM sizes", () => {
         expectError(
             withPool({ vmSizes: ["Standard_D16as_v5", "Standard_D16ads_v5"] }),
             "buildfarm:pools[0]",
-            /^the sizes of an instance mix must agree on their local disk, but Standard_D16as_v5, Standard_D16ads_v5 do not/,
+            /^the sizes differ \(Standard_D16as_v5: no local disk; Standard_D16ads_v5: a temp \(resource\) disk\).*"instance-mix-local-disk".*instance-mix-overview\)$/,
         );
         expectError(withPool({ mockDisk: "local" }), "buildfarm:pools[0]", /^mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/);
         expect(configOf(withPool({ vmSizes: ["Standard_D16ads_v5"], mockDisk: "local" })).pools[0].mockDisk).toBe("local");
@@ -307,11 +308,11 @@ describe("pool names", () => {
         ["1pool", /^pool names become resource and host names/],
         ["spot-", /not ending with a hyphen$/],
         ["spot_pool", /^pool names become resource and host names/],
-        ["a".repeat(POOL_NAME_MAX + 1), /^pool names are at most 51 characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits$/],
+        ["a".repeat(POOL_NAME_MAX + 1), /^pool names are at most 42 characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits$/],
     ])("refuses %s", (name, message) => expectError(withPool({ name }), "buildfarm:pools[0].name", message));
 
     it(`takes a name of ${POOL_NAME_MAX} characters`, () => {
-        expect(configOf(withPool({ name: "a".repeat(POOL_NAME_MAX) })).pools[0].name).toHaveLength(51);
+        expect(configOf(withPool({ name: "a".repeat(POOL_NAME_MAX) })).pools[0].name).toHaveLength(42);
     });
 
     it("refuses a name used twice, at the second pool", () => {

@@ -1,8 +1,9 @@
 /**
  * Every host CPU the Azure size docs name, with its microarchitecture and x86-64 psABI level.
  *
- * Source: ../shared/research/azure-vm-series.md section 2.0 ("CPU -> level mapping"); the microarchitecture
- * facts are vendor knowledge, the CPU names are as the Azure docs print them. The series table refers to these
+ * The CPU names are as the Azure size pages print them (each series' sources, series.ts); the level of each
+ * microarchitecture is the x86-64 psABI's definition applied to the vendor's feature list (AVX2, BMI1/2, FMA,
+ * F16C, LZCNT, MOVBE for v3; AVX-512F/BW/CD/DQ/VL for v4). The series table refers to these
  * ids, and a series' guaranteed level is computed from them (the minimum over its hosts), never typed in.
  */
 import { Architecture, X86Level } from "./types";

@@ -1,6 +1,8 @@
-/** The VM size catalog: parse Azure size names and decide whether a size guarantees x86-64-v3. */
+/** The VM size catalog: every documented size, its series' host CPUs, and whether a size guarantees x86-64-v3. */
 export * from "./types";
 export { HOST_CPUS, HostCpu, HostCpuId } from "./cpus";
-export { parseSizeName, ParsedSize, ParseResult } from "./parse";
-export { SERIES, Series, SizePattern, Retirement } from "./series";
-export { sizeVerdict, seriesFacts, seriesStatus, seriesMatching, SeriesFacts } from "./verdict";
+export { SERIES, Series, Retirement } from "./series";
+export {
+    SIZES, VmSize, Stated, DocSource, findSize, nearestSizeName, quotaVcpus, scaleSetQuotaVcpus, parseSizeTable, SIZES_FILE,
+} from "./sizes";
+export { sizeVerdict, seriesFacts, seriesStatus, seriesOfSize, meetsLevel, SeriesFacts } from "./verdict";

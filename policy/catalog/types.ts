@@ -2,8 +2,9 @@
  * Shared vocabulary of the VM size catalog: x86-64 psABI levels, architectures and the verdict shape
  * that the policy pack, the components and the `sizes` command all speak.
  */
+import type { VmSize } from "./sizes";
 
-/** x86-64 psABI microarchitecture levels, lowest first (x86-64 psABI; azure-vm-series.md section 2.0). */
+/** x86-64 psABI microarchitecture levels, lowest first (the x86-64 psABI, gitlab.com/x86-psABIs/x86-64-ABI). */
 export const X86_LEVELS = ["x86-64-v1", "x86-64-v2", "x86-64-v3", "x86-64-v4"] as const;
 export type X86Level = (typeof X86_LEVELS)[number];
 
@@ -11,6 +12,11 @@ export type X86Level = (typeof X86_LEVELS)[number];
 export const MINIMUM_LEVELS = ["x86-64-v3", "x86-64-v4"] as const;
 export type MinimumLevel = (typeof MINIMUM_LEVELS)[number];
 export const DEFAULT_MINIMUM_LEVEL: MinimumLevel = "x86-64-v3";
+/**
+ * The tag a builder scale set carries its pool's minimum level in. The pack's size policy holds the scale set to
+ * the stricter of this and its configured level, so a pool that asks for x86-64-v4 is enforced as v4.
+ */
+export const MINIMUM_LEVEL_TAG = "buildfarm-minimum-level";
 
 export type Architecture = "x64" | "arm64";
 
@@ -28,8 +34,12 @@ export interface SizeVerdict {
     readonly arch: Architecture | null;
     /** The catalog series name (e.g. `Dasv5 / Dadsv5`); null when the size matched no series. */
     readonly series: string | null;
-    /** Active vCPUs (the constrained count for `E8-4ds_v5`); null when the name did not parse. */
+    /** Active vCPUs (the constrained count for `E8-4ds_v5`); null for an unknown name or a page without the figure. */
     readonly vcpus: number | null;
+    /** What the size counts against quota: the parent's vCPUs for a constrained size (`quotaVcpus`). */
+    readonly quotaVcpus: number | null;
+    /** The size's row in the size table; null for a name that is not one. */
+    readonly facts: VmSize | null;
     /** One sentence a person can act on: the series, its CPUs, the docs source, what to use instead. */
     readonly reason: string;
 }

@@ -1,14 +1,14 @@
 /**
  * The verdict on one VM size: may the farm run builders on it, at a date and a minimum x86-64 level?
  *
- * Fails closed: a name that does not parse, or parses but matches no series of the catalog, is `unknown`,
- * never allowed. A series' guaranteed level is the minimum over every host CPU its docs list, because a VM can
- * land on (or be moved to) any of them; a series whose docs disclaim "various hardware" guarantees nothing
- * beyond baseline x86-64 (azure-vm-series.md section 0, "Rule", and section 4, items 1 and 6).
+ * Fails closed: a name that is not a row of the size table (sizes.tsv), or whose series has no host CPUs in the
+ * series table, is `unknown`, never allowed. A series' guaranteed level is the minimum over every host CPU its
+ * docs list, because a VM can land on (or be moved to) any of them; a series whose docs disclaim "various
+ * hardware" guarantees nothing beyond baseline x86-64.
  */
 import { HOST_CPUS, HostCpu } from "./cpus";
-import { parseSizeName, ParsedSize } from "./parse";
-import { SERIES, Series, SizePattern } from "./series";
+import { SERIES, Series } from "./series";
+import { findSize, nearestSizeName, quotaVcpus, VmSize } from "./sizes";
 import {
     Architecture, DEFAULT_MINIMUM_LEVEL, MinimumLevel, SizeVerdict, VerdictOptions, VerdictStatus, X86_LEVELS, X86Level,
 } from "./types";
@@ -25,6 +25,9 @@ export interface SeriesFacts {
 
 const levelRank = (level: X86Level): number => X86_LEVELS.indexOf(level);
 
+/** Whether `level` is at least `floor`. */
+export const meetsLevel = (level: X86Level, floor: X86Level): boolean => levelRank(level) >= levelRank(floor);
+
 export function seriesFacts(series: Series): SeriesFacts {
     const hostCpus = series.cpus.map((id) => HOST_CPUS[id]);
     const arch: Architecture = hostCpus.some((cpu) => cpu.arch === "arm64") ? "arm64" : "x64";
@@ -39,26 +42,11 @@ export function seriesFacts(series: Series): SeriesFacts {
     return { series, arch, level, avx512: level === "x86-64-v4", hostCpus };
 }
 
-function matchesPattern(size: ParsedSize, pattern: SizePattern): boolean {
-    return (pattern.tier ?? "standard") === size.tier
-        && pattern.family === size.family
-        && pattern.features.includes(size.features)
-        && pattern.version === size.version
-        && (pattern.accelerators ?? []).includes(size.accelerator ?? "") === (size.accelerator !== null)
-        && (pattern.infixes ?? []).join("_") === size.infixes.join("_")
-        && (size.capacity === null || pattern.capacityInfix === true)
-        && (pattern.sizeNumbers === undefined || pattern.sizeNumbers.includes(size.sizeNumber));
-}
+const SERIES_BY_DOC_SERIES = new Map(SERIES.flatMap((series) => series.docSeries.map((name) => [name, series] as const)));
 
-/** Every catalog series whose patterns take the parsed name; the tests keep this to one at most. */
-export function seriesMatching(size: ParsedSize): readonly Series[] {
-    return SERIES.filter((series) => series.match.some((pattern) => matchesPattern(size, pattern)));
-}
-
-/** vCPUs of the base size, or null when an old series has no size with that number. */
-function baseVcpus(size: ParsedSize, series: Series): number | null {
-    if (series.vcpusBySizeNumber === undefined) return size.sizeNumber;
-    return series.vcpusBySizeNumber[size.sizeNumber] ?? null;
+/** The catalog series a documented size belongs to, by the series its page lists it under. */
+export function seriesOfSize(size: VmSize): Series | undefined {
+    return SERIES_BY_DOC_SERIES.get(size.docSeries);
 }
 
 const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
@@ -72,30 +60,26 @@ const LIST_HINT = "run `npm run sizes -- --list` for the allowed series";
 
 export function sizeVerdict(size: string, options: VerdictOptions = {}): SizeVerdict {
     const minimumLevel: MinimumLevel = options.minimumLevel ?? DEFAULT_MINIMUM_LEVEL;
-    const unknown = (reason: string, vcpus: number | null = null, series: string | null = null): SizeVerdict =>
-        ({ size, status: "unknown", allowed: false, level: null, arch: null, series, vcpus, reason });
+    const facts = typeof size === "string" ? findSize(size) : undefined;
+    const unknown = (reason: string, series: string | null = null): SizeVerdict => ({
+        size, status: "unknown", allowed: false, level: null, arch: null, series,
+        vcpus: facts?.vcpus ?? null, quotaVcpus: facts ? quotaVcpus(facts) : null, facts: facts ?? null, reason: `${size}: ${reason}`,
+    });
 
-    const parsed = parseSizeName(size);
-    if (!parsed.ok) return unknown(`${parsed.error}; not allowed`);
-    if (parsed.size.promo) {
-        return unknown(`${size} is a _Promo alias that current Azure docs no longer list (azure-vm-series.md section 4, item 9); use the size without _Promo`);
+    if (facts === undefined) {
+        const nearest = typeof size === "string" && size.trim() !== "" ? nearestSizeName(size.trim()) : undefined;
+        return unknown(`not a VM size on Microsoft's size pages, so not allowed`
+            + (nearest ? `; did you mean ${nearest}?` : `; run \`npm run sizes -- --size-list\` for every size`));
     }
-    const [series] = seriesMatching(parsed.size);
+    const series = seriesOfSize(facts);
     if (series === undefined) {
-        return unknown(`${size} matches no series of the catalog, so its CPUs are not known; ${LIST_HINT}`);
+        return unknown(`Microsoft's pages name no host CPU for its series ${facts.docSeries}, so its x86-64 level is not known and it is not allowed; ${LIST_HINT}. Source: ${facts.sources[0].url}.`, facts.docSeries);
     }
-    const base = baseVcpus(parsed.size, series);
-    if (base === null) {
-        return unknown(`${size} is not a size of the ${series.name} series (no size number ${parsed.size.sizeNumber}); ${LIST_HINT}`, null, series.name);
-    }
-    const constrained = parsed.size.constrainedVcpus;
-    if (constrained !== null && (constrained < 1 || constrained >= base)) {
-        return unknown(`${size} constrains a ${base}-vCPU size to ${constrained} vCPUs; a constrained size has fewer active vCPUs than its base, and at least one`, null, series.name);
-    }
-    const vcpus = constrained ?? base;
 
-    const facts = seriesFacts(series);
-    const status = seriesStatus(facts, { asOf: options.asOf, minimumLevel });
+    const seriesFact = seriesFacts(series);
+    // A page that marks the size retired decides where the series has no dated retirement to judge by.
+    const retiredUndated = facts.status === "retired" && !series.retirement?.date;
+    const status = retiredUndated ? "retired" : seriesStatus(seriesFact, { asOf: options.asOf, minimumLevel });
     const retirement = series.retirement;
     let reason: string;
     switch (status) {
@@ -104,19 +88,20 @@ export function sizeVerdict(size: string, options: VerdictOptions = {}): SizeVer
             reason += `; ${LIST_HINT}.`;
             break;
         case "arm64":
-            reason = `the ${series.name} series runs on ${describeCpus(facts)}, not x86-64; builders need x86-64 sizes (${LIST_HINT}).`;
+            reason = `the ${series.name} series runs on ${describeCpus(seriesFact)}, not x86-64; builders need x86-64 sizes (${LIST_HINT}).`;
             break;
         case "below-minimum-level":
             reason = `the ${series.name} series is below ${minimumLevel}: ` + (series.variousHardware
-                ? `its docs say it "can be deployed on a variety of hardware types", so no level above ${facts.level} is guaranteed`
-                : `its hosts include ${describeCpus(facts)}, so it guarantees only ${facts.level}`) + `; ${LIST_HINT}.`;
+                ? `its docs say it "can be deployed on a variety of hardware types", so no level above ${seriesFact.level} is guaranteed`
+                : `its hosts include ${describeCpus(seriesFact)}, so it guarantees only ${seriesFact.level}`) + `; ${LIST_HINT}.`;
             break;
         default:
-            reason = `the ${series.name} series guarantees ${facts.level} on every listed host: ${describeCpus(facts)}.`
+            reason = `the ${series.name} series guarantees ${seriesFact.level} on every listed host: ${describeCpus(seriesFact)}.`
                 + (retirement?.date ? ` Note: the series retires on ${retirement.date}.` : "");
     }
     return {
-        size, status, allowed: status === "allowed", level: facts.level, arch: facts.arch, series: series.name, vcpus,
+        size, status, allowed: status === "allowed", level: seriesFact.level, arch: seriesFact.arch, series: series.name,
+        vcpus: facts.vcpus, quotaVcpus: quotaVcpus(facts), facts,
         reason: `${size}: ${reason} Source: ${series.sources[0]}.`,
     };
 }
@@ -127,5 +112,5 @@ export function seriesStatus(facts: SeriesFacts, options: VerdictOptions = {}): 
     const retirement = facts.series.retirement;
     if (retirement !== undefined && (retirement.date === null || retirement.date <= asOf)) return "retired";
     if (facts.arch === "arm64" || facts.level === null) return "arm64";
-    return levelRank(facts.level) < levelRank(options.minimumLevel ?? DEFAULT_MINIMUM_LEVEL) ? "below-minimum-level" : "allowed";
+    return meetsLevel(facts.level, options.minimumLevel ?? DEFAULT_MINIMUM_LEVEL) ? "allowed" : "below-minimum-level";
 }

@@ -4,8 +4,9 @@
  * Microsoft donates a finite regional quota. A plan whose scale sets can autoscale beyond it would fail at
  * scale-out time, at the busiest moment, with "quota exceeded" instead of at preview.
  *
- * A scale set's ceiling is its maximum VM count times the vCPUs of its size (for an instance mix, the largest
- * size's, since the allocator may pick it for every VM). The maximum VM count is the largest `capacity.maximum`
+ * A scale set's ceiling is its maximum VM count times the vCPUs its size counts against quota (for an instance
+ * mix, the largest size's, since the allocator may pick it for every VM; for a constrained-vCPU size, its
+ * parent's, as Azure counts and bills it: MicrosoftDocs/azure-docs issues #23017 and #118702). The maximum VM count is the largest `capacity.maximum`
  * over the profiles of the autoscale settings that target the scale set, or its `sku.capacity` when none does.
  *
  * @severity high
@@ -14,14 +15,14 @@
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import * as compute from "@pulumi/azure-native/compute";
 import * as monitor from "@pulumi/azure-native/monitor";
-import { sizeVerdict } from "../catalog";
+import { scaleSetQuotaVcpus } from "../catalog";
 import { asList, describeValue, field } from "../lib/props";
 import { refersTo } from "../lib/references";
 import { configWithDefaults } from "../lib/resource-types";
 import { scaleSetSizes } from "../lib/vm-size-locations";
 
 export interface VcpuBudgetConfig {
-    /** Active vCPUs the farm's scale sets may use at most, summed at their maximum sizes. */
+    /** Quota vCPUs the farm's scale sets may use at most, summed at their maximum sizes. */
     readonly vcpuBudget: number;
 }
 
@@ -52,36 +53,27 @@ function maximumVmCount(scaleSet: PolicyResource, autoscaleSettings: PolicyResou
     return { count, source: "autoscale capacity.maximum" };
 }
 
-/** The vCPUs of the largest of a scale set's sizes, or why they cannot be counted. */
-function vcpusPerVm(scaleSet: PolicyResource): { vcpus: number } | { problem: string } {
-    let largest = 0;
-    for (const { path, value } of scaleSetSizes(scaleSet.props)) {
-        const vcpus = typeof value === "string" ? sizeVerdict(value).vcpus : null;
-        if (vcpus === null) {
-            return { problem: `${path} (${describeValue(value)}) has no vCPU count in the catalog` };
-        }
-        largest = Math.max(largest, vcpus);
-    }
-    return { vcpus: largest };
-}
-
 /**
- * A scale set's ceiling, or why it cannot be computed. A scale set that names no size (Flexible, its VMs
- * registered separately) has a ceiling of 0.
+ * A scale set's ceiling, or why it cannot be computed: its maximum VM count times its largest size's quota
+ * vCPUs (`scaleSetQuotaVcpus`, the function the stack configuration counts with). A scale set that names no
+ * size (Flexible, its VMs registered separately) has a ceiling of 0.
  */
 function scaleSetCeiling(scaleSet: PolicyResource, autoscaleSettings: PolicyResource[]): Ceiling | { problem: string } {
-    const perVm = vcpusPerVm(scaleSet);
-    if ("problem" in perVm) {
-        return perVm;
-    }
-    if (perVm.vcpus === 0) {
+    const sizes = scaleSetSizes(scaleSet.props);
+    if (sizes.length === 0) {
         return { vcpus: 0, explanation: `${scaleSet.name}: names no size` };
     }
+    const uncounted = sizes.find(({ value }) => typeof value !== "string" || scaleSetQuotaVcpus([value], 1) === null);
+    if (uncounted !== undefined) {
+        return { problem: `${uncounted.path} (${describeValue(uncounted.value)}) has no vCPU count in the catalog` };
+    }
+    const names = sizes.map(({ value }) => value as string);
+    const perVm = scaleSetQuotaVcpus(names, 1) as number;
     const { count, source } = maximumVmCount(scaleSet, autoscaleSettings);
     if (count === undefined) {
         return { problem: `its maximum VM count (${source}) is missing or not a whole number` };
     }
-    return { vcpus: count * perVm.vcpus, explanation: `${scaleSet.name}: ${count} VMs (${source}) × ${perVm.vcpus} vCPUs` };
+    return { vcpus: scaleSetQuotaVcpus(names, count) as number, explanation: `${scaleSet.name}: ${count} VMs (${source}) × ${perVm} vCPUs` };
 }
 
 function validateVcpuBudget(args: StackValidationArgs, reportViolation: (message: string, urn?: string) => void): void {

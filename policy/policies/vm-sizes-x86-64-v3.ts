@@ -3,16 +3,17 @@
  *
  * Fedora's x86_64_v3 builders run `%check` on freshly built v3 code inside a v3 buildroot, so a builder on
  * an older CPU fails builds at random (SIGILL). The verdict comes from the size catalog (`policy/catalog`),
- * which fails closed: a size it does not know is refused.
+ * which fails closed: a size it does not know is refused. A resource tagged `buildfarm-minimum-level` (a pool
+ * that asks for more than the farm's floor) is held to the stricter of that level and the configured one.
  *
  * @severity critical
  * @topics compute, x86-64-v3
- * @link shared/research/azure-vm-series.md (the catalog's sources)
+ * @link https://learn.microsoft.com/azure/virtual-machines/sizes/overview (the catalog's sources are per series and size)
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { sizeVerdict } from "../catalog";
-import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, MinimumLevel, VerdictOptions } from "../catalog/types";
-import { describeValue, LocatedValue, PropertyRecord } from "../lib/props";
+import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVEL_TAG, MINIMUM_LEVELS, MinimumLevel, VerdictOptions } from "../catalog/types";
+import { describeValue, field, LocatedValue, PropertyRecord } from "../lib/props";
 import { configWithDefaults, validateResourcesOfTypes } from "../lib/resource-types";
 import { SIZE_LOCATIONS } from "../lib/vm-size-locations";
 
@@ -45,8 +46,22 @@ function sizeViolation({ path, value }: LocatedValue, options: VerdictOptions): 
     return verdict.allowed ? undefined : `${path}: ${verdict.reason}`;
 }
 
-function findSizeViolations(sizes: LocatedValue[], args: ResourceValidationArgs): string[] {
-    const options = verdictOptions(configWithDefaults(args, DEFAULTS));
+/** The stricter of the configured level and the resource's own `buildfarm-minimum-level` tag, or why the tag is unusable. */
+function levelFor(props: PropertyRecord, configured: MinimumLevel): { level: MinimumLevel } | { problem: string } {
+    const tagged = field(props, "tags", MINIMUM_LEVEL_TAG);
+    if (tagged === undefined) return { level: configured };
+    if (typeof tagged !== "string" || !(MINIMUM_LEVELS as readonly string[]).includes(tagged)) {
+        return { problem: `tags.${MINIMUM_LEVEL_TAG}: ${describeValue(tagged)} is not one of ${MINIMUM_LEVELS.join(", ")}, so the pool's level is not known.` };
+    }
+    const level = tagged as MinimumLevel;
+    return { level: MINIMUM_LEVELS.indexOf(level) > MINIMUM_LEVELS.indexOf(configured) ? level : configured };
+}
+
+function findSizeViolations(props: PropertyRecord, sizes: LocatedValue[], args: ResourceValidationArgs): string[] {
+    const config = configWithDefaults(args, DEFAULTS);
+    const level = levelFor(props, config.minimumLevel);
+    if ("problem" in level) return [level.problem];
+    const options = verdictOptions({ ...config, minimumLevel: level.level });
     return sizes.flatMap((size) => sizeViolation(size, options) ?? []);
 }
 
@@ -74,7 +89,7 @@ export const vmSizesX8664V3: ResourceValidationPolicy = {
     validateResource: validateResourcesOfTypes(
         SIZE_LOCATIONS.map(({ resourceClass, sizes }) => ({
             resourceClass,
-            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(sizes(props), args),
+            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, sizes(props), args),
         })),
     ),
 };
