@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { builderSlots } from "../lib/slots";
-import { FarmConfig, imageDiskControllers } from "../lib/stack-config";
+import { FarmConfig, poolPlanInputOf } from "../lib/stack-config";
 import { renderKojiAdminScript } from "../lib/koji-admin";
 import { ArtifactStore } from "./artifact-store";
 import { BuilderIdentity } from "./builder-identity";
@@ -82,16 +82,11 @@ export class BuildFarm extends pulumi.ComponentResource {
         const pools: Record<string, PoolOutputs> = {};
         const adminScripts: pulumi.Output<string>[] = [];
         for (const poolConfig of config.pools) {
-            const pool = new BuilderPool(poolConfig.name, {
+            // The pool plan's inputs, exactly as the configuration check planned them.
+            const { name: poolName, ...planInput } = poolPlanInputOf(poolConfig, config.imageSupportsNvme);
+            const pool = new BuilderPool(poolName, {
                 ...placement,
-                vmSizes: poolConfig.vmSizes,
-                minCount: poolConfig.minCount,
-                maxCount: poolConfig.maxCount,
-                spot: poolConfig.spot,
-                zones: poolConfig.zones,
-                mockDisk: poolConfig.mockDisk,
-                minimumLevel: poolConfig.minimumLevel,
-                imageDiskControllers: imageDiskControllers(config.imageSupportsNvme),
+                ...planInput,
                 subnetResourceId: network.builderSubnetId,
                 identity: { resourceId: identity.identityId, clientId: identity.clientId },
                 storageBlobEndpoint: store.blobEndpoint,

@@ -717,7 +717,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
  */
 function poolPlanProblem(pool: PoolConfig, imageSupportsNvme: boolean, asOf: Date | undefined): string | undefined {
     try {
-        planBuilderPool({ ...pool, imageDiskControllers: imageDiskControllers(imageSupportsNvme), asOf });
+        planBuilderPool({ ...poolPlanInputOf(pool, imageSupportsNvme), asOf });
         return undefined;
     } catch (error) {
         if (!(error instanceof PoolPlanError)) throw error;
@@ -749,8 +749,10 @@ function subnetCapacityErrors(network: NetworkConfig, pools: readonly PoolConfig
     ];
 }
 
-/** The disk interfaces the pools' image declares. */
-export const imageDiskControllers = (imageSupportsNvme: boolean): readonly ("SCSI" | "NVMe")[] => (imageSupportsNvme ? ["SCSI", "NVMe"] : ["SCSI"]);
+/** A configured pool as the pool plan takes it: what the configuration check, the farm and the plan's quota all ask. */
+export function poolPlanInputOf(pool: PoolConfig, imageSupportsNvme: boolean): PoolPlanInput {
+    return { ...pool, imageDiskControllers: imageSupportsNvme ? ["SCSI", "NVMe"] : ["SCSI"] };
+}
 
 /**
  * The stack policy's ceiling: each pool at maxCount on its largest size, counted as Azure counts quota

@@ -7,11 +7,20 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
+import { farmQuota, FarmQuota } from "../lib/farm-quota";
+import { planBuilderPool } from "../lib/builder-pool-plan";
+import { parseStackConfig, poolPlanInputOf } from "../lib/stack-config";
 import { planStack } from "./plan/pipeline";
-import { renderSummary, renderTree, renderViolations, summarize } from "./plan/render";
+import { renderQuota, renderSummary, renderTree, renderViolations, summarize } from "./plan/render";
 import { PROJECT_ROOT, readStackFile } from "./plan/stack-file";
 
 const USAGE = "usage: npm run plan -- [--stack NAME | --config-file PATH] [--json] [--program PATH]";
+const HELP = `${USAGE}
+  --stack NAME        plan Pulumi.NAME.yaml (default dev)
+  --config-file PATH  plan another stack file
+  --program PATH      plan another program with the same configuration (default index.ts)
+  --json              one JSON document: resources, violations, summary, quota
+exit 0 clean, 1 on a mandatory policy violation, 2 on a configuration or program error`;
 
 class UsageError extends Error {}
 
@@ -25,6 +34,7 @@ function parseCommandLine(argv: readonly string[]) {
                 "config-file": { type: "string" },
                 program: { type: "string" },
                 json: { type: "boolean", default: false },
+                help: { type: "boolean", short: "h", default: false },
             },
         });
     } catch (error) {
@@ -33,6 +43,7 @@ function parseCommandLine(argv: readonly string[]) {
     const { values } = parsed;
     if (values.stack !== undefined && values["config-file"] !== undefined) throw new UsageError("give --stack or --config-file, not both");
     return {
+        help: values.help,
         stack: values["config-file"] === undefined ? values.stack ?? "dev" : values.stack,
         configFile: values["config-file"],
         program: path.resolve(values.program ?? path.join(PROJECT_ROOT, "index.ts")),
@@ -40,19 +51,42 @@ function parseCommandLine(argv: readonly string[]) {
     };
 }
 
+/** The farm's quota from the same pool plans the program makes; undefined when the configuration does not parse. */
+function quotaOf(config: Readonly<Record<string, string>>): { quota: FarmQuota; vcpuBudget: number } | undefined {
+    const parsed = parseStackConfig(config);
+    if (!parsed.ok) return undefined;
+    const pools = parsed.config.pools.map((pool) =>
+        ({ name: pool.name, maxCount: pool.maxCount, plan: planBuilderPool(poolPlanInputOf(pool, parsed.config.imageSupportsNvme)) }));
+    return { quota: farmQuota(pools), vcpuBudget: parsed.config.vcpuBudget };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
     const options = parseCommandLine(argv);
+    if (options.help) {
+        await writeAll(process.stdout, `${HELP}\n`);
+        return 0;
+    }
     const stackFile = readStackFile(options);
     const { run, violations } = await planStack({ programPath: options.program, stack: stackFile.stack, config: stackFile.config });
     const summary = summarize(run.resources, violations);
+    const quota = quotaOf(stackFile.config);
     if (options.json) {
         const resources = run.resources.map(({ urn, type, name, parent, inputs }) => ({ urn, type, name, parent: parent ?? null, inputs }));
-        process.stdout.write(JSON.stringify({ resources, violations, summary }, null, 2) + "\n");
+        await writeAll(process.stdout, JSON.stringify({ resources, violations, summary, quota: quota?.quota ?? null }, null, 2) + "\n");
     } else {
-        process.stdout.write(`Stack ${stackFile.stack} (${path.relative(process.cwd(), stackFile.path)}), offline plan:\n\n`);
-        process.stdout.write(`${renderTree(run.resources)}\n\n${renderViolations(violations, run.resources)}\n\n${renderSummary(summary)}\n`);
+        const quotaText = quota ? `${renderQuota(quota.quota, quota.vcpuBudget)}\n\n` : "";
+        await writeAll(process.stdout, `Stack ${stackFile.stack} (${path.relative(process.cwd(), stackFile.path)}), offline plan:\n\n`
+            + `${renderTree(run.resources)}\n\n${quotaText}${renderViolations(violations, run.resources)}\n\n${renderSummary(summary)}\n`);
     }
     return summary.clean ? 0 : 1;
+}
+
+/**
+ * Resolves once the text has left the process: `process.exit` right after a write to a pipe would cut the output
+ * at the pipe's buffer (64 KiB), so every exit waits for this.
+ */
+function writeAll(stream: NodeJS.WriteStream, text: string): Promise<void> {
+    return new Promise((resolve) => stream.write(text, () => resolve()));
 }
 
 /**
@@ -61,12 +95,15 @@ async function main(argv: readonly string[]): Promise<number> {
  * errors can surface outside main's promise (the runtime settles the stack's outputs on its own), hence the
  * process-level handlers.
  */
-function fail(error: unknown): never {
+let failed = false;
+function fail(error: unknown): void {
+    // The first error is the cause; later ones (outputs settling after it) would only repeat it.
+    if (failed) return;
+    failed = true;
     const message = error instanceof Error ? error.message : String(error);
     const lines = error instanceof UsageError ? [`plan: ${message}`, USAGE] : [`plan: ${message}`];
     if (!(error instanceof UsageError || error instanceof pulumi.RunError) && process.env.PLAN_DEBUG && error instanceof Error) lines.push(String(error.stack));
-    process.stderr.write(lines.join("\n") + "\n");
-    process.exit(2);
+    process.stderr.write(lines.join("\n") + "\n", () => process.exit(2));
 }
 
 process.on("uncaughtException", fail);

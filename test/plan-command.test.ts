@@ -44,6 +44,19 @@ describe("npm run plan", () => {
         const scaleSet = result.resources.find((resource: { name: string }) => resource.name === "spot-vmss");
         expect(scaleSet.parent).toMatch(/buildfarm:pool:BuilderPool::spot$/);
         expect(scaleSet.inputs.sku.name).toBe("Mix");
+        // Azure refuses terminate notifications on Spot scale sets.
+        expect(scaleSet.inputs.virtualMachineProfile.scheduledEventsProfile).toBeUndefined();
+        expect(result.quota).toMatchObject({ totalVcpus: 352, regionalSpotVcpus: 320, regionalRegularVcpus: 32 });
+    }, PLAN_TIMEOUT);
+
+    it("exits 2 with one line naming the Azure rule and its page when a pool breaks one", async () => {
+        const file = devStackWith((config) => {
+            config["buildfarm:pools"][0].vmSizes = ["Standard_D16as_v5", "Standard_D16as_v4", "Standard_E16as_v5"];
+        });
+        const run = await plan("--config-file", file);
+        expect(run.code).toBe(2);
+        expect(run.stderr.split("\n")).toHaveLength(1);
+        expect(run.stderr).toMatch(/^plan: buildfarm:pools\[0\]: .*Azure rule "instance-mix-local-disk".*https:\/\/learn\.microsoft\.com\/azure\/virtual-machine-scale-sets\/instance-mix-overview\)$/);
     }, PLAN_TIMEOUT);
 
     it("exits 2 with one line naming the key when the stack file has a mistake, and plans nothing", async () => {

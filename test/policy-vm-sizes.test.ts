@@ -92,6 +92,16 @@ describe("vm-sizes-x86-64-v3: verdicts", () => {
         ]);
     });
 
+    it("holds a scale set tagged with a stricter pool level to that level, never to a looser one", async () => {
+        const tagged = (size: string, level: unknown) => ({ type: compute.VirtualMachineScaleSet, inputs: { sku: { name: size, capacity: 1 }, tags: { "buildfarm-minimum-level": level } } });
+        expect(messages(await check(tagged(V3, "x86-64-v4")))).toEqual([`sku.name: ${sizeVerdict(V3, { minimumLevel: "x86-64-v4" }).reason}`]);
+        expect(await check(tagged(V4, "x86-64-v4"))).toEqual([]);
+        // A tag cannot lower the configured level.
+        expect(messages(await check(tagged(V3, "x86-64-v3"), { "vm-sizes-x86-64-v3": { minimumLevel: "x86-64-v4" } })))
+            .toEqual([`sku.name: ${sizeVerdict(V3, { minimumLevel: "x86-64-v4" }).reason}`]);
+        expect(messages(await check(tagged(V4, "v5")))).toEqual([expect.stringMatching(/^tags\.buildfarm-minimum-level: .* is not one of x86-64-v3, x86-64-v4/)]);
+    });
+
     it("asOf judges retirement at that day", async () => {
         // NC (v1) retired on 2023-08-31: allowed the day before, refused from that day on.
         const before = await check(scaleSet(RETIRED), { "vm-sizes-x86-64-v3": { asOf: "2023-08-30" } });

@@ -237,6 +237,23 @@ describe("VM sizes", () => {
         expectError(changes, "buildfarm:pools[0].vmSizes[0]", /below-minimum-level/);
     });
 
+    it("lets one pool ask for x86-64-v4 on its own, and holds its sizes to it", () => {
+        const strict = configOf(withPool({ vmSizes: ["Standard_D16s_v5"], minimumLevel: "x86-64-v4" }));
+        expect(strict.minimumLevel).toBe("x86-64-v3");
+        expect(strict.pools[0].minimumLevel).toBe("x86-64-v4");
+        expectError(withPool({ minimumLevel: "x86-64-v4" }), "buildfarm:pools[0]", /^Standard_D16as_v5 is not allowed \(below-minimum-level\)/);
+    });
+
+    it("never lets a pool ask for less than the farm's floor", () => {
+        expectError({ "buildfarm:minimumLevel": "x86-64-v4", ...withPool({ vmSizes: ["Standard_D16s_v5"], minimumLevel: "x86-64-v3" }) },
+            "buildfarm:pools[0].minimumLevel", /^a pool may ask for a stricter level than the farm's minimumLevel \(x86-64-v4\), never a looser one$/);
+    });
+
+    it("counts a constrained size at its parent's vCPUs against the budget", () => {
+        expectError({ "buildfarm:vcpuBudget": 159, ...withPool({ vmSizes: ["Standard_E16-4ads_v5"] }) }, "buildfarm:vcpuBudget",
+            /^the pools can reach 160 vCPUs \(spot 10 x 16 = 160\)/);
+    });
+
     it("refuses a minimum level below v3, naming the choices", () => {
         expectError({ "buildfarm:minimumLevel": "x86-64-v2" }, "buildfarm:minimumLevel", /^must be one of "x86-64-v3", "x86-64-v4", got "x86-64-v2" \(text\); did you mean "x86-64-v3"\?$/);
     });

@@ -1,4 +1,5 @@
 /** The plan as a person reads it: the resource tree with each resource's key settings, then the policy results. */
+import type { FarmQuota } from "../../lib/farm-quota";
 import type { PlannedResource } from "./run-program";
 
 export interface Violation {
@@ -77,6 +78,20 @@ export function renderViolations(violations: readonly Violation[], resources: re
     const finding = (message: string) => message.split("\n").slice(1).join(" ") || message;
     return ["Policies:", ...violations.map((violation) =>
         `  ${violation.enforcementLevel.toUpperCase()} ${violation.policy} on ${nameOf(violation.urn)}: ${finding(violation.message)}`)].join("\n");
+}
+
+/** The farm's vCPUs against the budget, and the quota to request, as Azure's quota pages split it. */
+export function renderQuota(quota: FarmQuota, vcpuBudget: number): string {
+    const pools = quota.pools.map((pool) =>
+        `  ${pool.pool}: up to ${pool.regularVms} regular + ${pool.spotVms} Spot VMs x ${pool.quotaVcpusPerVm} vCPUs = ${pool.vcpus}`);
+    const series = Object.entries(quota.regularVcpusBySeries).filter(([, vcpus]) => vcpus > 0).map(([name, vcpus]) => `    ${name} family: ${vcpus}`);
+    return [
+        `Quota, counted as Azure counts it (constrained sizes at their parent's vCPUs, a mix at its largest size):`,
+        ...pools,
+        `  total ${quota.totalVcpus} of vcpuBudget ${vcpuBudget}${quota.totalVcpus > vcpuBudget ? " (OVER)" : ""}`,
+        `  request: Total Regional vCPUs >= ${quota.regionalRegularVcpus}; regional Spot vCPUs >= ${quota.regionalSpotVcpus}`,
+        ...(series.length > 0 ? [`  and per VM family (regular VMs; a mix needs room in each of its sizes' families):`, ...series] : []),
+    ].join("\n");
 }
 
 export function renderSummary(summary: PlanSummary): string {
