@@ -17,6 +17,7 @@ import { z } from "zod";
 import { scaleSetQuotaVcpus, sizeVerdict } from "../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../policy/catalog/types";
 import { MAX_POOL_NAME_LENGTH } from "./azure-pool-rules";
+import { AZURE_REGIONS, FEDORA_IMAGE_REGIONS, findRegion } from "./azure-regions";
 import { FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, MAX_MIX_SIZES, planBuilderPool, PoolPlanError, type PoolPlanInput } from "./builder-pool-plan";
 import type { BuilderAuth } from "./cloud-init/settings";
 import { NETWORK_DEFAULTS } from "./network-defaults";
@@ -521,6 +522,20 @@ const topLevel = {
     location: z
         .string()
         .regex(/^[a-z][a-z0-9]*$/, "use the region's programmatic name, lower case without spaces, e.g. eastus2")
+        .superRefine((name, ctx) => {
+            if (!/^[a-z][a-z0-9]*$/.test(name)) return; // said above
+            const region = findRegion(name);
+            if (region === undefined) {
+                const guess = likely(name, AZURE_REGIONS.map((candidate) => candidate.name));
+                addIssue(ctx, [], `"${name}" is not an Azure region (learn.microsoft.com/azure/reliability/regions-list)${guess ? `; did you mean ${guess}?` : ""}`);
+            } else if (region.access === "coming-soon") {
+                addIssue(ctx, [], `${region.displayName} is not open yet; pick another region`);
+            } else if (!FEDORA_IMAGE_REGIONS.includes(name)) {
+                // A community gallery image boots only where it is replicated. Every one of those regions has
+                // availability zones (a test holds the lists to it), so pool zones need no check of their own.
+                addIssue(ctx, [], `Fedora's Cloud images are not replicated to ${region.displayName}, so builders cannot boot there; use one of ${FEDORA_IMAGE_REGIONS.join(", ")}`);
+            }
+        })
         .describe("the Azure region: pulumi config set azure-native:location eastus2"),
     adminSshPublicKey: sshPublicKey.describe(`your OpenSSH public key: pulumi config set ${NAMESPACE}:adminSshPublicKey "$(cat ~/.ssh/id_ed25519.pub)"`),
     minimumLevel: z.enum(MINIMUM_LEVELS).default(DEFAULT_MINIMUM_LEVEL),

@@ -456,6 +456,16 @@ describe("tags and location", () => {
     it("wants the region's programmatic name", () => {
         expectError({ [LOCATION_KEY]: "East US 2" }, LOCATION_KEY, "use the region's programmatic name, lower case without spaces, e.g. eastus2");
     });
+
+    it("knows Azure's regions, with a did-you-mean", () => {
+        expectError({ [LOCATION_KEY]: "westus33" }, LOCATION_KEY, /^"westus33" is not an Azure region .*; did you mean westus3\?$/);
+        expectError({ [LOCATION_KEY]: "austriaeast" }, LOCATION_KEY, "Austria East is not open yet; pick another region");
+    });
+
+    it("refuses a region Fedora does not replicate its images to", () => {
+        expectError({ [LOCATION_KEY]: "westus" }, LOCATION_KEY, /^Fedora's Cloud images are not replicated to West US, so builders cannot boot there; use one of australiaeast, /);
+    });
+
 });
 
 describe("all errors at once", () => {
