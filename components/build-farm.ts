@@ -87,6 +87,7 @@ export class BuildFarm extends pulumi.ComponentResource {
             const pool = new BuilderPool(poolName, {
                 ...placement,
                 ...planInput,
+                enabled: config.buildersEnabled,
                 subnetResourceId: network.builderSubnetId,
                 identity: { resourceId: identity.identityId, clientId: identity.clientId },
                 storageBlobEndpoint: store.blobEndpoint,

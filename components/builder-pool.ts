@@ -34,6 +34,12 @@ export interface KojiBuilderSettings {
 export interface BuilderPoolArgs extends PlacementArgs, Omit<PoolPlanInput, "name" | "asOf"> {
     /** CPU autoscale and busy windows. Default: scale out above 70 % CPU, in below 20 %. */
     readonly autoscale?: AutoscaleSettings;
+    /**
+     * Whether the pool runs builders. False creates the scale set with no VM and its autoscale setting disabled,
+     * so nothing boots before the slots' secrets are in the vault; true lets autoscale keep `minCount` to
+     * `maxCount` VMs (it raises a smaller count to the minimum on its next run). Default true.
+     */
+    readonly enabled?: boolean;
     /** The builder subnet: `BuilderNetwork.builderSubnetId`. NICs get no public IP. Required. */
     readonly subnetResourceId: pulumi.Input<string>;
     /** The builders' identity: `BuilderIdentity.identityId` and `.clientId`. Required. */
@@ -75,6 +81,7 @@ export class BuilderPool extends pulumi.ComponentResource {
         if (problems.length > 0) throw new PoolPlanError(name, problems[0]);
         const slots = builderSlots(name, args.maxCount, args.koji.hostDomain);
         const adminUsername = args.adminUsername ?? "kojiadmin";
+        const enabled = args.enabled ?? true;
         const imageReference = args.image === undefined || "fedoraRelease" in args.image
             ? { communityGalleryImageId: fedoraCloudImageId(args.image?.fedoraRelease) }
             : args.image.imageReference;
@@ -109,7 +116,7 @@ export class BuilderPool extends pulumi.ComponentResource {
             platformFaultDomainCount: 1,
             singlePlacementGroup: false,
             zones: args.zones ? [...args.zones] : undefined,
-            sku: { name: plan.skuName, capacity: args.minCount },
+            sku: { name: plan.skuName, capacity: enabled ? args.minCount : 0 },
             skuProfile: plan.mix && {
                 allocationStrategy: plan.mix.allocationStrategy,
                 vmSizes: plan.mix.sizes.map((size) => ({ ...size })),
@@ -186,7 +193,7 @@ export class BuilderPool extends pulumi.ComponentResource {
 
         new monitor.AutoscaleSetting(`${name}-autoscale`, {
             ...placementOf(args),
-            enabled: true,
+            enabled,
             targetResourceUri: scaleSet.id,
             profiles: autoscaleProfiles(scaleSet.id, args.minCount, args.maxCount, args.autoscale),
         }, { parent: this });

@@ -40,6 +40,11 @@ export interface FarmConfig {
      * only (v6 and later) need. Default false: not established for Fedora Cloud's gallery images (README, "NVMe sizes").
      */
     readonly imageSupportsNvme: boolean;
+    /**
+     * Whether the pools run builders. Default false: the first `pulumi up` creates everything with no VM, so the
+     * hub admins can register the slots and upload their keytabs to the vault it created; then true starts them.
+     */
+    readonly buildersEnabled: boolean;
     /** Donated vCPU quota: sum over pools of maxCount x the largest size's quota vCPUs must fit. Required. */
     readonly vcpuBudget: number;
     /** Tags for every resource that takes tags. Default `{}`. */
@@ -493,6 +498,7 @@ export const CONFIG_KEYS = {
     pools: "array",
     minimumLevel: "string",
     imageSupportsNvme: "boolean",
+    buildersEnabled: "boolean",
     tags: "object",
     vcpuBudget: "integer",
 } as const satisfies Record<string, ConfigType>;
@@ -540,6 +546,7 @@ const topLevel = {
     adminSshPublicKey: sshPublicKey.describe(`your OpenSSH public key: pulumi config set ${NAMESPACE}:adminSshPublicKey "$(cat ~/.ssh/id_ed25519.pub)"`),
     minimumLevel: z.enum(MINIMUM_LEVELS).default(DEFAULT_MINIMUM_LEVEL),
     imageSupportsNvme: z.boolean().default(false),
+    buildersEnabled: z.boolean().default(false),
     vcpuBudget: z.int().min(1).describe("the vCPU quota donated for the farm, e.g. 512"),
     tags: tagsSchema.default({}),
     koji: kojiSchema,
@@ -676,6 +683,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     const adminSshPublicKey = check(topLevel.adminSshPublicKey, ...at("adminSshPublicKey"), errors);
     const minimumLevel = check(topLevel.minimumLevel, ...at("minimumLevel"), errors);
     const imageSupportsNvme = check(topLevel.imageSupportsNvme, ...at("imageSupportsNvme"), errors);
+    const buildersEnabled = check(topLevel.buildersEnabled, ...at("buildersEnabled"), errors);
     const vcpuBudget = check(topLevel.vcpuBudget, ...at("vcpuBudget"), errors);
     const tags = check(topLevel.tags, ...at("tags"), errors);
     errors.push(...unknownKeys(value("koji"), Object.keys(kojiSchema.in.shape), `${NAMESPACE}:koji`));
@@ -714,6 +722,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
         adminSshPublicKey === undefined ||
         minimumLevel === undefined ||
         imageSupportsNvme === undefined ||
+        buildersEnabled === undefined ||
         vcpuBudget === undefined ||
         tags === undefined ||
         koji === undefined ||
@@ -722,7 +731,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     ) {
         return { ok: false, errors };
     }
-    return { ok: true, config: { location, adminSshPublicKey, minimumLevel, imageSupportsNvme, vcpuBudget, tags, koji, network, pools: allPools } };
+    return { ok: true, config: { location, adminSshPublicKey, minimumLevel, imageSupportsNvme, buildersEnabled, vcpuBudget, tags, koji, network, pools: allPools } };
 }
 
 /**

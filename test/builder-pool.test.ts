@@ -111,6 +111,15 @@ describe("BuilderPool (mocked)", () => {
         expect(autoscale.profiles[0].capacity).toEqual({ minimum: "2", maximum: "40", default: "2" });
     });
 
+    it("starts with no VM and autoscale off until the pool is enabled, so nothing boots before its secrets exist", async () => {
+        expect(mocks.single("azure-native:monitor:AutoscaleSetting").inputs.enabled).toBe(true);
+        const gated = installPulumiMocks();
+        new BuilderPool("gated", { ...SPOT_POOL, enabled: false }, gated.recordingOptions);
+        await gated.settled();
+        expect(gated.single("azure-native:compute:VirtualMachineScaleSet").inputs.sku).toEqual({ name: "Mix", capacity: 0 });
+        expect(gated.single("azure-native:monitor:AutoscaleSetting").inputs).toMatchObject({ enabled: false });
+    });
+
     it("hands the builder's cloud-init as custom data, for the smallest size and its own slots", () => {
         const userData = Buffer.from(profile.osProfile.customData, "base64").toString("utf8");
         expect(userData.startsWith("#cloud-config\n")).toBe(true);

@@ -46,6 +46,8 @@ describe("npm run plan", () => {
         expect(scaleSet.inputs.sku.name).toBe("Mix");
         // Azure refuses terminate notifications on Spot scale sets.
         expect(scaleSet.inputs.virtualMachineProfile.scheduledEventsProfile).toBeUndefined();
+        // buildersEnabled defaults to false: the first up boots nothing before the slots have their secrets.
+        expect(scaleSet.inputs.sku.capacity).toBe(0);
         expect(result.quota).toMatchObject({ totalVcpus: 352, regionalSpotVcpus: 320, regionalRegularVcpus: 32 });
     }, PLAN_TIMEOUT);
 

@@ -91,7 +91,7 @@ describe("the project and the dev stack", () => {
     it("gives every optional key a default in Pulumi.yaml, which the CLI needs, and the parser agrees with it", () => {
         // The CLI refuses a stack lacking a declared key that has no default ("Stack 'dev' is missing configuration value").
         const defaults = projectDefaults();
-        expect(Object.keys(defaults).sort()).toEqual(["buildfarm:imageSupportsNvme", "buildfarm:minimumLevel", "buildfarm:network", "buildfarm:tags"]);
+        expect(Object.keys(defaults).sort()).toEqual(["buildfarm:buildersEnabled", "buildfarm:imageSupportsNvme", "buildfarm:minimumLevel", "buildfarm:network", "buildfarm:tags"]);
         expect(configOf(defaults)).toEqual(configOf());
     });
 
@@ -111,6 +111,7 @@ describe("defaults", () => {
             adminSshPublicKey: ED25519,
             minimumLevel: "x86-64-v3",
             imageSupportsNvme: false,
+            buildersEnabled: false,
             vcpuBudget: 400,
             tags: {},
             koji: {

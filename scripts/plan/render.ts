@@ -35,7 +35,7 @@ function keySettings(resource: PlannedResource): string {
         }
         case "azure-native:monitor:AutoscaleSetting": {
             const capacity = inputs.profiles?.[0]?.capacity;
-            return capacity ? `${capacity.minimum}..${capacity.maximum} VMs, ${inputs.profiles.length} profile(s)` : "";
+            return capacity ? `${capacity.minimum}..${capacity.maximum} VMs, ${inputs.profiles.length} profile(s)${inputs.enabled ? "" : ", disabled"}` : "";
         }
         case "azure-native:network:VirtualNetwork":
             return (inputs.addressSpace?.addressPrefixes ?? []).join(", ");
