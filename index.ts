@@ -30,6 +30,6 @@ export const storageAccountName = farm.storageAccountName;
 export const blobEndpoint = farm.blobEndpoint;
 export const keyVaultName = farm.keyVaultName;
 export const pools = Object.fromEntries(Object.entries(farm.pools).map(([name, pool]) =>
-    [name, { scaleSetName: pool.scaleSetName, scaleSetId: pool.scaleSetId, sizes: pool.sizes, hostNames: pool.hostNames }]));
+    [name, { scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames }]));
 /** `pulumi stack output kojiAdminScript`: register the slots with the hub and upload their secrets, before the first boot. */
 export const kojiAdminScript = farm.kojiAdminScript;

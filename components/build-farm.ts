@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { builderSlots } from "../lib/slots";
-import { FarmConfig, poolPlanInputOf } from "../lib/stack-config";
+import { FarmConfig, farmZones, poolPlanInputOf } from "../lib/stack-config";
 import { renderKojiAdminScript } from "../lib/koji-admin";
 import { ArtifactStore } from "./artifact-store";
 import { BuilderIdentity } from "./builder-identity";
@@ -18,8 +18,9 @@ export interface BuildFarmArgs {
 
 /** What an operator needs per pool. */
 export interface PoolOutputs {
-    readonly scaleSetName: pulumi.Output<string>;
-    readonly scaleSetId: pulumi.Output<string>;
+    /** One scale set, or one per zone. */
+    readonly scaleSetNames: pulumi.Output<string>[];
+    readonly scaleSetIds: pulumi.Output<string>[];
     readonly sizes: readonly { name: string; level: string; vcpus: number }[];
     readonly hostNames: readonly string[];
 }
@@ -58,6 +59,8 @@ export class BuildFarm extends pulumi.ComponentResource {
             builderSubnetPrefix: config.network.builderSubnet,
             privateEndpointSubnetPrefix: config.network.endpointSubnet,
             adminSshSourceCidrs: config.network.adminSourceCidrs,
+            // One zonal stack per zone any pool uses.
+            zones: farmZones(config),
         }, child);
         const slotIds = config.pools.flatMap((pool) => builderSlots(pool.name, pool.maxCount, config.koji.hostDomain).map((slot) => slot.id));
         const store = new ArtifactStore(`${name}-store`, {
@@ -88,7 +91,7 @@ export class BuildFarm extends pulumi.ComponentResource {
                 ...placement,
                 ...planInput,
                 enabled: config.buildersEnabled,
-                subnetResourceId: network.builderSubnetId,
+                subnetResourceIds: network.builderSubnetIds,
                 identity: { resourceId: identity.identityId, clientId: identity.clientId },
                 storageBlobEndpoint: store.blobEndpoint,
                 keyVaultUri: vault.vaultUri,
@@ -105,7 +108,7 @@ export class BuildFarm extends pulumi.ComponentResource {
                 // endpoints and DNS records (children of these components), must exist by then.
                 dependsOn: [identity, store, vault],
             });
-            pools[poolConfig.name] = { scaleSetName: pool.scaleSetName, scaleSetId: pool.scaleSetId, sizes: pool.sizes, hostNames: pool.hostNames };
+            pools[poolConfig.name] = { scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames };
             adminScripts.push(vault.vaultName.apply((keyVaultName) => renderKojiAdminScript({
                 poolName: poolConfig.name,
                 slotCount: poolConfig.maxCount,

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import { BuilderSecurityRule, builderSecurityRules } from "../lib/builder-nsg-rules";
+import { BuilderSubnetKey, builderSubnetLayout, BuilderSubnetPlan } from "../lib/builder-subnets";
 import { parseIpv4Range, parseIpv4Ranges, rangeContains, rangesOverlap } from "../lib/ip-ranges";
 import { PlacementArgs, placementOf } from "./placement";
 import { NETWORK_DEFAULTS } from "../lib/network-defaults";
@@ -25,8 +26,16 @@ export interface BuilderNetworkArgs extends PlacementArgs {
      * Default: none, so the subnet accepts no inbound connection at all.
      */
     readonly adminSshSourceCidrs?: readonly string[];
-    /** How builders reach the internet. Default: `{ publicIpCount: 1 }`. */
+    /** How builders reach the internet: per NAT gateway (one per zone in a zonal network). Default: `{ publicIpCount: 1 }`. */
     readonly egress?: BuilderEgress;
+    /**
+     * The availability zones the builder pools span. Default none: one builder subnet behind one NAT gateway.
+     * With zones, each zone gets a "zonal stack" of its own (a builder subnet carved from `builderSubnetPrefix`, a
+     * NAT gateway and its public IPs, all in that zone), so a zone's outage takes only that zone's egress with it:
+     * a NAT gateway is zonal, and Microsoft's zone-resilient design is one such stack per zone
+     * (learn.microsoft.com/azure/nat-gateway/nat-availability-zones, "Design considerations").
+     */
+    readonly zones?: readonly string[];
 }
 
 /** The validated arguments with defaults filled in, and the NSG rules they imply. */
@@ -35,6 +44,8 @@ export interface BuilderNetworkPlan {
     readonly builderSubnetPrefix: string;
     readonly privateEndpointSubnetPrefix: string;
     readonly egress: BuilderEgress;
+    /** One regional subnet, or one per zone in zone order. */
+    readonly builderSubnets: readonly BuilderSubnetPlan[];
     readonly securityRules: readonly BuilderSecurityRule[];
 }
 
@@ -77,6 +88,17 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
         throw new Error(`builderSubnetPrefix ${builderSubnetPrefix} and privateEndpointSubnetPrefix ${privateEndpointSubnetPrefix} overlap`);
     }
 
+    const zones = args.zones ?? [];
+    for (const zone of zones) {
+        if (!["1", "2", "3"].includes(zone)) throw new Error(`zones: "${zone}" is not an availability zone; use "1", "2" or "3"`);
+    }
+    const builderSubnets = builderSubnetLayout(builderSubnetPrefix, zones);
+    for (const subnet of builderSubnets) {
+        if (parseIpv4Range(subnet.prefix, "builderSubnetPrefix").prefixLength > 29) {
+            throw new Error(`builderSubnetPrefix: ${builderSubnetPrefix} split over ${builderSubnets.length} zones gives ${subnet.prefix}; Azure subnets must be /29 or larger, so use a larger range`);
+        }
+    }
+
     const egress = args.egress ?? BUILDER_NETWORK_DEFAULTS.egress;
     if ("publicIpCount" in egress && "publicIpPrefixLength" in egress) {
         throw new Error("egress: give either publicIpCount or publicIpPrefixLength, not both");
@@ -93,24 +115,26 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
         builderSubnetPrefix,
         privateEndpointSubnetPrefix,
         egress,
+        builderSubnets,
         securityRules: builderSecurityRules({ builderSubnetPrefix, privateEndpointSubnetPrefix, adminSshSourceCidrs }),
     };
 }
 
 /**
- * The farm's private network: builders without public addresses behind a NAT gateway with fixed egress
- * addresses (Fedora's infrastructure allow-lists them), a locked-down NSG, and private DNS for the store's and
- * the vault's private endpoints.
+ * The farm's private network: builders without public addresses behind NAT gateways with fixed egress
+ * addresses (Fedora's infrastructure allow-lists them), one per zone when the pools span zones, a locked-down
+ * NSG, and private DNS for the store's and the vault's private endpoints.
  */
 export class BuilderNetwork extends pulumi.ComponentResource {
     public readonly virtualNetworkId: pulumi.Output<string>;
-    /** Where the builder pool puts its VMs' NICs. */
-    public readonly builderSubnetId: pulumi.Output<string>;
+    /** Where the pools put their VMs' NICs, by subnet key: `regional`, or the zone (`subnetKeyFor`). */
+    public readonly builderSubnetIds: Readonly<Record<BuilderSubnetKey, pulumi.Output<string>>>;
     /** Where the store and the vault put their private endpoints. */
     public readonly privateEndpointSubnetId: pulumi.Output<string>;
     public readonly networkSecurityGroupId: pulumi.Output<string>;
-    public readonly natGatewayId: pulumi.Output<string>;
-    /** The addresses builders' traffic leaves from: single addresses, or one CIDR when egress is a prefix. */
+    /** The NAT gateways, by the same keys as the builder subnets. */
+    public readonly natGatewayIds: Readonly<Record<BuilderSubnetKey, pulumi.Output<string>>>;
+    /** The addresses builders' traffic leaves from: single addresses, or one CIDR per NAT gateway when egress is a prefix. */
     public readonly egressAddresses: pulumi.Output<string[]>;
     public readonly blobPrivateDnsZoneId: pulumi.Output<string>;
     public readonly vaultPrivateDnsZoneId: pulumi.Output<string>;
@@ -120,24 +144,36 @@ export class BuilderNetwork extends pulumi.ComponentResource {
         super("buildfarm:network:BuilderNetwork", name, {}, opts);
         const placement = placementOf(args);
 
-        const egressIps = "publicIpCount" in plan.egress
-            ? Array.from({ length: plan.egress.publicIpCount }, (_, index) =>
-                  new network.PublicIPAddress(`${name}-egress-${index + 1}`, { ...placement, ...STATIC_STANDARD_IPV4 }, { parent: this }))
-            : [];
-        const egressPrefix = "publicIpPrefixLength" in plan.egress
-            ? new network.PublicIPPrefix(`${name}-egress`, {
-                  ...placement,
-                  prefixLength: plan.egress.publicIpPrefixLength,
-                  publicIPAddressVersion: "IPv4",
-                  sku: { name: "Standard", tier: "Regional" },
-              }, { parent: this })
-            : undefined;
-        const natGateway = new network.NatGateway(`${name}-nat`, {
-            ...placement,
-            sku: { name: "Standard" },
-            publicIpAddresses: egressIps.map((ip) => ({ id: ip.id })),
-            publicIpPrefixes: egressPrefix ? [{ id: egressPrefix.id }] : [],
-        }, { parent: this });
+        /** A NAT gateway with its egress addresses, in the subnet's zone when it has one. */
+        const egressStack = (subnet: BuilderSubnetPlan) => {
+            const suffix = subnet.zone === undefined ? "" : `-z${subnet.zone}`;
+            // A zonal NAT gateway takes public IPs of its own zone (nat-availability-zones, "Zonal").
+            const zones = subnet.zone === undefined ? undefined : [subnet.zone];
+            const ips = "publicIpCount" in plan.egress
+                ? Array.from({ length: plan.egress.publicIpCount }, (_, index) =>
+                      new network.PublicIPAddress(`${name}-egress${suffix}-${index + 1}`, { ...placement, ...STATIC_STANDARD_IPV4, zones }, { parent: this }))
+                : [];
+            const prefix = "publicIpPrefixLength" in plan.egress
+                ? new network.PublicIPPrefix(`${name}-egress${suffix}`, {
+                      ...placement,
+                      prefixLength: plan.egress.publicIpPrefixLength,
+                      publicIPAddressVersion: "IPv4",
+                      sku: { name: "Standard", tier: "Regional" },
+                      zones,
+                  }, { parent: this })
+                : undefined;
+            const nat = new network.NatGateway(`${name}-nat${suffix}`, {
+                ...placement,
+                sku: { name: "Standard" },
+                zones,
+                publicIpAddresses: ips.map((ip) => ({ id: ip.id })),
+                publicIpPrefixes: prefix ? [{ id: prefix.id }] : [],
+            }, { parent: this });
+            const addresses = prefix
+                ? prefix.ipPrefix.apply((cidr) => (cidr ? [cidr] : []))
+                : pulumi.all(ips.map((ip) => ip.ipAddress)).apply((list) => list.filter((address): address is string => address !== undefined));
+            return { nat, addresses, suffix };
+        };
 
         const nsg = new network.NetworkSecurityGroup(`${name}-builders`, {
             ...placement,
@@ -160,12 +196,25 @@ export class BuilderNetwork extends pulumi.ComponentResource {
                 defaultOutboundAccess: false,
                 ...extra,
             }, { parent: this, dependsOn });
-        const builderSubnet = subnet("builders", "builders", plan.builderSubnetPrefix, {
-            natGateway: { id: natGateway.id },
-            networkSecurityGroup: { id: nsg.id },
-        }, []);
-        // ARM refuses concurrent writes to subnets of one virtual network (AnotherOperationInProgress).
-        const endpointSubnet = subnet("endpoints", "private-endpoints", plan.privateEndpointSubnetPrefix, {}, [builderSubnet]);
+
+        // ARM refuses concurrent writes to subnets of one virtual network (AnotherOperationInProgress), so each
+        // subnet waits for the one before it.
+        const builderSubnetIds: Record<BuilderSubnetKey, pulumi.Output<string>> = {};
+        const natGatewayIds: Record<BuilderSubnetKey, pulumi.Output<string>> = {};
+        const egressAddresses: pulumi.Output<string[]>[] = [];
+        let previous: network.Subnet | undefined;
+        for (const builderSubnetPlan of plan.builderSubnets) {
+            const { nat, addresses, suffix } = egressStack(builderSubnetPlan);
+            const created = subnet(`builders${suffix}`, `builders${suffix}`, builderSubnetPlan.prefix, {
+                natGateway: { id: nat.id },
+                networkSecurityGroup: { id: nsg.id },
+            }, previous ? [previous] : []);
+            builderSubnetIds[builderSubnetPlan.key] = created.id;
+            natGatewayIds[builderSubnetPlan.key] = nat.id;
+            egressAddresses.push(addresses);
+            previous = created;
+        }
+        const endpointSubnet = subnet("endpoints", "private-endpoints", plan.privateEndpointSubnetPrefix, {}, previous ? [previous] : []);
 
         const [blobZone, vaultZone] = (["blob", "vault"] as const).map((group) => {
             const zone = new privatedns.PrivateZone(`${name}-${group}-dns`, {
@@ -186,21 +235,19 @@ export class BuilderNetwork extends pulumi.ComponentResource {
         });
 
         this.virtualNetworkId = vnet.id;
-        this.builderSubnetId = builderSubnet.id;
+        this.builderSubnetIds = builderSubnetIds;
         this.privateEndpointSubnetId = endpointSubnet.id;
         this.networkSecurityGroupId = nsg.id;
-        this.natGatewayId = natGateway.id;
-        this.egressAddresses = egressPrefix
-            ? egressPrefix.ipPrefix.apply((prefix) => (prefix ? [prefix] : []))
-            : pulumi.all(egressIps.map((ip) => ip.ipAddress)).apply((addresses) => addresses.filter((address): address is string => address !== undefined));
+        this.natGatewayIds = natGatewayIds;
+        this.egressAddresses = pulumi.all(egressAddresses).apply((lists) => lists.flat());
         this.blobPrivateDnsZoneId = blobZone.id;
         this.vaultPrivateDnsZoneId = vaultZone.id;
         this.registerOutputs({
             virtualNetworkId: this.virtualNetworkId,
-            builderSubnetId: this.builderSubnetId,
+            builderSubnetIds: this.builderSubnetIds,
             privateEndpointSubnetId: this.privateEndpointSubnetId,
             networkSecurityGroupId: this.networkSecurityGroupId,
-            natGatewayId: this.natGatewayId,
+            natGatewayIds: this.natGatewayIds,
             egressAddresses: this.egressAddresses,
             blobPrivateDnsZoneId: this.blobPrivateDnsZoneId,
             vaultPrivateDnsZoneId: this.vaultPrivateDnsZoneId,

@@ -3,12 +3,12 @@ import * as compute from "@pulumi/azure-native/compute";
 import * as monitor from "@pulumi/azure-native/monitor";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import { AutoscaleSettings, autoscaleProblems, autoscaleProfiles } from "../lib/autoscale-profiles";
-import { PlannedSize, planBuilderPool, PoolPlanError, PoolPlanInput } from "../lib/builder-pool-plan";
+import { PlannedSize, planBuilderPool, PoolPlanError, PoolPlanInput, ScaleSetStack, stackShare } from "../lib/builder-pool-plan";
 import { MINIMUM_LEVEL_TAG } from "../policy/catalog";
 import { BuilderAuth, KojidTuning, renderBuilderCloudInit } from "../lib/cloud-init";
 import { fedoraCloudImageId } from "../lib/fedora-image";
 import { builderSlots } from "../lib/slots";
-import { scaleSetLogicalName } from "../lib/azure-pool-rules";
+import { subnetKeyFor } from "../lib/builder-subnets";
 import { PlacementArgs, placementOf } from "./placement";
 
 /** What the builders' kojid talks to and how it logs in; nothing here is secret. */
@@ -40,8 +40,11 @@ export interface BuilderPoolArgs extends PlacementArgs, Omit<PoolPlanInput, "nam
      * `maxCount` VMs (it raises a smaller count to the minimum on its next run). Default true.
      */
     readonly enabled?: boolean;
-    /** The builder subnet: `BuilderNetwork.builderSubnetId`. NICs get no public IP. Required. */
-    readonly subnetResourceId: pulumi.Input<string>;
+    /**
+     * The builder subnets by key, `BuilderNetwork.builderSubnetIds`: `regional`, or one per zone. Each scale set
+     * goes in its zone's subnet; a regional pool in the first (`subnetKeyFor`). NICs get no public IP. Required.
+     */
+    readonly subnetResourceIds: Readonly<Record<string, pulumi.Input<string>>>;
     /** The builders' identity: `BuilderIdentity.identityId` and `.clientId`. Required. */
     readonly identity: { readonly resourceId: pulumi.Input<string>; readonly clientId: pulumi.Input<string> };
     /** The artifact store's blob endpoint, holding the slot leases: `ArtifactStore.blobEndpoint`. Required. */
@@ -66,8 +69,9 @@ export interface BuilderPoolArgs extends PlacementArgs, Omit<PoolPlanInput, "nam
  * Every size is checked against the catalog before anything is registered.
  */
 export class BuilderPool extends pulumi.ComponentResource {
-    public readonly scaleSetName: pulumi.Output<string>;
-    public readonly scaleSetId: pulumi.Output<string>;
+    /** The pool's scale sets: one regional, or one per zone. */
+    public readonly scaleSetNames: pulumi.Output<string>[];
+    public readonly scaleSetIds: pulumi.Output<string>[];
     /** The pool's sizes with the level each guarantees. */
     public readonly sizes: readonly PlannedSize[];
     /** Koji host names of the pool's slots, `<pool>-NN.<hostDomain>`. */
@@ -105,109 +109,121 @@ export class BuilderPool extends pulumi.ComponentResource {
                 managedIdentityClientId,
             })).toString("base64"));
 
-        const { osDisk, spot } = plan;
+        const { osDisk } = plan;
         const placement = placementOf(args);
-        const scaleSet = new compute.VirtualMachineScaleSet(scaleSetLogicalName(name), {
-            ...placement,
-            // The pack's size policy reads the pool's level from here, so a stricter pool is enforced as such.
-            tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
-            orchestrationMode: "Flexible",
-            // Flexible: 1 spreads VMs over as many fault domains as possible; zonal sets allow only 1.
-            platformFaultDomainCount: 1,
-            singlePlacementGroup: false,
-            zones: args.zones ? [...args.zones] : undefined,
-            sku: { name: plan.skuName, capacity: enabled ? args.minCount : 0 },
-            skuProfile: plan.mix && {
-                allocationStrategy: plan.mix.allocationStrategy,
-                vmSizes: plan.mix.sizes.map((size) => ({ ...size })),
-            },
-            priorityMixPolicy: spot && {
-                baseRegularPriorityCount: spot.regularBaseCount,
-                regularPriorityPercentageAboveBase: spot.regularPercentAboveBase,
-            },
-            identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.resourceId] },
-            virtualMachineProfile: {
-                priority: spot ? "Spot" : "Regular",
-                // Ephemeral OS disks cannot be deallocated, and a deallocated builder still costs its disks.
-                evictionPolicy: spot ? "Delete" : undefined,
-                billingProfile: spot && { maxPrice: spot.maxPrice },
-                osProfile: {
-                    computerNamePrefix: plan.computerNamePrefix,
-                    adminUsername,
-                    customData,
-                    linuxConfiguration: {
-                        disablePasswordAuthentication: true,
-                        provisionVMAgent: true,
-                        ssh: { publicKeys: [{ path: `/home/${adminUsername}/.ssh/authorized_keys`, keyData: args.adminSshPublicKey }] },
+        const subnetKeys = Object.keys(args.subnetResourceIds);
+        const scaleSets = plan.stacks.map((stack) => {
+            const spot = stack.spot;
+            const subnetKey = subnetKeyFor(stack.zone, subnetKeys);
+            const scaleSet = new compute.VirtualMachineScaleSet(stack.logicalName, {
+                ...placement,
+                // The pack's size policy reads the pool's level from here, so a stricter pool is enforced as such.
+                tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
+                orchestrationMode: "Flexible",
+                // Flexible: 1 spreads VMs over as many fault domains as possible; zonal sets allow only 1.
+                platformFaultDomainCount: 1,
+                singlePlacementGroup: false,
+                zones: stack.zone === undefined ? undefined : [stack.zone],
+                sku: { name: plan.skuName, capacity: enabled ? stack.minCount : 0 },
+                skuProfile: plan.mix && {
+                    allocationStrategy: plan.mix.allocationStrategy,
+                    vmSizes: plan.mix.sizes.map((size) => ({ ...size })),
+                },
+                priorityMixPolicy: spot && {
+                    baseRegularPriorityCount: spot.regularBaseCount,
+                    regularPriorityPercentageAboveBase: spot.regularPercentAboveBase,
+                },
+                identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.resourceId] },
+                virtualMachineProfile: {
+                    priority: spot ? "Spot" : "Regular",
+                    // Ephemeral OS disks cannot be deallocated, and a deallocated builder still costs its disks.
+                    evictionPolicy: spot ? "Delete" : undefined,
+                    billingProfile: spot && { maxPrice: spot.maxPrice },
+                    osProfile: {
+                        computerNamePrefix: plan.computerNamePrefix,
+                        adminUsername,
+                        customData,
+                        linuxConfiguration: {
+                            disablePasswordAuthentication: true,
+                            provisionVMAgent: true,
+                            ssh: { publicKeys: [{ path: `/home/${adminUsername}/.ssh/authorized_keys`, keyData: args.adminSshPublicKey }] },
+                        },
                     },
-                },
-                storageProfile: {
-                    imageReference,
-                    diskControllerType: plan.diskControllerType,
-                    osDisk: {
-                        createOption: "FromImage",
-                        osType: "Linux",
-                        deleteOption: "Delete",
-                        diskSizeGB: osDisk.sizeGb,
-                        caching: osDisk.kind === "ephemeral" ? "ReadOnly" : "ReadWrite",
-                        diffDiskSettings: osDisk.kind === "ephemeral" ? { option: "Local", placement: osDisk.placement } : undefined,
-                        managedDisk: osDisk.storageAccountType && { storageAccountType: osDisk.storageAccountType },
+                    storageProfile: {
+                        imageReference,
+                        diskControllerType: plan.diskControllerType,
+                        osDisk: {
+                            createOption: "FromImage",
+                            osType: "Linux",
+                            deleteOption: "Delete",
+                            diskSizeGB: osDisk.sizeGb,
+                            caching: osDisk.kind === "ephemeral" ? "ReadOnly" : "ReadWrite",
+                            diffDiskSettings: osDisk.kind === "ephemeral" ? { option: "Local", placement: osDisk.placement } : undefined,
+                            managedDisk: osDisk.storageAccountType && { storageAccountType: osDisk.storageAccountType },
+                        },
+                        dataDisks: plan.mockDataDiskSizeGb === undefined ? undefined : [{
+                            lun: 0,
+                            createOption: "Empty",
+                            diskSizeGB: plan.mockDataDiskSizeGb,
+                            deleteOption: "Delete",
+                            // mock writes and deletes whole buildroots: host caching would only churn.
+                            caching: "None",
+                            managedDisk: { storageAccountType: osDisk.storageAccountType ?? "StandardSSD_LRS" },
+                        }],
                     },
-                    dataDisks: plan.mockDataDiskSizeGb === undefined ? undefined : [{
-                        lun: 0,
-                        createOption: "Empty",
-                        diskSizeGB: plan.mockDataDiskSizeGb,
-                        deleteOption: "Delete",
-                        // mock writes and deletes whole buildroots: host caching would only churn.
-                        caching: "None",
-                        managedDisk: { storageAccountType: osDisk.storageAccountType ?? "StandardSSD_LRS" },
-                    }],
+                    securityProfile: {
+                        securityType: "TrustedLaunch",
+                        uefiSettings: { secureBootEnabled: true, vTpmEnabled: true },
+                    },
+                    networkProfile: {
+                        networkApiVersion: "2020-11-01",
+                        networkInterfaceConfigurations: [{
+                            name: `${name}-nic`,
+                            primary: true,
+                            enableAcceleratedNetworking: plan.acceleratedNetworking,
+                            deleteOption: "Delete",
+                            // No publicIPAddressConfiguration: builders reach out through the subnet's NAT gateway only.
+                            ipConfigurations: [{ name: "ipconfig", primary: true, subnet: { id: args.subnetResourceIds[subnetKey] } }],
+                        }],
+                    },
+                    // Scale-in of a regular VM announces itself 10 minutes ahead, so a builder can hand its tasks back.
+                    // Azure refuses the profile on Spot scale sets, whose VMs get a Preempt event (at least 30 s) instead.
+                    scheduledEventsProfile: plan.terminateNotification
+                        ? { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } }
+                        : undefined,
+                    diagnosticsProfile: { bootDiagnostics: { enabled: true } },
                 },
-                securityProfile: {
-                    securityType: "TrustedLaunch",
-                    uefiSettings: { secureBootEnabled: true, vTpmEnabled: true },
-                },
-                networkProfile: {
-                    networkApiVersion: "2020-11-01",
-                    networkInterfaceConfigurations: [{
-                        name: `${name}-nic`,
-                        primary: true,
-                        enableAcceleratedNetworking: plan.acceleratedNetworking,
-                        deleteOption: "Delete",
-                        // No publicIPAddressConfiguration: builders reach out through the subnet's NAT gateway only.
-                        ipConfigurations: [{ name: "ipconfig", primary: true, subnet: { id: args.subnetResourceId } }],
-                    }],
-                },
-                // Scale-in of a regular VM announces itself 10 minutes ahead, so a builder can hand its tasks back.
-                // Azure refuses the profile on Spot scale sets, whose VMs get a Preempt event (at least 30 s) instead.
-                scheduledEventsProfile: plan.terminateNotification
-                    ? { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } }
-                    : undefined,
-                diagnosticsProfile: { bootDiagnostics: { enabled: true } },
-            },
-        }, {
-            parent: this,
-            // Autoscale owns the instance count; a later `pulumi up` must not reset it to minCount.
-            ignoreChanges: ["sku.capacity"],
+            }, {
+                parent: this,
+                // Autoscale owns the instance count; a later `pulumi up` must not reset it to minCount.
+                ignoreChanges: ["sku.capacity"],
+            });
+
+            new monitor.AutoscaleSetting(stack.logicalName.replace(/-vmss$/, "-autoscale"), {
+                ...placement,
+                enabled,
+                targetResourceUri: scaleSet.id,
+                profiles: autoscaleProfiles(scaleSet.id, stack.minCount, stack.maxCount, stackAutoscale(args.autoscale, stack)),
+            }, { parent: this });
+            return scaleSet;
         });
 
-        new monitor.AutoscaleSetting(`${name}-autoscale`, {
-            ...placementOf(args),
-            enabled,
-            targetResourceUri: scaleSet.id,
-            profiles: autoscaleProfiles(scaleSet.id, args.minCount, args.maxCount, args.autoscale),
-        }, { parent: this });
-
-        this.scaleSetName = scaleSet.name;
-        this.scaleSetId = scaleSet.id;
+        this.scaleSetNames = scaleSets.map((scaleSet) => scaleSet.name);
+        this.scaleSetIds = scaleSets.map((scaleSet) => scaleSet.id);
         this.sizes = plan.sizes;
         this.hostNames = slots.map((slot) => slot.hostName);
         this.slotIds = slots.map((slot) => slot.id);
         this.registerOutputs({
-            scaleSetName: this.scaleSetName,
-            scaleSetId: this.scaleSetId,
+            scaleSetNames: this.scaleSetNames,
+            scaleSetIds: this.scaleSetIds,
             sizes: this.sizes,
             hostNames: this.hostNames,
         });
     }
+}
+
+/** A scale set's part of the pool's autoscale settings: busy windows raise its floor by its share. */
+function stackAutoscale(settings: AutoscaleSettings | undefined, stack: ScaleSetStack): AutoscaleSettings | undefined {
+    if (settings?.busyWindows === undefined) return settings;
+    return { ...settings, busyWindows: settings.busyWindows.map((window) => ({ ...window, minCount: stackShare(window.minCount, stack) })) };
 }

@@ -50,13 +50,13 @@ const FLEXIBLE_VM_NAME_SUFFIX = "_".length + 8;
 const LINUX_VM_NAME_MAX = 64;
 /** `osProfile.computerNamePrefix` of a scale set: 1 to 15 characters (REST API, VirtualMachineScaleSetOSProfile). */
 export const COMPUTER_NAME_PREFIX_MAX = 15;
-/** A pool's scale set is the logical resource `<pool>-vmss`. */
-export const scaleSetLogicalName = (pool: string): string => `${pool}-vmss`;
+/** A pool's scale set is the logical resource `<pool>-vmss`, or `<pool>-z<zone>-vmss` for its scale set in a zone. */
+export const scaleSetLogicalName = (pool: string, zone?: string): string => (zone === undefined ? `${pool}-vmss` : `${pool}-z${zone}-vmss`);
 /**
- * The longest pool name whose VMs' names fit: `<pool>-vmss` plus Pulumi's suffix is the scale set's name, and the
- * VMs add `_` and 8 characters, all within 64.
+ * The longest pool name whose VMs' names fit: the longest logical name (`<pool>-z3-vmss`) plus Pulumi's suffix is
+ * the scale set's name, and the VMs add `_` and 8 characters, all within 64.
  */
-export const MAX_POOL_NAME_LENGTH = LINUX_VM_NAME_MAX - FLEXIBLE_VM_NAME_SUFFIX - PULUMI_AUTONAME_SUFFIX - scaleSetLogicalName("").length;
+export const MAX_POOL_NAME_LENGTH = LINUX_VM_NAME_MAX - FLEXIBLE_VM_NAME_SUFFIX - PULUMI_AUTONAME_SUFFIX - scaleSetLogicalName("", "3").length;
 
 /** What a pool's scale set asks Azure for: the facts every rule below reads. */
 export interface ScaleSetRequest {
@@ -279,7 +279,7 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         url: `${LEARN}azure-resource-manager/management/resource-name-rules`,
         check: (request) => {
             if (request.poolName.length > MAX_POOL_NAME_LENGTH) {
-                return `pool name "${request.poolName}" is ${request.poolName.length} characters; its VMs are named <pool>-vmss-<7 random>_<8 characters>, within 64, so use at most ${MAX_POOL_NAME_LENGTH}`;
+                return `pool name "${request.poolName}" is ${request.poolName.length} characters; its VMs are named <pool>-z<zone>-vmss-<7 random>_<8 characters>, within 64, so use at most ${MAX_POOL_NAME_LENGTH}`;
             }
             const prefix = request.computerNamePrefix;
             return prefix.length < 1 || prefix.length > COMPUTER_NAME_PREFIX_MAX

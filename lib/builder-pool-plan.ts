@@ -12,7 +12,7 @@ import {
 import type { MockDiskPlacement } from "./cloud-init";
 import {
     azureRuleViolations, COMPUTER_NAME_PREFIX_MAX, describeViolation, DiskController, diskControllersOf, localDiskKind,
-    LocalDiskKind, nvmeCapacityGib, RuleViolation, ScaleSetRequest,
+    LocalDiskKind, nvmeCapacityGib, RuleViolation, scaleSetLogicalName, ScaleSetRequest,
 } from "./azure-pool-rules";
 
 /** Flexible orchestration's maximum instance count (learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes). */
@@ -100,8 +100,33 @@ export interface OsDiskPlan {
     readonly storageAccountType?: "Premium_LRS" | "StandardSSD_LRS";
 }
 
+/**
+ * One scale set of a pool. A pool without zones is one regional scale set; a pool over zones is one scale set
+ * per zone, each in its zone's subnet behind its zone's NAT gateway (a "zonal stack",
+ * learn.microsoft.com/azure/nat-gateway/nat-availability-zones), with the pool's counts split evenly over them.
+ * Every scale set of a pool claims from the same slots.
+ */
+export interface ScaleSetStack {
+    /** The logical resource name of the scale set (`scaleSetLogicalName`). */
+    readonly logicalName: string;
+    /** Undefined for the regional scale set. */
+    readonly zone?: string;
+    readonly minCount: number;
+    readonly maxCount: number;
+    /** This scale set's share of the pool's regular base; the percentage above it is the pool's. */
+    readonly spot?: Required<SpotSettings>;
+    /** Its place among the pool's scale sets, for `stackShare`. */
+    readonly index: number;
+    readonly of: number;
+}
+
+/** A scale set's share of a count the pool sets as a whole (its counts, a busy window's floor). */
+export const stackShare = (poolCount: number, stack: Pick<ScaleSetStack, "index" | "of">): number => splitEvenly(poolCount, stack.of)[stack.index];
+
 export interface PoolPlan {
     readonly sizes: readonly PlannedSize[];
+    /** The pool's scale sets: one regional, or one per zone. */
+    readonly stacks: readonly ScaleSetStack[];
     /** The level the pool's sizes were checked against. */
     readonly minimumLevel: MinimumLevel;
     /** `Mix` for an instance mix, else the one size. */
@@ -155,6 +180,29 @@ function checkCounts(input: PoolPlanInput, fail: Fail): void {
     for (const zone of input.zones ?? []) {
         if (!["1", "2", "3"].includes(zone)) fail(`zone "${zone}" is not an availability zone; use "1", "2" or "3"`, "zones");
     }
+}
+
+/** `total` split into `parts` counts that differ by at most one, the larger first. */
+export function splitEvenly(total: number, parts: number): number[] {
+    return Array.from({ length: parts }, (_, index) => Math.floor(total / parts) + (index < total % parts ? 1 : 0));
+}
+
+function planStacks(input: PoolPlanInput, spot: Required<SpotSettings> | undefined, fail: Fail): ScaleSetStack[] {
+    const zones = input.zones === undefined || input.zones.length === 0 ? [undefined] : [...new Set(input.zones)].sort();
+    if (zones.length > 1 && input.minCount < zones.length) {
+        fail(`minCount (${input.minCount}) is below the number of zones (${zones.length}): the pool runs one scale set per zone, and each needs a builder for CPU autoscale to measure; raise minCount to ${zones.length} or use fewer zones`, "minCount");
+    }
+    return zones.map((zone, index) => {
+        const place = { index, of: zones.length };
+        return {
+            logicalName: scaleSetLogicalName(input.name, zone),
+            zone,
+            minCount: stackShare(input.minCount, place),
+            maxCount: stackShare(input.maxCount, place),
+            spot: spot && { ...spot, regularBaseCount: stackShare(spot.regularBaseCount, place) },
+            ...place,
+        };
+    });
 }
 
 function planSpot(input: PoolPlanInput, fail: Fail): Required<SpotSettings> | undefined {
@@ -265,6 +313,7 @@ export function planBuilderPool(input: PoolPlanInput): PoolPlan {
     const vcpus = planned.map((size) => size.vcpus);
     return {
         sizes: planned,
+        stacks: planStacks(input, spot, fail),
         minimumLevel,
         skuName: planned.length === 1 ? planned[0].name : "Mix",
         mix: planned.length === 1 ? undefined : {

@@ -56,3 +56,24 @@ export function isPrivateRange(range: Ipv4Range): boolean {
 }
 
 const PRIVATE_RANGES: Ipv4Range[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((cidr) => parseIpv4Range(cidr, "RFC 1918"));
+
+export const formatIpv4Range = (range: Ipv4Range): string => `${range.network.toString()}/${range.prefixLength}`;
+
+/** The number of addresses in a range. */
+export const ipv4RangeSize = (range: Ipv4Range): number => 2 ** (32 - range.prefixLength);
+
+/**
+ * The first `parts` of the equal blocks a range splits into (halves for 2, quarters for 3 or 4): each block is the
+ * range's prefix plus just enough bits to count `parts`.
+ */
+export function splitIpv4Range(range: Ipv4Range, parts: number): Ipv4Range[] {
+    const bits = Math.ceil(Math.log2(parts));
+    const prefixLength = range.prefixLength + bits;
+    const start = range.network.toByteArray().reduce((value, byte) => value * 256 + byte, 0);
+    const step = 2 ** (32 - prefixLength);
+    return Array.from({ length: parts }, (_, index) => {
+        const value = start + index * step;
+        const network = ipaddr.IPv4.parse([24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join("."));
+        return { network, prefixLength };
+    });
+}

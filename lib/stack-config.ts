@@ -18,7 +18,10 @@ import { scaleSetQuotaVcpus, sizeVerdict } from "../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../policy/catalog/types";
 import { MAX_POOL_NAME_LENGTH } from "./azure-pool-rules";
 import { AZURE_REGIONS, FEDORA_IMAGE_REGIONS, findRegion } from "./azure-regions";
-import { FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, MAX_MIX_SIZES, planBuilderPool, PoolPlanError, type PoolPlanInput } from "./builder-pool-plan";
+import {
+    FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, MAX_MIX_SIZES, planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput,
+} from "./builder-pool-plan";
+import { builderSubnetLayout, subnetKeyFor } from "./builder-subnets";
 import type { BuilderAuth } from "./cloud-init/settings";
 import { NETWORK_DEFAULTS } from "./network-defaults";
 import { builderSlots } from "./slots";
@@ -694,11 +697,14 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     // Each pool on its own, so that one broken pool does not hide the others' mistakes.
     const pool = poolSchema(minimumLevel ?? DEFAULT_MINIMUM_LEVEL, options.asOf);
     const poolKeys = Object.keys(pool.in.shape);
+    const plans = new Map<PoolConfig, PoolPlan>();
     const pools = (check(topLevel.pools, ...at("pools"), errors) ?? []).map((item, index) => {
         const root = `${NAMESPACE}:pools[${index}]`;
         errors.push(...unknownKeys(item, poolKeys, root));
         const parsed = check(pool, item, root, errors);
-        const problem = parsed && poolPlanProblem(parsed, imageSupportsNvme ?? false, options.asOf);
+        const planned = parsed && planPool(parsed, imageSupportsNvme ?? false, options.asOf);
+        const problem = planned && "problem" in planned ? planned.problem : undefined;
+        if (parsed && planned && "plan" in planned) plans.set(parsed, planned.plan);
         if (problem) errors.push({ key: root, message: problem });
         return problem ? undefined : parsed;
     });
@@ -713,7 +719,9 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
 
     const allPools = pools.length > 0 && goodPools.length === pools.length ? goodPools : undefined;
     if (koji !== undefined && allPools !== undefined) errors.push(...hostNameErrors(koji, allPools));
-    if (network !== undefined && allPools !== undefined) errors.push(...subnetCapacityErrors(network, allPools));
+    if (network !== undefined && allPools !== undefined) {
+        errors.push(...subnetCapacityErrors(network, allPools.map((pool) => ({ pool, plan: plans.get(pool) as PoolPlan }))));
+    }
     if (vcpuBudget !== undefined && allPools !== undefined) errors.push(...budgetErrors(vcpuBudget, allPools));
 
     if (
@@ -739,13 +747,12 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
  * whose sizes differ in local disk or disk controller, a confidential size, a local mock disk on diskless
  * sizes): its own plan is asked, so that the rules live in one place and still fail before any resource.
  */
-function poolPlanProblem(pool: PoolConfig, imageSupportsNvme: boolean, asOf: Date | undefined): string | undefined {
+function planPool(pool: PoolConfig, imageSupportsNvme: boolean, asOf: Date | undefined): { plan: PoolPlan } | { problem: string } {
     try {
-        planBuilderPool({ ...poolPlanInputOf(pool, imageSupportsNvme), asOf });
-        return undefined;
+        return { plan: planBuilderPool({ ...poolPlanInputOf(pool, imageSupportsNvme), asOf }) };
     } catch (error) {
         if (!(error instanceof PoolPlanError)) throw error;
-        return error.message.replace(`builder pool "${pool.name}": `, "");
+        return { problem: error.message.replace(`builder pool "${pool.name}": `, "") };
     }
 }
 
@@ -760,17 +767,31 @@ function hostNameErrors(koji: KojiConfig, pools: readonly PoolConfig[]): ConfigE
 }
 
 /** Every builder needs a NIC address in the builder subnet, and Azure keeps five of them. */
-function subnetCapacityErrors(network: NetworkConfig, pools: readonly PoolConfig[]): ConfigError[] {
-    const needed = pools.reduce((sum, pool) => sum + pool.maxCount, 0);
-    const usable = addressCount(rangeOf(network.builderSubnet)) - AZURE_RESERVED_ADDRESSES;
-    if (needed <= usable) return [];
-    const prefix = 32 - Math.ceil(Math.log2(needed + AZURE_RESERVED_ADDRESSES));
-    return [
-        {
-            key: `${NAMESPACE}:network.builderSubnet`,
-            message: `${network.builderSubnet} has ${usable} usable addresses (Azure keeps ${AZURE_RESERVED_ADDRESSES}) but the pools' maxCount adds up to ${needed}; use a /${prefix} or larger, or lower maxCount`,
-        },
-    ];
+function subnetCapacityErrors(network: NetworkConfig, pools: readonly { pool: PoolConfig; plan: PoolPlan }[]): ConfigError[] {
+    const subnets = builderSubnetLayout(network.builderSubnet, farmZones({ pools: pools.map(({ pool }) => pool) }));
+    const keys = subnets.map((subnet) => subnet.key);
+    const needed = new Map(keys.map((key) => [key, 0]));
+    for (const { plan } of pools) {
+        for (const stack of plan.stacks) {
+            const key = subnetKeyFor(stack.zone, keys);
+            needed.set(key, (needed.get(key) ?? 0) + stack.maxCount);
+        }
+    }
+    // Every subnet is the same size, so the busiest decides; the builder range needs that block per subnet.
+    const busiest = Math.max(...needed.values());
+    const usable = addressCount(rangeOf(subnets[0].prefix)) - AZURE_RESERVED_ADDRESSES;
+    if (busiest <= usable) return [];
+    const blockPrefix = Math.min(SMALLEST_SUBNET_PREFIX, 32 - Math.ceil(Math.log2(busiest + AZURE_RESERVED_ADDRESSES)));
+    const prefix = blockPrefix - Math.ceil(Math.log2(subnets.length));
+    const where = subnets.length === 1
+        ? `${network.builderSubnet} has ${usable} usable addresses (Azure keeps ${AZURE_RESERVED_ADDRESSES}) but the pools' maxCount adds up to ${busiest}`
+        : `${network.builderSubnet} is split into ${subnets.length} zone subnets (${subnets.map((subnet) => subnet.prefix).join(", ")}) of ${usable} usable addresses each (Azure keeps ${AZURE_RESERVED_ADDRESSES}), but one zone's scale sets can reach ${busiest} VMs`;
+    return [{ key: `${NAMESPACE}:network.builderSubnet`, message: `${where}; use a /${prefix} or larger, or lower maxCount` }];
+}
+
+/** Every zone a pool uses, in order: the farm's network gets one zonal stack for each. */
+export function farmZones(config: Pick<FarmConfig, "pools">): string[] {
+    return [...new Set(config.pools.flatMap((pool) => pool.zones ?? []))].sort();
 }
 
 /** A configured pool as the pool plan takes it: what the configuration check, the farm and the plan's quota all ask. */

@@ -40,7 +40,7 @@ function measure(runs: number, env: Record<string, string>): Measurement {
 /** 40 pools alternating a Spot instance mix and a regular pool with a local disk, 10 VMs each. */
 function largeStack(dev: Record<string, string>): Record<string, string> {
     const pools = Array.from({ length: 40 }, (_, index) => (index % 2 === 0
-        ? { name: `p${index + 1}`, vmSizes: ["Standard_D16as_v5", "Standard_D16as_v4", "Standard_E16as_v5"], maxCount: 10, spot: true }
+        ? { name: `p${index + 1}`, vmSizes: ["Standard_D16as_v5", "Standard_D16s_v5", "Standard_E16as_v5"], maxCount: 10, spot: true }
         : { name: `p${index + 1}`, vmSizes: ["Standard_D8ads_v5"], minCount: 1, maxCount: 10 }));
     return { ...dev, "buildfarm:pools": JSON.stringify(pools), "buildfarm:vcpuBudget": String(40 * 10 * 16) };
 }

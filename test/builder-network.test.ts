@@ -67,6 +67,8 @@ describe("planBuilderNetwork (pure)", () => {
         [{ egress: { publicIpCount: 0 } }, /1 to 16/],
         [{ egress: { publicIpPrefixLength: 27 } }, /\/28 to \/31/],
         [{ egress: { publicIpCount: 2, publicIpPrefixLength: 30 } as never }, /not both/],
+        [{ zones: ["4"] }, /"4" is not an availability zone/],
+        [{ builderSubnetPrefix: "10.20.0.0/29", zones: ["1", "2"] }, /split over 2 zones gives 10.20.0.0\/30; Azure subnets must be \/29 or larger/],
     ])("rejects %j", (bad, message) => {
         expect(() => planBuilderNetwork({ resourceGroupName: "rg", ...bad })).toThrow(message);
     });
@@ -140,7 +142,8 @@ describe("BuilderNetwork (mocked)", () => {
     });
 
     it("exports the subnet and zone ids a pool and the store need", async () => {
-        expect(await promiseOf(net.builderSubnetId)).toBe("farm-builders-id");
+        expect(Object.keys(net.builderSubnetIds)).toEqual(["regional"]);
+        expect(await promiseOf(net.builderSubnetIds.regional)).toBe("farm-builders-id");
         expect(await promiseOf(net.privateEndpointSubnetId)).toBe("farm-endpoints-id");
         expect(await promiseOf(net.blobPrivateDnsZoneId)).toBe("farm-blob-dns-id");
         expect(await promiseOf(net.vaultPrivateDnsZoneId)).toBe("farm-vault-dns-id");
@@ -154,6 +157,32 @@ describe("BuilderNetwork (mocked)", () => {
         expect(mocks.ofType("azure-native:network:NatGateway").find((nat) => nat.name === "prefixed-nat")!.inputs.publicIpPrefixes).toEqual([{ id: "prefixed-egress-id" }]);
         expect(mocks.ofType("azure-native:network:PublicIPAddress").filter((ip) => ip.name.startsWith("prefixed"))).toEqual([]);
         expect(await promiseOf(prefixed.egressAddresses)).toEqual(["198.51.100.4/30"]);
+    });
+
+    it("builds one zonal stack per zone: a subnet carved from the builder range, its NAT gateway and its zonal IPs", async () => {
+        const zonal = new BuilderNetwork("zonal", { resourceGroupName: "rg", zones: ["3", "1", "2"], egress: { publicIpCount: 2 } }, mocks.recordingOptions);
+        await mocks.settled();
+        const subnets = mocks.ofType("azure-native:network:Subnet").filter((subnet) => subnet.name.startsWith("zonal-builders"));
+        expect(subnets.map((subnet) => [subnet.inputs.subnetName, subnet.inputs.addressPrefix, subnet.inputs.natGateway])).toEqual([
+            ["builders-z1", "10.20.0.0/22", { id: "zonal-nat-z1-id" }],
+            ["builders-z2", "10.20.4.0/22", { id: "zonal-nat-z2-id" }],
+            ["builders-z3", "10.20.8.0/22", { id: "zonal-nat-z3-id" }],
+        ]);
+        const nats = mocks.ofType("azure-native:network:NatGateway").filter((nat) => nat.name.startsWith("zonal-"));
+        expect(nats.map((nat) => [nat.name, nat.inputs.zones, nat.inputs.publicIpAddresses])).toEqual([
+            ["zonal-nat-z1", ["1"], [{ id: "zonal-egress-z1-1-id" }, { id: "zonal-egress-z1-2-id" }]],
+            ["zonal-nat-z2", ["2"], [{ id: "zonal-egress-z2-1-id" }, { id: "zonal-egress-z2-2-id" }]],
+            ["zonal-nat-z3", ["3"], [{ id: "zonal-egress-z3-1-id" }, { id: "zonal-egress-z3-2-id" }]],
+        ]);
+        // A zonal NAT gateway takes public IPs of its own zone.
+        for (const ip of mocks.ofType("azure-native:network:PublicIPAddress").filter((each) => each.name.startsWith("zonal-"))) {
+            expect(ip.inputs.zones, ip.name).toEqual([ip.name.match(/-z(\d)-/)![1]]);
+        }
+        expect(Object.keys(zonal.builderSubnetIds)).toEqual(["1", "2", "3"]);
+        expect(await promiseOf(zonal.egressAddresses)).toHaveLength(6);
+        // Each subnet waits for the one before it: ARM refuses concurrent subnet writes in one VNet.
+        const endpoints = mocks.ofType("azure-native:network:Subnet").find((subnet) => subnet.name === "zonal-endpoints")!;
+        expect(endpoints.opts.dependsOn).toHaveLength(1);
     });
 
     it("throws before registering anything when the arguments are wrong", async () => {

@@ -93,6 +93,18 @@ describe("planBuilderPool: counts and Spot", () => {
         expect(failure(overrides as Partial<PoolPlanInput>)).toMatch(message);
     });
 
+    it("splits a pool over zones into one scale set each, the counts as even as they go", () => {
+        const plan = planBuilderPool(pool({ minCount: 3, maxCount: 10, zones: ["2", "1", "3"], spot: { regularBaseCount: 1 } }));
+        expect(plan.stacks.map(({ logicalName, zone, minCount, maxCount, spot }) => [logicalName, zone, minCount, maxCount, spot?.regularBaseCount])).toEqual([
+            ["v3spot-z1-vmss", "1", 1, 4, 1], ["v3spot-z2-vmss", "2", 1, 3, 0], ["v3spot-z3-vmss", "3", 1, 3, 0],
+        ]);
+        expect(planBuilderPool(pool({})).stacks).toEqual([{ logicalName: "v3spot-vmss", zone: undefined, minCount: 1, maxCount: 10, spot: undefined, index: 0, of: 1 }]);
+    });
+
+    it("wants a builder per zone, since each zone's scale set scales on its own CPU", () => {
+        expect(failure({ minCount: 2, zones: ["1", "2", "3"] })).toMatch(/minCount \(2\) is below the number of zones \(3\).*raise minCount to 3/);
+    });
+
     it("defaults Spot to the on-demand price cap and all Spot above a zero base", () => {
         expect(planBuilderPool(pool({ spot: {} })).spot).toEqual({ maxPrice: -1, regularBaseCount: 0, regularPercentAboveBase: 0 });
         expect(planBuilderPool(pool({})).spot).toBeUndefined();

@@ -13,7 +13,7 @@ export const SPOT_POOL: BuilderPoolArgs = {
     maxCount: 40,
     spot: { regularBaseCount: 2, regularPercentAboveBase: 10 },
     autoscale: { busyWindows: [{ name: "mass-rebuild", days: ["Saturday"], start: "06:00", end: "20:00", minCount: 20 }] },
-    subnetResourceId: "builder-subnet-id",
+    subnetResourceIds: { regional: "builder-subnet-id" },
     identity: { resourceId: "identity-id", clientId: "11111111-2222-3333-4444-555555555555" },
     storageBlobEndpoint: "https://farmstore.blob.core.windows.net/",
     keyVaultUri: "https://farmvault.vault.azure.net/",
@@ -132,10 +132,50 @@ describe("BuilderPool (mocked)", () => {
     });
 
     it("outputs the scale set and the slots' Koji host names", async () => {
-        expect(await promiseOf(pool.scaleSetId)).toBe("v3spot-vmss-id");
+        expect(await promiseOf(pool.scaleSetIds[0])).toBe("v3spot-vmss-id");
         expect(pool.hostNames).toHaveLength(40);
         expect(pool.hostNames[0]).toBe("v3spot-01.az.fedoraproject.org");
         expect(pool.slotIds[39]).toBe("v3spot-40");
+    });
+});
+
+describe("BuilderPool over zones", () => {
+    it("runs one scale set per zone, each in its zone's subnet, with the pool's counts split evenly", async () => {
+        const mocks = installPulumiMocks();
+        const zonal = new BuilderPool("zonal", {
+            ...SPOT_POOL,
+            minCount: 4, maxCount: 40, zones: ["1", "2", "3"],
+            spot: { regularBaseCount: 2, regularPercentAboveBase: 10 },
+            subnetResourceIds: { 1: "subnet-z1", 2: "subnet-z2", 3: "subnet-z3" },
+        }, mocks.recordingOptions);
+        await mocks.settled();
+        const sets = mocks.ofType("azure-native:compute:VirtualMachineScaleSet");
+        expect(sets.map((set) => set.name)).toEqual(["zonal-z1-vmss", "zonal-z2-vmss", "zonal-z3-vmss"]);
+        expect(sets.map((set) => set.inputs.zones)).toEqual([["1"], ["2"], ["3"]]);
+        expect(sets.map((set) => set.inputs.virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0].subnet.id))
+            .toEqual(["subnet-z1", "subnet-z2", "subnet-z3"]);
+        expect(sets.map((set) => set.inputs.sku.capacity)).toEqual([2, 1, 1]);
+        expect(sets.map((set) => set.inputs.priorityMixPolicy.baseRegularPriorityCount)).toEqual([1, 1, 0]);
+        const autoscale = mocks.ofType("azure-native:monitor:AutoscaleSetting");
+        expect(autoscale.map((setting) => [setting.name, setting.inputs.profiles[0].capacity.minimum, setting.inputs.profiles[0].capacity.maximum]))
+            .toEqual([["zonal-z1-autoscale", "2", "14"], ["zonal-z2-autoscale", "1", "13"], ["zonal-z3-autoscale", "1", "13"]]);
+        // The busy window's floor of 20 is split too: 7 + 7 + 6.
+        expect(autoscale.map((setting) => setting.inputs.profiles[1].capacity.minimum)).toEqual(["7", "7", "6"]);
+        // Every scale set claims from the pool's one set of 40 slots.
+        for (const set of sets) {
+            const { file } = parseUserData(Buffer.from(set.inputs.virtualMachineProfile.osProfile.customData, "base64").toString("utf8"));
+            expect(file("/etc/koji-builder/slots").trim().split("\n")).toHaveLength(40);
+        }
+        expect(zonal.scaleSetIds).toHaveLength(3);
+    });
+
+    it("puts a regional pool of a zonal farm in the first zone's subnet", async () => {
+        const mocks = installPulumiMocks();
+        new BuilderPool("regional", { ...SPOT_POOL, subnetResourceIds: { 1: "subnet-z1", 2: "subnet-z2" } }, mocks.recordingOptions);
+        await mocks.settled();
+        const set = mocks.single("azure-native:compute:VirtualMachineScaleSet");
+        expect(set.inputs.zones).toBeUndefined();
+        expect(set.inputs.virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0].subnet.id).toBe("subnet-z1");
     });
 });
 

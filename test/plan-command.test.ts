@@ -39,9 +39,11 @@ describe("npm run plan", () => {
         expect(result.summary).toMatchObject({ clean: true, mandatory: 0 });
         expect(result.violations).toEqual([]);
         const types = result.resources.map((resource: { type: string }) => resource.type);
-        expect(types.filter((type: string) => type === "azure-native:compute:VirtualMachineScaleSet")).toHaveLength(2);
+        // The Spot pool spans three zones: one scale set per zone, each behind its zone's NAT gateway.
+        expect(types.filter((type: string) => type === "azure-native:compute:VirtualMachineScaleSet")).toHaveLength(4);
+        expect(types.filter((type: string) => type === "azure-native:network:NatGateway")).toHaveLength(3);
         expect(types).toEqual(expect.arrayContaining(["azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:network:NatGateway"]));
-        const scaleSet = result.resources.find((resource: { name: string }) => resource.name === "spot-vmss");
+        const scaleSet = result.resources.find((resource: { name: string }) => resource.name === "spot-z1-vmss");
         expect(scaleSet.parent).toMatch(/buildfarm:pool:BuilderPool::spot$/);
         expect(scaleSet.inputs.sku.name).toBe("Mix");
         // Azure refuses terminate notifications on Spot scale sets.

@@ -326,11 +326,11 @@ describe("pool names", () => {
         ["1pool", /^pool names become resource and host names/],
         ["spot-", /not ending with a hyphen$/],
         ["spot_pool", /^pool names become resource and host names/],
-        ["a".repeat(POOL_NAME_MAX + 1), /^pool names are at most 42 characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits$/],
+        ["a".repeat(POOL_NAME_MAX + 1), /^pool names are at most 39 characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits$/],
     ])("refuses %s", (name, message) => expectError(withPool({ name }), "buildfarm:pools[0].name", message));
 
     it(`takes a name of ${POOL_NAME_MAX} characters`, () => {
-        expect(configOf(withPool({ name: "a".repeat(POOL_NAME_MAX) })).pools[0].name).toHaveLength(42);
+        expect(configOf(withPool({ name: "a".repeat(POOL_NAME_MAX) })).pools[0].name).toHaveLength(39);
     });
 
     it("refuses a name used twice, at the second pool", () => {
@@ -340,8 +340,16 @@ describe("pool names", () => {
 });
 
 describe("zones and mock disk", () => {
-    it("takes a subset of the three zones", () => {
-        expect(configOf(withPool({ zones: ["1", "3"] })).pools[0].zones).toEqual(["1", "3"]);
+    it("takes a subset of the three zones, with a builder per zone", () => {
+        expect(configOf(withPool({ zones: ["1", "3"], minCount: 2 })).pools[0].zones).toEqual(["1", "3"]);
+        expectError(withPool({ zones: ["1", "3"] }), "buildfarm:pools[0]", /^minCount \(1\) is below the number of zones \(2\)/);
+    });
+
+    it("checks each zone's subnet holds that zone's builders, naming the split", () => {
+        expectError({ "buildfarm:network": { builderSubnet: "10.20.0.0/24" }, "buildfarm:vcpuBudget": 4000, ...withPool({ zones: ["1", "2", "3"], minCount: 3, maxCount: 200 }) },
+            "buildfarm:network.builderSubnet",
+            /^10\.20\.0\.0\/24 is split into 3 zone subnets \(10\.20\.0\.0\/26, 10\.20\.0\.64\/26, 10\.20\.0\.128\/26\) of 59 usable addresses each .* one zone's scale sets can reach 67 VMs; use a \/23 or larger/);
+        expect(configOf({ "buildfarm:network": { builderSubnet: "10.20.0.0/23" }, "buildfarm:vcpuBudget": 4000, ...withPool({ zones: ["1", "2", "3"], minCount: 3, maxCount: 200 }) }).pools).toHaveLength(1);
     });
 
     it.each([

@@ -31,7 +31,8 @@ function keySettings(resource: PlannedResource): string {
         case "azure-native:compute:VirtualMachineScaleSet": {
             const sizes = inputs.sku?.name === "Mix" ? (inputs.skuProfile?.vmSizes ?? []).map((size: { name?: string }) => size.name).join(", ") : inputs.sku?.name;
             const priority = inputs.virtualMachineProfile?.priority ?? "Regular";
-            return `sizes ${sizes}; ${priority}; start ${inputs.sku?.capacity ?? 0}`;
+            const zones = inputs.zones?.length ? `zone ${inputs.zones.join(", ")}` : "regional";
+            return `sizes ${sizes}; ${priority}; ${zones}; start ${inputs.sku?.capacity ?? 0}`;
         }
         case "azure-native:monitor:AutoscaleSetting": {
             const capacity = inputs.profiles?.[0]?.capacity;
