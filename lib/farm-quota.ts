@@ -1,9 +1,9 @@
 /**
  * The quota a farm needs, counted as Azure counts it: every VM at its size's quota vCPUs (the parent's for a
  * constrained size, MicrosoftDocs/azure-docs issues #23017 and #118702), a mix at its largest size, each pool at
- * its maximum count. Regular VMs draw on the region's total and on a per-family quota; Spot VMs on the region's
- * Spot quota alone (learn.microsoft.com/azure/quotas/per-vm-quota-requests, .../quotas/spot-quota). A Spot
- * pool's regular base and regular share above it are regular VMs.
+ * its maximum count. Regular VMs draw on the total regional vCPU quota and a VM-family vCPU quota; Spot VMs on
+ * the Spot vCPU quota, which spans all families (learn.microsoft.com/azure/quotas/per-vm-quota-requests,
+ * .../quotas/spot-quota). A Spot pool's regular base and regular share above it are regular VMs.
  */
 import { findSize } from "../policy/catalog";
 import type { PoolPlan } from "./builder-pool-plan";

@@ -90,8 +90,8 @@ export function renderQuota(quota: FarmQuota, vcpuBudget: number): string {
         `Quota, counted as Azure counts it (constrained sizes at their parent's vCPUs, a mix at its largest size):`,
         ...pools,
         `  total ${quota.totalVcpus} of vcpuBudget ${vcpuBudget}${quota.totalVcpus > vcpuBudget ? " (OVER)" : ""}`,
-        `  request: Total Regional vCPUs >= ${quota.regionalRegularVcpus}; regional Spot vCPUs >= ${quota.regionalSpotVcpus}`,
-        ...(series.length > 0 ? [`  and per VM family (regular VMs; a mix needs room in each of its sizes' families):`, ...series] : []),
+        `  request in the region: total regional vCPUs >= ${quota.regionalRegularVcpus}; Spot vCPUs (all families) >= ${quota.regionalSpotVcpus}`,
+        ...(series.length > 0 ? [`  and VM-family vCPUs for the regular VMs (a mix needs room in each of its sizes' families):`, ...series] : []),
     ].join("\n");
 }
 
