@@ -17,6 +17,11 @@ describe("README", () => {
         for (const key of Object.keys(CONFIG_KEYS)) expect(README, key).toContain(`\`buildfarm:${key}`);
     });
 
+    it("keeps Pulumi.yaml's pool name limit equal to the code's", () => {
+        const project = readFileSync(path.join(__dirname, "..", "Pulumi.yaml"), "utf8");
+        expect(project).toContain(`at most ${POOL_NAME_MAX} characters`);
+    });
+
     it("states the pool name limit and the catalog's size count the code has", () => {
         expect(README).toContain(`at most ${POOL_NAME_MAX} characters`);
         expect(README).toContain(`${SIZES.length} sizes`);

@@ -45,12 +45,29 @@ describe("sizes command", () => {
         expect(run("--list").stdout).toMatch(/^SERIES\s+STATUS/);
     });
 
+    it("lists every documented size with its verdict and capabilities", () => {
+        const sizes = JSON.parse(run("--size-list", "--json").stdout);
+        expect(sizes.length).toBeGreaterThan(1500);
+        expect(sizes.find((entry: { size: string }) => entry.size === "Standard_E16-4ads_v5"))
+            .toMatchObject({ status: "allowed", vcpus: 4, quotaVcpus: 16, capabilities: { localDisk: "resource" } });
+        expect(run("--size-list").stdout).toMatch(/^SIZE\s+STATUS\s+LEVEL\s+VCPUS\s+QUOTA/);
+    });
+
+    it("says what the pool plan would say of a size, regular and Spot", () => {
+        const [burstable, confidential] = JSON.parse(run("--json", "Standard_B16as_v2", "Standard_DC8as_v5").stdout);
+        expect(burstable.asPool).toEqual({ regular: "ok", spot: expect.stringContaining('Azure rule "spot-no-b-series"') });
+        expect(confidential.asPool.regular).toContain('Azure rule "trusted-launch"');
+        expect(run("Standard_D16sa_v5").stdout).toContain("did you mean Standard_D16as_v5?");
+    });
+
     it.each([
         [["--as-of", "2026-02-30", "Standard_D4s_v5"], /--as-of "2026-02-30" is not a date/],
         [["--min-level", "x86-64-v2", "Standard_D4s_v5"], /--min-level "x86-64-v2" is not one of x86-64-v3, x86-64-v4/],
         [[], /name at least one size/],
         [["--frobnicate", "Standard_D4s_v5"], /Unknown option '--frobnicate'/],
         [["--list", "Standard_D4s_v5"], /--list takes no size names/],
+        [["--size-list", "Standard_D4s_v5"], /--size-list takes no size names/],
+        [["--list", "--size-list"], /--list and --size-list are two listings; give one/],
     ])("exits 2 with one clear line on bad arguments %j", (argv, message) => {
         const result = run(...argv);
         expect(result.exitCode).toBe(2);
