@@ -46,7 +46,11 @@ function largeStack(dev: Record<string, string>): Record<string, string> {
 }
 
 function main(): void {
-    const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
+    const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, help: { type: "boolean", short: "h", default: false } } });
+    if (values.help) {
+        process.stdout.write("usage: npm run bench [-- --runs N]\n  --runs N  fresh-process runs per figure, the median reported (default 3)\n");
+        return;
+    }
     const runs = Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number >= 1, got ${values.runs}`);
     const dev = readStackFile({ stack: "dev" }).config;
