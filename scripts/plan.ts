@@ -4,6 +4,7 @@
  * everything it registered, served and called exactly as `pulumi preview --policy-pack policy` would.
  * Exit 0 when clean, 1 on a mandatory violation, 2 on a configuration or program error.
  */
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
@@ -42,6 +43,8 @@ function parseCommandLine(argv: readonly string[]) {
     }
     const { values } = parsed;
     if (values.stack !== undefined && values["config-file"] !== undefined) throw new UsageError("give --stack or --config-file, not both");
+    if (values.program !== undefined && !existsSync(values.program)) throw new UsageError(`--program ${values.program}: no such file`);
+    if (values.program !== undefined) programPath = path.resolve(values.program);
     return {
         help: values.help,
         stack: values["config-file"] === undefined ? values.stack ?? "dev" : values.stack,
@@ -96,12 +99,22 @@ function writeAll(stream: NodeJS.WriteStream, text: string): Promise<void> {
  * process-level handlers.
  */
 let failed = false;
+/** The program being planned, so that a crash in it can be told by its file and line. */
+let programPath = path.join(PROJECT_ROOT, "index.ts");
+
+/** ` (at file:line:column)` of the first stack frame inside the planned program, or nothing. */
+function programLocation(error: unknown): string {
+    const frame = error instanceof Error ? error.stack?.split("\n").find((line) => line.includes(programPath)) : undefined;
+    const at = frame?.match(/\(?([^\s()]+:\d+:\d+)\)?\s*$/)?.[1];
+    return at ? ` (at ${path.relative(process.cwd(), at)})` : "";
+}
 function fail(error: unknown): void {
     // The first error is the cause; later ones (outputs settling after it) would only repeat it.
     if (failed) return;
     failed = true;
     const message = error instanceof Error ? error.message : String(error);
-    const lines = error instanceof UsageError ? [`plan: ${message}`, USAGE] : [`plan: ${message}`];
+    const where = error instanceof UsageError || error instanceof pulumi.RunError ? "" : programLocation(error);
+    const lines = error instanceof UsageError ? [`plan: ${message}`, USAGE] : [`plan: ${message}${where}`];
     if (!(error instanceof UsageError || error instanceof pulumi.RunError) && process.env.PLAN_DEBUG && error instanceof Error) lines.push(String(error.stack));
     process.stderr.write(lines.join("\n") + "\n", () => process.exit(2));
 }

@@ -81,6 +81,15 @@ describe("npm run plan", () => {
         expect(run.stdout).toMatch(/Plan: \d+ resources; 1 mandatory violation/);
     }, PLAN_TIMEOUT);
 
+    it("tells a crash in the program by its file and line, and a missing program in one line", async () => {
+        const crash = await plan("--stack", "dev", "--program", "test/fixtures/crashing-program.ts");
+        expect(crash.code).toBe(2);
+        expect(crash.stderr).toMatch(/^plan: Cannot read properties of null \(reading 'boom'\) \(at test\/fixtures\/crashing-program\.ts:3:\d+\)$/);
+        const missing = await plan("--program", "test/fixtures/nope.ts");
+        expect(missing.code).toBe(2);
+        expect(missing.stderr.split("\n")[0]).toBe("plan: --program test/fixtures/nope.ts: no such file");
+    }, PLAN_TIMEOUT);
+
     it("says how to call it when the arguments are wrong", async () => {
         const run = await plan("--stack", "dev", "--config-file", "x.yaml");
         expect(run.code).toBe(2);
