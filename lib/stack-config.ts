@@ -132,6 +132,8 @@ export interface SpotConfig {
 export interface ConfigError {
     readonly key: string;
     readonly message: string;
+    /** For a misspelt key, the full path it was probably meant as: that key's own "is required" is the same mistake. */
+    readonly meant?: string;
 }
 
 export type StackConfigResult =
@@ -519,10 +521,14 @@ function unknownTopLevelKey(fullKey: string): ConfigError | undefined {
     if (ours && (namespace !== NAMESPACE || !KEY_NAMES.includes(key))) {
         const guess = likely(key, KEY_NAMES);
         const known = KEY_NAMES.map((name) => `${NAMESPACE}:${name}`).join(", ");
-        return { key: fullKey, message: guess === undefined ? `unknown key; the keys are ${known}` : `unknown key; did you mean ${NAMESPACE}:${guess}?` };
+        return {
+            key: fullKey,
+            message: guess === undefined ? `unknown key; the keys are ${known}` : `unknown key; did you mean ${NAMESPACE}:${guess}?`,
+            meant: guess === undefined ? undefined : `${NAMESPACE}:${guess}`,
+        };
     }
     if (`${namespace}:${key}` !== LOCATION_KEY && namespace === LOCATION_KEY.split(":")[0] && likely(key, ["location"]) !== undefined) {
-        return { key: fullKey, message: `unknown key; did you mean ${LOCATION_KEY}?` };
+        return { key: fullKey, message: `unknown key; did you mean ${LOCATION_KEY}?`, meant: LOCATION_KEY };
     }
     return undefined;
 }
@@ -651,6 +657,7 @@ function unknownKeys(value: unknown, known: readonly string[], root: string): Co
             return {
                 key: keyPath(root, [key]),
                 message: guess === undefined ? `unknown key; the keys here are ${known.join(", ")}` : `unknown key; did you mean "${guess}"?`,
+                meant: guess === undefined ? undefined : keyPath(root, [guess]),
             };
         });
 }
@@ -737,7 +744,10 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
         network === undefined ||
         allPools === undefined
     ) {
-        return { ok: false, errors };
+        // A misspelt required key is one mistake, not two: its own "is required" goes.
+        const meant = new Set(errors.flatMap((error) => error.meant ?? []));
+        const distinct = errors.filter((error) => !(meant.has(error.key) && error.message.startsWith("is required")));
+        return { ok: false, errors: distinct.map(({ key, message }) => ({ key, message })) };
     }
     return { ok: true, config: { location, adminSshPublicKey, minimumLevel, imageSupportsNvme, buildersEnabled, vcpuBudget, tags, koji, network, pools: allPools } };
 }

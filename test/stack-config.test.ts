@@ -208,6 +208,12 @@ describe("unknown keys", () => {
         [withNetwork({ adminCidrs: [] }), "buildfarm:network.adminCidrs", /^unknown key; the keys here are addressSpace, /],
     ])("%j", (changes, key, message) => expectError(changes, key, message));
 
+    it("gives a misspelt required key one line, not a second one saying the key is missing", () => {
+        expectError({ "buildfarm:vcpuBudget": undefined, "buildfarm:vcpubudget": 400 }, "buildfarm:vcpubudget", "unknown key; did you mean buildfarm:vcpuBudget?");
+        expectError({ "buildfarm:pools": [{ name: "spot", vmSizes: ["Standard_D16as_v5"], maxcount: 10 }] },
+            "buildfarm:pools[0].maxcount", 'unknown key; did you mean "maxCount"?');
+    });
+
     it("leaves other packages' settings alone", () => {
         expect(configOf({ "azure-native:subscriptionId": "00000000-0000-0000-0000-000000000000" }).location).toBe("eastus2");
     });
