@@ -13,26 +13,33 @@ export interface Ipv4Range {
 }
 
 /**
- * Parses `a.b.c.d` (a /32) or `a.b.c.d/n`. Host bits must be zero, because Azure rejects such prefixes on
- * subnets and silently widens them in firewall rules.
+ * Checks `a.b.c.d` (a /32) or `a.b.c.d/n`, the one rule for addresses in this project: four-part decimal only
+ * (ipaddr.js would otherwise read "10.1" or hex forms such as 0x0a.0.0.0 as addresses, which Azure refuses),
+ * and host bits zero, because Azure rejects such prefixes on subnets and silently widens them in firewall rules.
  */
-export function parseIpv4Range(text: string, argumentName: string): Ipv4Range {
+export function checkIpv4Range(text: string): { range: Ipv4Range } | { problem: string } {
     const cidr = text.includes("/") ? text : `${text}/32`;
     const [address] = cidr.split("/");
     let parsed: [ipaddr.IPv4, number];
     try {
-        // Four-part decimal only: ipaddr.js would otherwise read "10.1" or hex forms as addresses.
         if (!ipaddr.IPv4.isValidFourPartDecimal(address)) throw new Error("not four-part decimal");
         parsed = ipaddr.IPv4.parseCIDR(cidr);
     } catch {
-        throw new Error(`${argumentName}: "${text}" is not an IPv4 address or CIDR range`);
+        return { problem: `"${text}" is not an IPv4 address or CIDR range in four-part decimal, such as 10.20.0.0/16` };
     }
     const [parsedAddress, prefixLength] = parsed;
     const network = ipaddr.IPv4.networkAddressFromCIDR(cidr);
     if (network.toString() !== parsedAddress.toString()) {
-        throw new Error(`${argumentName}: "${text}" has host bits set; did you mean ${network.toString()}/${prefixLength}?`);
+        return { problem: `"${text}" has host bits set; did you mean ${network.toString()}/${prefixLength}?` };
     }
-    return { network, prefixLength };
+    return { range: { network, prefixLength } };
+}
+
+/** `checkIpv4Range` for component arguments: throws naming the argument. */
+export function parseIpv4Range(text: string, argumentName: string): Ipv4Range {
+    const checked = checkIpv4Range(text);
+    if ("problem" in checked) throw new Error(`${argumentName}: ${checked.problem}`);
+    return checked.range;
 }
 
 /** Parses every entry; names the argument and the bad entry on failure. */

@@ -7,12 +7,12 @@
  * as an Azure error halfway through `pulumi up`. `parseStackConfig` turns the map into a typed, defaulted
  * `FarmConfig`, or into every mistake at once, each one line naming the key path and what to do.
  *
- * Shapes and types are checked with zod (exact paths); addresses with ipaddr.js; VM sizes with the catalog.
+ * Shapes and types are checked with zod (exact paths); addresses with lib/ip-ranges.ts (on ipaddr.js); VM sizes
+ * with the catalog; pools with the pool plan.
  * This module registers no resource, so it runs the same under `pulumi up`, the offline plan and the tests.
  */
 
 import { closest, distance } from "fastest-levenshtein";
-import * as ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { scaleSetQuotaVcpus, sizeVerdict } from "../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../policy/catalog/types";
@@ -22,6 +22,7 @@ import {
     FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, MAX_MIX_SIZES, planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput,
 } from "./builder-pool-plan";
 import { builderSubnetLayout, subnetKeyFor } from "./builder-subnets";
+import { checkIpv4Range, Ipv4Range, ipv4RangeSize, parseIpv4Range, rangeContains, rangesOverlap } from "./ip-ranges";
 import type { BuilderAuth } from "./cloud-init/settings";
 import { NETWORK_DEFAULTS } from "./network-defaults";
 import { builderSlots } from "./slots";
@@ -217,32 +218,19 @@ function addIssue(ctx: z.RefinementCtx, path: (string | number)[], message: stri
     ctx.addIssue({ code: "custom", path, message, continue: !final });
 }
 
-/** Parses `a.b.c.d/n`; canonical means host bits zero, which Azure requires of address prefixes. */
-function parseIpv4Cidr(text: string): { range: [ipaddr.IPv4, number] } | { problem: string } {
-    const value = text.includes("/") ? text : `${text}/32`;
-    if (!ipaddr.IPv4.isValidCIDR(value)) {
-        return { problem: `"${text}" is not an IPv4 CIDR such as 10.20.0.0/16` };
-    }
-    const range = ipaddr.IPv4.parseCIDR(value);
-    const network = ipaddr.IPv4.networkAddressFromCIDR(value).toString();
-    if (network !== range[0].toString()) {
-        return { problem: `"${text}" has host bits set; write ${network}/${range[1]}` };
-    }
-    return { range };
-}
 
-/** An IPv4 CIDR, then whatever `problem` finds wrong with its range for its use. */
-function ipv4Cidr(problem: (range: [ipaddr.IPv4, number], text: string) => string | undefined) {
+/** An IPv4 CIDR (the one address rule, lib/ip-ranges.ts), then whatever `problem` finds wrong with it for its use. */
+function ipv4Cidr(problem: (range: Ipv4Range, text: string) => string | undefined) {
     return z.string().superRefine((text, ctx) => {
-        const parsed = parseIpv4Cidr(text);
+        const parsed = checkIpv4Range(text);
         const message = "problem" in parsed ? parsed.problem : problem(parsed.range, text);
         // Only an unreadable range stops the network's own checks, which need every range parsed.
         if (message !== undefined) addIssue(ctx, [], message, "problem" in parsed);
     });
 }
 
-const subnetCidr = ipv4Cidr(([, prefix], text) =>
-    prefix > SMALLEST_SUBNET_PREFIX ? `"${text}" is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}` : undefined,
+const subnetCidr = ipv4Cidr(({ prefixLength }, text) =>
+    prefixLength > SMALLEST_SUBNET_PREFIX ? `"${text}" is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}` : undefined,
 );
 
 /**
@@ -250,24 +238,15 @@ const subnetCidr = ipv4Cidr(([, prefix], text) =>
  * addresses only and (Storage) take no /31 (the same rules as lib/admin-access.ts, checked here before
  * anything is created).
  */
-const adminCidr = ipv4Cidr(([address, prefix], text) => {
+const adminCidr = ipv4Cidr(({ network, prefixLength: prefix }, text) => {
     if (prefix === 0) return `"${text}" is the whole Internet; list the addresses you administer from`;
-    if (address.range() === "private") return `"${text}" is a private range; the firewalls only see public addresses`;
+    if (network.range() === "private") return `"${text}" is a private range; the firewalls only see public addresses`;
     if (prefix === 31) return `"${text}": Azure Storage does not accept /31 ranges; list the two addresses`;
     return undefined;
 });
 
-function rangeOf(text: string): [ipaddr.IPv4, number] {
-    return ipaddr.IPv4.parseCIDR(text.includes("/") ? text : `${text}/32`);
-}
-
-function contains(outer: [ipaddr.IPv4, number], inner: [ipaddr.IPv4, number]): boolean {
-    return inner[1] >= outer[1] && inner[0].match(outer);
-}
-
-function addressCount(range: [ipaddr.IPv4, number]): number {
-    return 2 ** (32 - range[1]);
-}
+/** A range the schema has already checked. */
+const rangeOf = (text: string): Ipv4Range => parseIpv4Range(text, "range");
 
 /** Key types Azure Linux VMs accept; ECDSA is OpenSSH but Azure refuses it. */
 const SSH_KEY_TYPES = ["ssh-ed25519", "ssh-rsa"];
@@ -401,12 +380,12 @@ const networkSchema = z
         const space = rangeOf(network.addressSpace);
         const subnets = (["builderSubnet", "endpointSubnet"] as const).map((key) => ({ key, range: rangeOf(network[key]) }));
         for (const { key, range } of subnets) {
-            if (!contains(space, range)) {
+            if (!rangeContains(space, range)) {
                 addIssue(ctx, [key], `${network[key]} is outside addressSpace ${network.addressSpace}; pick a range inside it`);
             }
         }
         const [builder, endpoint] = subnets;
-        if (contains(builder.range, endpoint.range) || contains(endpoint.range, builder.range)) {
+        if (rangesOverlap(builder.range, endpoint.range)) {
             addIssue(ctx, ["endpointSubnet"], `${network.endpointSubnet} overlaps builderSubnet ${network.builderSubnet}; subnets must not overlap`);
         }
     });
@@ -789,7 +768,7 @@ function subnetCapacityErrors(network: NetworkConfig, pools: readonly { pool: Po
     }
     // Every subnet is the same size, so the busiest decides; the builder range needs that block per subnet.
     const busiest = Math.max(...needed.values());
-    const usable = addressCount(rangeOf(subnets[0].prefix)) - AZURE_RESERVED_ADDRESSES;
+    const usable = ipv4RangeSize(rangeOf(subnets[0].prefix)) - AZURE_RESERVED_ADDRESSES;
     if (busiest <= usable) return [];
     const blockPrefix = Math.min(SMALLEST_SUBNET_PREFIX, 32 - Math.ceil(Math.log2(busiest + AZURE_RESERVED_ADDRESSES)));
     const prefix = blockPrefix - Math.ceil(Math.log2(subnets.length));

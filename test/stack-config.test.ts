@@ -417,14 +417,16 @@ describe("the SSH key", () => {
 
 describe("the network", () => {
     it.each([
-        [{ addressSpace: "10.20.0.0/33" }, "addressSpace", '"10.20.0.0/33" is not an IPv4 CIDR such as 10.20.0.0/16'],
-        [{ addressSpace: "fd00::/48" }, "addressSpace", '"fd00::/48" is not an IPv4 CIDR such as 10.20.0.0/16'],
-        [{ builderSubnet: "10.20.1.0/20" }, "builderSubnet", '"10.20.1.0/20" has host bits set; write 10.20.0.0/20'],
+        [{ addressSpace: "10.20.0.0/33" }, "addressSpace", '"10.20.0.0/33" is not an IPv4 address or CIDR range in four-part decimal, such as 10.20.0.0/16'],
+        [{ addressSpace: "fd00::/48" }, "addressSpace", '"fd00::/48" is not an IPv4 address or CIDR range in four-part decimal, such as 10.20.0.0/16'],
+        // ipaddr.js alone reads hex parts; Azure does not, and BuilderNetwork would refuse it with a stack trace.
+        [{ addressSpace: "0x0a.0.0.0/8" }, "addressSpace", '"0x0a.0.0.0/8" is not an IPv4 address or CIDR range in four-part decimal, such as 10.20.0.0/16'],
+        [{ builderSubnet: "10.20.1.0/20" }, "builderSubnet", '"10.20.1.0/20" has host bits set; did you mean 10.20.0.0/20?'],
         [{ endpointSubnet: "10.20.16.0/30" }, "endpointSubnet", `"10.20.16.0/30" is smaller than Azure's smallest subnet, /29`],
         [{ endpointSubnet: "10.30.0.0/24" }, "endpointSubnet", "10.30.0.0/24 is outside addressSpace 10.20.0.0/16; pick a range inside it"],
         [{ endpointSubnet: "10.20.8.0/24" }, "endpointSubnet", "10.20.8.0/24 overlaps builderSubnet 10.20.0.0/20; subnets must not overlap"],
         [{ adminSourceCidrs: ["0.0.0.0/0"] }, "adminSourceCidrs[0]", '"0.0.0.0/0" is the whole Internet; list the addresses you administer from'],
-        [{ adminSourceCidrs: ["203.0.113.0/24", "::/0"] }, "adminSourceCidrs[1]", /^"::\/0" is not an IPv4 CIDR/],
+        [{ adminSourceCidrs: ["203.0.113.0/24", "::/0"] }, "adminSourceCidrs[1]", /^"::\/0" is not an IPv4 address or CIDR range/],
         [{ adminSourceCidrs: ["203.0.113.9", "203.0.113.9"] }, "adminSourceCidrs[1]", 'range "203.0.113.9" is already at [0]; remove one'],
         [{ adminSourceCidrs: ["10.1.0.0/16"] }, "adminSourceCidrs[0]", '"10.1.0.0/16" is a private range; the firewalls only see public addresses'],
         [{ adminSourceCidrs: ["203.0.113.8/31"] }, "adminSourceCidrs[0]", '"203.0.113.8/31": Azure Storage does not accept /31 ranges; list the two addresses'],
