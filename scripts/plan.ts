@@ -12,7 +12,7 @@ import { farmQuota, FarmQuota } from "../lib/farm-quota";
 import { planBuilderPool } from "../lib/builder-pool-plan";
 import { parseStackConfig, poolPlanInputOf } from "../lib/stack-config";
 import { planStack } from "./plan/pipeline";
-import { renderQuota, renderSummary, renderTree, renderViolations, summarize } from "./plan/render";
+import { PoolSummary, poolSummary, renderPools, renderQuota, renderSummary, renderTree, renderViolations, summarize } from "./plan/render";
 import { PROJECT_ROOT, readStackFile } from "./plan/stack-file";
 
 const USAGE = "usage: npm run plan -- [--stack NAME | --config-file PATH] [--json] [--program PATH]";
@@ -55,12 +55,17 @@ function parseCommandLine(argv: readonly string[]) {
 }
 
 /** The farm's quota from the same pool plans the program makes; undefined when the configuration does not parse. */
-function quotaOf(config: Readonly<Record<string, string>>): { quota: FarmQuota; vcpuBudget: number } | undefined {
+/**
+ * What the operator gets per pool and the quota it needs, from the same pool plans the program makes; undefined
+ * when the configuration does not parse (the program then reports why).
+ */
+function farmSummaryOf(config: Readonly<Record<string, string>>): { pools: PoolSummary[]; quota: FarmQuota; vcpuBudget: number } | undefined {
     const parsed = parseStackConfig(config);
     if (!parsed.ok) return undefined;
-    const pools = parsed.config.pools.map((pool) =>
-        ({ name: pool.name, maxCount: pool.maxCount, plan: planBuilderPool(poolPlanInputOf(pool, parsed.config.imageSupportsNvme)) }));
-    return { quota: farmQuota(pools), vcpuBudget: parsed.config.vcpuBudget };
+    const planned = parsed.config.pools.map((pool) =>
+        ({ pool, name: pool.name, maxCount: pool.maxCount, plan: planBuilderPool(poolPlanInputOf(pool, parsed.config.imageSupportsNvme)) }));
+    const pools = planned.map(({ pool, plan }) => poolSummary(pool.name, pool.minCount, pool.maxCount, plan, parsed.config.koji.hostDomain));
+    return { pools, quota: farmQuota(planned), vcpuBudget: parsed.config.vcpuBudget };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -72,12 +77,12 @@ async function main(argv: readonly string[]): Promise<number> {
     const stackFile = readStackFile(options);
     const { run, violations } = await planStack({ programPath: options.program, stack: stackFile.stack, config: stackFile.config });
     const summary = summarize(run.resources, violations);
-    const quota = quotaOf(stackFile.config);
+    const farm = farmSummaryOf(stackFile.config);
     if (options.json) {
         const resources = run.resources.map(({ urn, type, name, parent, inputs }) => ({ urn, type, name, parent: parent ?? null, inputs }));
-        await writeAll(process.stdout, JSON.stringify({ resources, violations, summary, quota: quota?.quota ?? null }, null, 2) + "\n");
+        await writeAll(process.stdout, JSON.stringify({ resources, violations, summary, pools: farm?.pools ?? null, quota: farm?.quota ?? null }, null, 2) + "\n");
     } else {
-        const quotaText = quota ? `${renderQuota(quota.quota, quota.vcpuBudget)}\n\n` : "";
+        const quotaText = farm ? `${renderPools(farm.pools)}\n\n${renderQuota(farm.quota, farm.vcpuBudget)}\n\n` : "";
         await writeAll(process.stdout, `Stack ${stackFile.stack} (${path.relative(process.cwd(), stackFile.path)}), offline plan:\n\n`
             + `${renderTree(run.resources)}\n\n${quotaText}${renderViolations(violations, run.resources)}\n\n${renderSummary(summary)}\n`);
     }

@@ -1,5 +1,7 @@
 /** The plan as a person reads it: the resource tree with each resource's key settings, then the policy results. */
+import type { PoolPlan } from "../../lib/builder-pool-plan";
 import type { FarmQuota } from "../../lib/farm-quota";
+import { builderSlots } from "../../lib/slots";
 import type { PlannedResource } from "./run-program";
 
 export interface Violation {
@@ -79,6 +81,55 @@ export function renderViolations(violations: readonly Violation[], resources: re
     const finding = (message: string) => message.split("\n").slice(1).join(" ") || message;
     return ["Policies:", ...violations.map((violation) =>
         `  ${violation.enforcementLevel.toUpperCase()} ${violation.policy} on ${nameOf(violation.urn)}: ${finding(violation.message)}`)].join("\n");
+}
+
+/** What one pool gives the operator, from its plan. */
+export interface PoolSummary {
+    readonly name: string;
+    readonly sizes: readonly { readonly name: string; readonly level: string; readonly vcpus: number }[];
+    /** The lowest level of its sizes: what every builder of the pool runs. */
+    readonly guaranteedLevel: string;
+    readonly vcpusPerVm: { readonly min: number; readonly max: number };
+    readonly vms: { readonly min: number; readonly max: number };
+    readonly priority: string;
+    readonly zones: readonly string[];
+    readonly scaleSets: number;
+    readonly mockDisk: string;
+    readonly osDisk: string;
+    readonly slots: { readonly first: string; readonly last: string; readonly count: number };
+}
+
+const LEVEL_ORDER = ["x86-64-v1", "x86-64-v2", "x86-64-v3", "x86-64-v4"];
+
+export function poolSummary(name: string, minCount: number, maxCount: number, plan: PoolPlan, hostDomain: string): PoolSummary {
+    const slots = builderSlots(name, maxCount, hostDomain);
+    const spot = plan.spot;
+    return {
+        name,
+        sizes: plan.sizes.map(({ name: size, level, vcpus }) => ({ name: size, level, vcpus })),
+        guaranteedLevel: plan.sizes.map((size) => size.level).sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b))[0],
+        vcpusPerVm: { min: plan.minVcpus, max: plan.maxVcpus },
+        vms: { min: minCount, max: maxCount },
+        priority: spot ? `Spot (regular base ${spot.regularBaseCount}, ${spot.regularPercentAboveBase}% regular above it, max price ${spot.maxPrice === -1 ? "on-demand" : `$${spot.maxPrice}/h`})` : "regular",
+        zones: plan.stacks.flatMap((stack) => (stack.zone === undefined ? [] : [stack.zone])),
+        scaleSets: plan.stacks.length,
+        mockDisk: plan.mockDisk === "data-disk" ? `data disk (${plan.mockDataDiskSizeGb} GiB)` : plan.mockDisk === "os-disk" ? "OS disk" : `local ${plan.mockDisk} disk`,
+        osDisk: plan.osDisk.kind === "ephemeral"
+            ? `ephemeral on the ${plan.osDisk.placement === "NvmeDisk" ? "NVMe" : "resource"} disk (${plan.osDisk.sizeGb} GiB)`
+            : `managed ${plan.osDisk.storageAccountType} (${plan.osDisk.sizeGb} GiB)`,
+        slots: { first: slots[0].hostName, last: slots[slots.length - 1].hostName, count: slots.length },
+    };
+}
+
+/** One block per pool: sizes and levels, counts, priority, zones, disks and the slots' host names. */
+export function renderPools(pools: readonly PoolSummary[]): string {
+    return ["Pools:", ...pools.flatMap((pool) => [
+        `  ${pool.name}: ${pool.sizes.map((size) => `${size.name} (${size.level})`).join(", ")}; guaranteed ${pool.guaranteedLevel} on every VM`,
+        `    ${pool.vcpusPerVm.min === pool.vcpusPerVm.max ? pool.vcpusPerVm.min : `${pool.vcpusPerVm.min}..${pool.vcpusPerVm.max}`} vCPUs per VM; `
+            + `${pool.vms.min}..${pool.vms.max} VMs (${pool.vms.min * pool.vcpusPerVm.min}..${pool.vms.max * pool.vcpusPerVm.max} vCPUs); ${pool.priority}`,
+        `    ${pool.zones.length > 0 ? `zones ${pool.zones.join(", ")} (one scale set each)` : "regional (one scale set)"}; mock on the ${pool.mockDisk}; OS disk ${pool.osDisk}`,
+        `    ${pool.slots.count} slots: ${pool.slots.first} .. ${pool.slots.last}`,
+    ])].join("\n");
 }
 
 /** The farm's vCPUs against the budget, and the quota to request, as Azure's quota pages split it. */
