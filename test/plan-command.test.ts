@@ -95,6 +95,16 @@ describe("npm run plan", () => {
         expect(missing.stderr.split("\n")[0]).toBe("plan: --program test/fixtures/nope.ts: no such file");
     }, PLAN_TIMEOUT);
 
+    it("groups advisory findings into one line per policy, with a count", async () => {
+        const file = devStackWith((config) => {
+            config["buildfarm:tags"] = {};
+        });
+        const run = await plan("--config-file", file);
+        expect(run.code).toBe(0);
+        const advisory = run.stdout.split("\n").filter((line) => line.includes("ADVISORY"));
+        expect(advisory).toEqual([expect.stringMatching(/^ {2}ADVISORY required-tags: \d+ findings, e\.g\. on \S+: tags is missing "project", "owner"\.$/)]);
+    }, PLAN_TIMEOUT);
+
     it("says how to call it when the arguments are wrong", async () => {
         const run = await plan("--stack", "dev", "--config-file", "x.yaml");
         expect(run.code).toBe(2);

@@ -79,8 +79,15 @@ export function renderViolations(violations: readonly Violation[], resources: re
     const nameOf = (urn?: string) => resources.find((resource) => resource.urn === urn)?.name ?? "(stack)";
     // The engine puts the policy's description on the first line; the finding itself follows.
     const finding = (message: string) => message.split("\n").slice(1).join(" ") || message;
-    return ["Policies:", ...violations.map((violation) =>
-        `  ${violation.enforcementLevel.toUpperCase()} ${violation.policy} on ${nameOf(violation.urn)}: ${finding(violation.message)}`)].join("\n");
+    const line = (violation: Violation) => `${violation.policy} on ${nameOf(violation.urn)}: ${finding(violation.message)}`;
+    // Mandatory findings one by one; advisory ones one line per policy, with a count and the first as example.
+    const mandatory = violations.filter((violation) => violation.enforcementLevel === "mandatory").map((violation) => `  MANDATORY ${line(violation)}`);
+    const advisory = [...new Set(violations.filter((violation) => violation.enforcementLevel !== "mandatory").map((violation) => violation.policy))]
+        .map((policy) => {
+            const found = violations.filter((violation) => violation.policy === policy && violation.enforcementLevel !== "mandatory");
+            return `  ADVISORY ${policy}: ${found.length} finding${found.length === 1 ? "" : "s"}, e.g. ${line(found[0]).slice(policy.length + 1)}`;
+        });
+    return ["Policies:", ...mandatory, ...advisory].join("\n");
 }
 
 /** What one pool gives the operator, from its plan. */
