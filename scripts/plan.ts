@@ -15,12 +15,13 @@ import { planStack } from "./plan/pipeline";
 import { PoolSummary, poolSummary, renderPools, renderQuota, renderSummary, renderTree, renderViolations, summarize } from "./plan/render";
 import { PROJECT_ROOT, readStackFile } from "./plan/stack-file";
 
-const USAGE = "usage: npm run plan -- [--stack NAME | --config-file PATH] [--json] [--program PATH]";
+const USAGE = "usage: npm run plan -- [--stack NAME | --config-file PATH] [--json [--user-data]] [--program PATH]";
 const HELP = `${USAGE}
   --stack NAME        plan Pulumi.NAME.yaml (default dev)
   --config-file PATH  plan another stack file
   --program PATH      plan another program with the same configuration (default index.ts)
-  --json              one JSON document: resources, violations, summary, quota
+  --json              one JSON document: resources, violations, summary, pools, quota
+  --user-data         with --json, each scale set's cloud-init decoded (by default a placeholder with its size)
 exit 0 clean, 1 on a mandatory policy violation, 2 on a configuration or program error`;
 
 class UsageError extends Error {}
@@ -35,6 +36,7 @@ function parseCommandLine(argv: readonly string[]) {
                 "config-file": { type: "string" },
                 program: { type: "string" },
                 json: { type: "boolean", default: false },
+                "user-data": { type: "boolean", default: false },
                 help: { type: "boolean", short: "h", default: false },
             },
         });
@@ -51,6 +53,7 @@ function parseCommandLine(argv: readonly string[]) {
         configFile: values["config-file"],
         program: path.resolve(values.program ?? path.join(PROJECT_ROOT, "index.ts")),
         json: values.json,
+        userData: values["user-data"],
     };
 }
 
@@ -79,7 +82,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const summary = summarize(run.resources, violations);
     const farm = farmSummaryOf(stackFile.config);
     if (options.json) {
-        const resources = run.resources.map(({ urn, type, name, parent, inputs }) => ({ urn, type, name, parent: parent ?? null, inputs }));
+        const resources = run.resources.map(({ urn, type, name, parent, inputs }) =>
+            ({ urn, type, name, parent: parent ?? null, inputs: withUserData(inputs, options.userData) }));
         await writeAll(process.stdout, JSON.stringify({ resources, violations, summary, pools: farm?.pools ?? null, quota: farm?.quota ?? null }, null, 2) + "\n");
     } else {
         const quotaText = farm ? `${renderPools(farm.pools)}\n\n${renderQuota(farm.quota, farm.vcpuBudget)}\n\n` : "";
@@ -87,6 +91,19 @@ async function main(argv: readonly string[]): Promise<number> {
             + `${renderTree(run.resources)}\n\n${quotaText}${renderViolations(violations, run.resources)}\n\n${renderSummary(summary)}\n`);
     }
     return summary.clean ? 0 : 1;
+}
+
+/**
+ * A scale set's inputs with its base64 custom data replaced: decoded when asked for, else a placeholder that
+ * says what it is, so the default JSON stays readable.
+ */
+function withUserData(inputs: Record<string, unknown>, decode: boolean): Record<string, unknown> {
+    const profile = inputs.virtualMachineProfile as { osProfile?: { customData?: unknown } } | undefined;
+    const customData = profile?.osProfile?.customData;
+    if (typeof customData !== "string") return inputs;
+    const text = Buffer.from(customData, "base64").toString("utf8");
+    const shown = decode ? text : `(cloud-init, ${text.length} bytes; --user-data shows it)`;
+    return { ...inputs, virtualMachineProfile: { ...profile, osProfile: { ...profile?.osProfile, customData: shown } } };
 }
 
 /**

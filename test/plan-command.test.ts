@@ -48,6 +48,7 @@ describe("npm run plan", () => {
         expect(scaleSet.inputs.sku.name).toBe("Mix");
         // Azure refuses terminate notifications on Spot scale sets.
         expect(scaleSet.inputs.virtualMachineProfile.scheduledEventsProfile).toBeUndefined();
+        expect(scaleSet.inputs.virtualMachineProfile.osProfile.customData).toMatch(/^\(cloud-init, \d+ bytes; --user-data shows it\)$/);
         // buildersEnabled defaults to false: the first up boots nothing before the slots have their secrets.
         expect(scaleSet.inputs.sku.capacity).toBe(0);
         expect(result.quota).toMatchObject({ totalVcpus: 352, regionalSpotVcpus: 320, regionalRegularVcpus: 32 });
@@ -95,6 +96,12 @@ describe("npm run plan", () => {
         expect(missing.stderr.split("\n")[0]).toBe("plan: --program test/fixtures/nope.ts: no such file");
     }, PLAN_TIMEOUT);
 
+    it("shows each scale set's cloud-init decoded with --user-data", async () => {
+        const run = await plan("--stack", "dev", "--json", "--user-data");
+        const scaleSet = JSON.parse(run.stdout).resources.find((resource: { name: string }) => resource.name === "regular-vmss");
+        expect(scaleSet.inputs.virtualMachineProfile.osProfile.customData).toMatch(/^#cloud-config\n/);
+    }, PLAN_TIMEOUT);
+
     it("groups advisory findings into one line per policy, with a count", async () => {
         const file = devStackWith((config) => {
             config["buildfarm:tags"] = {};
@@ -108,6 +115,6 @@ describe("npm run plan", () => {
     it("says how to call it when the arguments are wrong", async () => {
         const run = await plan("--stack", "dev", "--config-file", "x.yaml");
         expect(run.code).toBe(2);
-        expect(run.stderr).toBe("plan: give --stack or --config-file, not both\nusage: npm run plan -- [--stack NAME | --config-file PATH] [--json] [--program PATH]");
+        expect(run.stderr).toBe("plan: give --stack or --config-file, not both\nusage: npm run plan -- [--stack NAME | --config-file PATH] [--json [--user-data]] [--program PATH]");
     }, PLAN_TIMEOUT);
 });
