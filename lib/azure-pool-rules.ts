@@ -42,6 +42,9 @@ export function diskControllersOf(size: VmSize): readonly DiskController[] {
     return ["SCSI"];
 }
 
+/** An instance mix takes at most five sizes (instance-mix-overview). */
+export const MAX_MIX_SIZES = 5;
+
 /** Pulumi's autonaming appends `-` and 7 random characters to a logical name. */
 export const PULUMI_AUTONAME_SUFFIX = 8;
 /** A Flexible scale set names its VMs `{scale-set-name}_{8-char-guid}` (virtual-machine-scale-sets-instance-ids). */
@@ -126,7 +129,7 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         id: "instance-mix-size-count",
         title: "an instance mix has at most five sizes",
         url: INSTANCE_MIX,
-        check: (request) => (request.sizes.length > 5 ? `${request.sizes.length} sizes given; use at most five` : undefined),
+        check: (request) => (request.sizes.length > MAX_MIX_SIZES ? `${request.sizes.length} sizes given; use at most ${MAX_MIX_SIZES}` : undefined),
     },
     {
         id: "instance-mix-families",

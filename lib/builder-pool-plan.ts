@@ -17,8 +17,6 @@ import {
 
 /** Flexible orchestration's maximum instance count (learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes). */
 export const FLEXIBLE_MAX_INSTANCES = 1000;
-/** An instance mix takes at most five sizes (learn.microsoft.com/azure/virtual-machine-scale-sets/instance-mix-overview). */
-export const MAX_MIX_SIZES = 5;
 export const ALLOCATION_STRATEGIES = ["LowestPrice", "CapacityOptimized", "Prioritized"] as const;
 export type AllocationStrategy = (typeof ALLOCATION_STRATEGIES)[number];
 

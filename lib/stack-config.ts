@@ -14,12 +14,12 @@
 
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
-import { scaleSetQuotaVcpus, sizeVerdict } from "../policy/catalog";
+import { meetsLevel, scaleSetQuotaVcpus, sizeVerdict } from "../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../policy/catalog/types";
-import { MAX_POOL_NAME_LENGTH } from "./azure-pool-rules";
+import { MAX_MIX_SIZES, MAX_POOL_NAME_LENGTH } from "./azure-pool-rules";
 import { AZURE_REGIONS, FEDORA_IMAGE_REGIONS, findRegion } from "./azure-regions";
 import {
-    FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, MAX_MIX_SIZES, planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput,
+    FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput,
 } from "./builder-pool-plan";
 import { builderSubnetLayout, subnetKeyFor } from "./builder-subnets";
 import { checkIpv4Range, Ipv4Range, ipv4RangeSize, parseIpv4Range, rangeContains, rangesOverlap } from "./ip-ranges";
@@ -435,7 +435,7 @@ function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
             mockDisk: z.enum(MOCK_DISKS).optional(),
             minimumLevel: z
                 .enum(MINIMUM_LEVELS)
-                .refine((level) => MINIMUM_LEVELS.indexOf(level) >= MINIMUM_LEVELS.indexOf(minimumLevel),
+                .refine((level) => meetsLevel(level, minimumLevel),
                     `a pool may ask for a stricter level than the farm's minimumLevel (${minimumLevel}), never a looser one`)
                 .default(minimumLevel),
         })

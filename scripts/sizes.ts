@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import {
-    MINIMUM_LEVELS, MinimumLevel, SERIES, seriesFacts, seriesOfSize, seriesStatus, SIZES, sizeVerdict, SizeVerdict, Stated,
+    MINIMUM_LEVELS, MinimumLevel, quotaVcpus, SERIES, seriesFacts, seriesOfSize, seriesStatus, SIZES, sizeVerdict, SizeVerdict, Stated,
     VerdictOptions, VmSize,
 } from "../policy/catalog";
 import { planBuilderPool, PoolPlanError } from "../lib/builder-pool-plan";
@@ -62,7 +62,7 @@ const yesNo = (fact: Stated): string => (fact === null ? "?" : fact ? "yes" : "n
 function capabilities(size: VmSize) {
     return {
         vcpus: size.vcpus,
-        quotaVcpus: size.constrainedParentVcpus ?? size.vcpus,
+        quotaVcpus: quotaVcpus(size),
         memoryGib: size.memoryGib,
         tempDiskGib: size.tempDiskGib,
         localDisk: localDiskKind(size),

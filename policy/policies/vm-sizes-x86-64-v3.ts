@@ -11,7 +11,7 @@
  * @link https://learn.microsoft.com/azure/virtual-machines/sizes/overview (the catalog's sources are per series and size)
  */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { sizeVerdict } from "../catalog";
+import { meetsLevel, sizeVerdict } from "../catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVEL_TAG, MINIMUM_LEVELS, MinimumLevel, VerdictOptions } from "../catalog/types";
 import { describeValue, field, LocatedValue, PropertyRecord } from "../lib/props";
 import { configWithDefaults, validateResourcesOfTypes } from "../lib/resource-types";
@@ -54,7 +54,7 @@ function levelFor(props: PropertyRecord, configured: MinimumLevel): { level: Min
         return { problem: `tags.${MINIMUM_LEVEL_TAG}: ${describeValue(tagged)} is not one of ${MINIMUM_LEVELS.join(", ")}, so the pool's level is not known.` };
     }
     const level = tagged as MinimumLevel;
-    return { level: MINIMUM_LEVELS.indexOf(level) > MINIMUM_LEVELS.indexOf(configured) ? level : configured };
+    return { level: meetsLevel(level, configured) ? level : configured };
 }
 
 function findSizeViolations(props: PropertyRecord, sizes: LocatedValue[], args: ResourceValidationArgs): string[] {

@@ -2,6 +2,7 @@
 import type { PoolPlan } from "../../lib/builder-pool-plan";
 import type { FarmQuota } from "../../lib/farm-quota";
 import { builderSlots } from "../../lib/slots";
+import { meetsLevel } from "../../policy/catalog";
 import type { PlannedResource } from "./run-program";
 
 export interface Violation {
@@ -106,15 +107,13 @@ export interface PoolSummary {
     readonly slots: { readonly first: string; readonly last: string; readonly count: number };
 }
 
-const LEVEL_ORDER = ["x86-64-v1", "x86-64-v2", "x86-64-v3", "x86-64-v4"];
-
 export function poolSummary(name: string, minCount: number, maxCount: number, plan: PoolPlan, hostDomain: string): PoolSummary {
     const slots = builderSlots(name, maxCount, hostDomain);
     const spot = plan.spot;
     return {
         name,
         sizes: plan.sizes.map(({ name: size, level, vcpus }) => ({ name: size, level, vcpus })),
-        guaranteedLevel: plan.sizes.map((size) => size.level).sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b))[0],
+        guaranteedLevel: plan.sizes.map((size) => size.level).reduce((low, level) => (meetsLevel(level, low) ? low : level)),
         vcpusPerVm: { min: plan.minVcpus, max: plan.maxVcpus },
         vms: { min: minCount, max: maxCount },
         priority: spot ? `Spot (regular base ${spot.regularBaseCount}, ${spot.regularPercentAboveBase}% regular above it, max price ${spot.maxPrice === -1 ? "on-demand" : `$${spot.maxPrice}/h`})` : "regular",
