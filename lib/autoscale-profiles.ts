@@ -4,7 +4,8 @@
  *
  * Azure runs a recurring profile from its start until the next profile starts; a window therefore becomes two
  * profiles, one that raises the floor at its start and one that restores the pool's own counts at its end
- * (Azure Monitor autoscale docs, "recurring profiles"; shape from pulumi-notes.md section 1 "Autoscale in v3":
+ * (learn.microsoft.com/azure/azure-monitor/autoscale/autoscale-multiprofile, recurring profiles; the shape is
+ * @pulumi/azure-native v3's monitor.AutoscaleSetting inputs:
  * capacities are strings, timeGrain PT1M, the rule and enum fields are exact literals).
  */
 

@@ -1,11 +1,11 @@
 /**
  * The builder subnet's network security rules, as data.
  *
- * They follow `shared/research/koji-builders.md` section 2 "Network needs": kojid pulls work from the hub, so
+ * They follow what a Fedora builder talks to (fedora-infra/ansible roles/koji_builder): kojid pulls work from the hub, so
  * nothing needs to reach a builder; everything a builder talks to is HTTPS (hub, kojipkgs, the KdcProxy for
  * Kerberos, src.fedoraproject.org and pagure.io for git and lookaside, Fedora mirrors), plus plain HTTP that
- * some mirrors still serve, and NTP. Fedora's own builder firewall drops all other outbound traffic, and so do
- * these rules.
+ * some mirrors still serve, and NTP. Fedora's own builder firewall drops all other outbound traffic
+ * (roles/base/templates/nftables/nftables.kojibuilder, OUTPUT policy drop), and so do these rules.
  *
  * Azure DNS, IMDS (managed identity tokens) and the platform address 168.63.129.16 are not subject to NSG
  * rules unless a rule names the AzurePlatformDNS/IMDS/LKM tags, so the deny-all rules below leave them alone.
