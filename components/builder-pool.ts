@@ -104,6 +104,7 @@ export class BuilderPool extends pulumi.ComponentResource {
                 kojid: args.koji.kojid,
                 mockDisk: plan.mockDisk,
                 dataDiskLun: 0,
+                healthGraceSeconds: plan.health.healthGraceSeconds,
                 storageBlobEndpoint,
                 keyVaultUri,
                 managedIdentityClientId,
@@ -134,6 +135,8 @@ export class BuilderPool extends pulumi.ComponentResource {
                     regularPriorityPercentageAboveBase: spot.regularPercentAboveBase,
                 },
                 identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.resourceId] },
+                // A VM that stays unhealthy is replaced (with a Terminate event on regular pools, so it drains first).
+                automaticRepairsPolicy: { ...plan.health.automaticRepairsPolicy },
                 virtualMachineProfile: {
                     priority: spot ? "Spot" : "Regular",
                     // Ephemeral OS disks cannot be deallocated, and a deallocated builder still costs its disks.
@@ -192,6 +195,16 @@ export class BuilderPool extends pulumi.ComponentResource {
                         ? { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } }
                         : undefined,
                     diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+                    extensionProfile: {
+                        extensions: [{
+                            name: plan.health.extension.name,
+                            publisher: plan.health.extension.publisher,
+                            type: plan.health.extension.type,
+                            typeHandlerVersion: plan.health.extension.typeHandlerVersion,
+                            autoUpgradeMinorVersion: true,
+                            settings: { ...plan.health.extension.settings },
+                        }],
+                    },
                 },
             }, {
                 parent: this,

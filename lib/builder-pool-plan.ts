@@ -9,7 +9,9 @@
 import {
     DEFAULT_MINIMUM_LEVEL, MinimumLevel, sizeVerdict, SizeVerdict, VmSize, X86Level,
 } from "../policy/catalog";
+import { BuilderHealthPlan, planBuilderHealth } from "./builder-health";
 import type { MockDiskPlacement } from "./cloud-init";
+import { HEALTH_ENDPOINT } from "./cloud-init/settings";
 import {
     azureRuleViolations, COMPUTER_NAME_PREFIX_MAX, describeViolation, DiskController, diskControllersOf, localDiskKind,
     LocalDiskKind, nvmeCapacityGib, RuleViolation, scaleSetLogicalName, ScaleSetRequest,
@@ -75,6 +77,11 @@ export interface PoolPlanInput {
     readonly imageDiskControllers?: readonly DiskController[];
     /** The level every size must guarantee. Default `x86-64-v3`. */
     readonly minimumLevel?: MinimumLevel;
+    /**
+     * How long a VM may fail to be a working builder before it asks Azure to replace it, in seconds (60 to 5400).
+     * Default 1200 (`DEFAULT_HEALTH_GRACE_SECONDS`): first boot installs packages for several minutes.
+     */
+    readonly healthGraceSeconds?: number;
     /** Date the size verdicts are for. Default: today. */
     readonly asOf?: Date;
 }
@@ -143,6 +150,8 @@ export interface PoolPlan {
     readonly acceleratedNetworking: boolean;
     /** Regular pools get a terminate notification (10 minutes to hand work back); Azure refuses one on Spot. */
     readonly terminateNotification: boolean;
+    /** The Application Health extension and the automatic repairs policy (lib/builder-health.ts). */
+    readonly health: BuilderHealthPlan;
     readonly computerNamePrefix: string;
     readonly spot?: Required<SpotSettings>;
 }
@@ -326,6 +335,7 @@ export function planBuilderPool(input: PoolPlanInput): PoolPlan {
         diskControllerType,
         acceleratedNetworking,
         terminateNotification: request.terminateNotification,
+        health: planBuilderHealth(HEALTH_ENDPOINT, input.healthGraceSeconds, (message) => fail(message, "healthGraceSeconds")),
         computerNamePrefix,
         spot,
     };

@@ -102,6 +102,20 @@ describe("BuilderPool (mocked)", () => {
             .toEqual({ terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } });
     });
 
+    it("probes each builder's health endpoint and replaces VMs that stay unhealthy, after a grace no shorter than the builder's", () => {
+        expect(profile.extensionProfile.extensions).toEqual([{
+            name: "HealthExtension",
+            publisher: "Microsoft.ManagedServices",
+            type: "ApplicationHealthLinux",
+            typeHandlerVersion: "2.0",
+            autoUpgradeMinorVersion: true,
+            settings: { protocol: "http", port: 8089, requestPath: "/health", intervalInSeconds: 10, numberOfProbes: 3, gracePeriod: 1200 },
+        }]);
+        expect(vmss.automaticRepairsPolicy).toEqual({ enabled: true, gracePeriod: "PT20M", repairAction: "Replace" });
+        const { file } = parseUserData(Buffer.from(profile.osProfile.customData, "base64").toString());
+        expect(file("/etc/koji-builder/builder.env")).toContain("KOJI_HEALTH_GRACE_SECONDS=1200\n");
+    });
+
     it("lets autoscale own the instance count", () => {
         const options = mocks.single("azure-native:compute:VirtualMachineScaleSet").opts;
         expect(options.ignoreChanges).toEqual(["sku.capacity"]);

@@ -6,10 +6,12 @@ import {
     BUILDER_SCRIPTS,
     BuilderCloudInitSettings,
     defaultMaxJobs,
+    kojidStopTimeoutSeconds,
     MockDiskPlacement,
     renderBuilderCloudInit,
     SCRIPTS_DIR,
 } from "../lib/cloud-init";
+import { PLATFORM_SLICES, PLATFORM_UNITS, renderEgressRuleset } from "../lib/cloud-init/egress";
 import { fedoraBuilderSettings, parseUserData } from "./helpers/builder-settings";
 import { configparser, itWithTools, pythonJson, run } from "./helpers/host-tools";
 
@@ -44,11 +46,11 @@ describe("the rendered user data", () => {
         expect(Buffer.byteLength(userData)).toBeLessThan(65_535);
     });
 
-    it("installs the builder packages of issue 3", () => {
+    it("installs kojid, mock and their helpers, jq for the scripts and nftables for the egress guard", () => {
         const { config } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings()));
         expect(config.packages).toEqual([
             "koji-builder", "koji-builder-plugins", "mock", "mock-rpmautospec", "nosync",
-            "python3-koji", "krb5-workstation", "rng-tools", "jq",
+            "python3-koji", "krb5-workstation", "rng-tools", "jq", "nftables",
         ]);
         const withI686 = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings({ i686Nosync: true, mockDisk: "nvme" })));
         expect(withI686.config.packages).toEqual(expect.arrayContaining(["nosync.i686", "mdadm"]));
@@ -73,26 +75,73 @@ describe("the rendered user data", () => {
         expect(config.runcmd).toContainEqual(["setenforce", "0"]);
         expect(file("/etc/selinux/config")).toContain("SELINUX=permissive\n");
         expect(file("/etc/security/limits.d/90-koji-nofile.conf")).toBe("* - nofile 4096\n");
-        expect(config.runcmd.at(-1)).toEqual(["systemctl", "start", "--no-block", "kojid.service"]);
     });
 
-    itWithTools(["python3"], "orders kojid after the guard, the claim, the renewer and the mock disk", () => {
-        const { file } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings({ mockDisk: "nvme" })));
-        const dropIn = configparser(file("/etc/systemd/system/kojid.service.d/50-azure-builder.conf"));
-        expect(dropIn.Service).toEqual({
-            ExecStartPre: "/usr/bin/install -d -o root -g mock -m 2775 /var/lib/mock",
-            TasksMax: "infinity",
-            LimitNOFILE: "4096:524288",
-            TimeoutStopSec: "20s",
+    it("loads the egress guard before anything else starts, refills its set, then starts the holder (which starts kojid)", () => {
+        const { config } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings()));
+        const systemctl = config.runcmd.filter((command) => command[0] === "systemctl").map((command) => command.slice(1).join(" "));
+        expect(systemctl.slice(-5)).toEqual([
+            "daemon-reload",
+            "enable --now koji-egress-guard.service",
+            "daemon-reload",
+            "enable --now rngd.service azure-scheduled-events.service koji-health.socket",
+            "enable --now --no-block koji-slot.service",
+        ]);
+        // kojid is never enabled on its own: only a slot holder with a fresh lease starts it.
+        expect(systemctl.some((command) => /kojid/.test(command))).toBe(false);
+    });
+
+    itWithTools(["python3"], "binds kojid to the slot holder, gates it on a fresh lease, and gives its shutdown the time it takes", () => {
+        const { file } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings({ mockDisk: "nvme", vCpus: 8 })));
+        const dropIn = file("/etc/systemd/system/kojid.service.d/50-azure-builder.conf");
+        // Two ExecStartPre lines: systemd runs both, in order (configparser would refuse the repeated key).
+        expect(dropIn.match(/^ExecStartPre=.*$/gm)).toEqual([
+            "ExecStartPre=/usr/local/sbin/koji-slot check",
+            "ExecStartPre=/usr/bin/install -d -o root -g mock -m 2775 /var/lib/mock",
+        ]);
+        const parsed = configparser(dropIn.replace(/^ExecStartPre=.*\n/gm, ""));
+        expect(parsed.Service).toMatchObject({ TasksMax: "infinity", LimitNOFILE: "4096:524288", KillMode: "mixed" });
+        // 25 jobs (8 vCPUs) x 8 s of cleanup each + 30 s for freeTasks and updateHost.
+        expect(parsed.Service.TimeoutStopSec).toBe(`${25 * 8 + 30}s`);
+        expect(kojidStopTimeoutSeconds(25)).toBe(230);
+        expect(parsed.Unit.Requires.split(" ")).toEqual([
+            "koji-egress-guard.service", "koji-cpu-guard.service", "koji-slot.service", "azure-ephemeral-disk-setup.service",
+        ]);
+        expect(parsed.Unit.BindsTo).toBe("koji-slot.service");
+        expect(parsed.Unit.After.split(" ")).toEqual(expect.arrayContaining(["koji-egress-guard.service", "koji-slot.service"]));
+        expect(parsed.Unit.StartLimitIntervalSec).toBe("0");
+        expect(parsed.Unit.RequiresMountsFor).toBe("/var/lib/mock");
+        const holder = configparser(file("/etc/systemd/system/koji-slot.service"));
+        expect(holder.Service).toMatchObject({
+            ExecStart: "/usr/local/sbin/koji-slot hold", Restart: "always", NFTSet: "cgroup:inet:koji_builder_egress:platform_clients",
         });
-        expect(dropIn.Unit.Requires.split(" ")).toEqual(["koji-cpu-guard.service", "koji-slot.service", "azure-ephemeral-disk-setup.service"]);
-        expect(dropIn.Unit.After.split(" ")).toEqual(expect.arrayContaining(["koji-cpu-guard.service", "koji-slot.service", "koji-slot-renew.service"]));
-        expect(dropIn.Unit.BindsTo).toBe("koji-slot-renew.service");
-        expect(dropIn.Unit.RequiresMountsFor).toBe("/var/lib/mock");
-        const claim = configparser(file("/etc/systemd/system/koji-slot.service"));
-        expect(claim.Service.ExecStart).toBe("/usr/local/sbin/koji-slot claim");
-        expect(claim.Service.ExecStop).toBe("/usr/local/sbin/koji-slot release");
+        expect(holder.Unit.StartLimitIntervalSec).toBe("0");
+        expect(holder.Unit.Requires.split(" ")).toEqual(["koji-egress-guard.service", "koji-cpu-guard.service"]);
         expect(file("/etc/azure-ephemeral-disk-setup.conf")).toContain("AZURE_EPHEMERAL_DISK_SETUP_MOUNT_POINT=/var/lib/mock\n");
+    });
+
+    itWithTools(["python3"], "lets cloud-init, the guest agent and its extensions through the egress guard, after it", () => {
+        const { config, file } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings()));
+        const dropIns = config.write_files.map((entry) => entry.path).filter((entry) => entry.endsWith("/50-koji-egress.conf"));
+        expect(dropIns.map((entry) => entry.split("/")[4])).toEqual([...PLATFORM_UNITS, ...PLATFORM_SLICES].map((unit) => `${unit}.d`));
+        expect(configparser(file("/etc/systemd/system/waagent.service.d/50-koji-egress.conf"))).toEqual({
+            Unit: { After: "koji-egress-guard.service" }, Service: { NFTSet: "cgroup:inet:koji_builder_egress:platform_clients" },
+        });
+        expect(configparser(file("/etc/systemd/system/azure.slice.d/50-koji-egress.conf")).Slice).toEqual({ NFTSet: "cgroup:inet:koji_builder_egress:platform_clients" });
+        const guard = configparser(file("/etc/systemd/system/koji-egress-guard.service"));
+        expect(guard.Service.ExecStart).toBe("/usr/sbin/nft -f /etc/koji-builder/egress.nft");
+        expect(guard.Unit.Before.split(" ")).toEqual(expect.arrayContaining(["network-pre.target", "cloud-init-local.service", "waagent.service"]));
+        expect(file("/etc/koji-builder/egress.nft")).toBe(renderEgressRuleset());
+    });
+
+    itWithTools(["python3"], "serves the health endpoint on both loopbacks, one short-lived koji-slot health per probe", () => {
+        const { file } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings({ healthGraceSeconds: 900 })));
+        const socket = file("/etc/systemd/system/koji-health.socket");
+        expect(socket.match(/^ListenStream=.*$/gm)).toEqual(["ListenStream=127.0.0.1:8089", "ListenStream=[::1]:8089"]);
+        expect(socket).toContain("Accept=yes");
+        const service = configparser(file("/etc/systemd/system/koji-health@.service"));
+        expect(service.Service).toMatchObject({ ExecStart: "/usr/local/sbin/koji-slot health", StandardInput: "socket", StandardOutput: "socket" });
+        expect(file("/etc/koji-builder/builder.env")).toContain("KOJI_HEALTH_GRACE_SECONDS=900\n");
     });
 
     it("mounts /var/lib/mock from the chosen disk", () => {
@@ -110,6 +159,8 @@ describe("the rendered user data", () => {
         expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ leaseSeconds: 10 }))).toThrow(/15\.\.60/);
         expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ vCpus: 0 }))).toThrow(/vCpus/);
         expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ kojid: { vendor: "Fedora\nserver = evil" } }))).toThrow(/single line/);
+        expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ healthGraceSeconds: 6000 }))).toThrow(/healthGraceSeconds must be a whole number from 60 to 5400/);
+        expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ mockDnfCommand: "dnf5 --x" }))).toThrow(/mockDnfCommand must be an absolute path/);
     });
 });
 
@@ -166,7 +217,7 @@ describe("Kerberos and mock configuration", () => {
     itWithTools(["python3"], "writes Fedora's mock site defaults as valid Python", () => {
         const siteDefaults = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings())).file("/etc/mock/site-defaults.cfg");
         const configOpts = pythonJson([
-            "config_opts = {'plugin_conf': {}, 'environment': {}}",
+            "config_opts = {'plugin_conf': {}, 'environment': {}, 'macros': {}}",
             "exec(sys.stdin.read())",
             "print(json.dumps(config_opts))",
         ], siteDefaults);
@@ -176,9 +227,13 @@ describe("Kerberos and mock configuration", () => {
             dnf_command: "/usr/bin/dnf-3",
             system_dnf_command: "/usr/bin/dnf-3",
             dnf_common_opts: ["--setopt=install_weak_deps=0"],
+            macros: { "%bugurl": "https://bugz.fedoraproject.org/%name" },
             environment: { LANG: "C.UTF-8" },
             plugin_conf: { package_state_enable: false, ccache_enable: false, rpmautospec_enable: true },
         });
+        const dnf5 = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings({ mockDnfCommand: "/usr/bin/dnf5" }))).file("/etc/mock/site-defaults.cfg");
+        expect(dnf5).toContain(`config_opts['dnf_command'] = "/usr/bin/dnf5"\n`);
+        expect(dnf5).toContain(`config_opts['system_dnf_command'] = "/usr/bin/dnf5"\n`);
     });
 });
 

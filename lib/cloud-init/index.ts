@@ -1,32 +1,42 @@
 /**
  * The builder's cloud-init: `#cloud-config` user data for a Fedora Cloud x64 VM that becomes a Koji
- * x86_64_v3 builder (issue 3). Pure: the same settings always give the same text; no Pulumi here.
+ * x86_64_v3 builder. Pure: the same settings always give the same text; no Pulumi here.
  * No secret is ever in it: the slot's keytab or certificate is fetched at boot with the VM's managed identity.
  *
- * Boot order, enforced by systemd rather than by the order of commands:
- *   kojid  ─Requires/After→ koji-cpu-guard (x86-64-v3 or nothing), koji-slot (claim + secret + host name),
- *          ─BindsTo/After→  koji-slot-renew (kojid stops the moment the renewer stops),
- *          ─RequiresMountsFor→ /var/lib/mock.
- *   azure-scheduled-events runs beside them and hands the work back on Preempt/Terminate.
- * Facts cite `shared/research/koji-builders.md` (below: "research") and the source it names.
+ * The units, and what orders them (systemd, not the order of commands):
+ *   koji-egress-guard   nftables: IMDS and the WireServer closed to all but the allowed units (./egress.ts); early.
+ *   koji-slot           the slot holder (scripts/koji-slot hold): claims, renews, starts and stops kojid; restarts
+ *                       forever. Requires the egress guard and the CPU guard (x86-64-v3 or nothing).
+ *   kojid               bound to koji-slot (stops first when it stops), started by it only on a fresh lease.
+ *   azure-scheduled-events  hands the work back on Preempt/Terminate; restarts forever.
+ *   koji-health.socket  the Application Health extension's endpoint (one `koji-slot health` per probe).
  */
 import { readFileSync } from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { stringify } from "yaml";
+import { planBuilderHealth } from "../builder-health";
 import { builderSlots } from "../slots";
 import { renderEnvironmentFile, renderIni, IniSections } from "./ini";
-import { BUILDER_PATHS, DEFAULT_PRINCIPAL_SERVICE, renderKojidConf, renderKrb5Snippet, renderMockSiteDefaults } from "./kojid";
+import {
+    EGRESS_GUARD_UNIT, EGRESS_RULESET_PATH, PLATFORM_NFT_SET, PLATFORM_SLICES, PLATFORM_UNITS, platformDropIn, renderEgressRuleset,
+} from "./egress";
+import {
+    BUILDER_PATHS, DEFAULT_PRINCIPAL_SERVICE, kojidStopTimeoutSeconds, renderKojidConf, renderKrb5Snippet, renderMockSiteDefaults,
+} from "./kojid";
 import {
     BuilderCloudInitSettings,
+    DEFAULT_HEALTH_GRACE_SECONDS,
     DEFAULT_LEASE_SECONDS,
     DEFAULT_SLOTS_CONTAINER,
+    defaultMaxJobs,
+    HEALTH_ENDPOINT,
     LEASE_SECONDS_RANGE,
     MockDiskPlacement,
 } from "./settings";
 
 export * from "./settings";
-export { BUILDER_PATHS } from "./kojid";
+export { BUILDER_PATHS, kojidStopTimeoutSeconds } from "./kojid";
 
 /** The shell scripts shipped to the builder, kept as files beside this module so they are tested as files. */
 export const BUILDER_SCRIPTS = ["check-x86-64-v3", "koji-slot", "azure-scheduled-events"] as const;
@@ -35,7 +45,7 @@ const SBIN = "/usr/local/sbin";
 const BUILDER_ENV = "/etc/koji-builder/builder.env";
 const SLOTS_FILE = "/etc/koji-builder/slots";
 
-/** issue 3 and research 6: kojid and its helpers; createrepo_c, git and svn come with koji-builder (research 1.1). */
+/** kojid and its helpers, as Fedora's koji_builder role installs them; createrepo_c, git and svn come with koji-builder. */
 const BASE_PACKAGES = [
     "koji-builder",
     "koji-builder-plugins",
@@ -44,8 +54,9 @@ const BASE_PACKAGES = [
     "nosync",
     "python3-koji",
     "krb5-workstation",
-    "rng-tools", // Fedora enables rngd on its builders (research 1.1)
+    "rng-tools", // Fedora enables rngd on its builders
     "jq", // the slot tool and the events watcher parse IMDS and REST answers with it
+    "nftables", // the egress guard
 ];
 
 /**
@@ -79,7 +90,7 @@ function checkSettings(settings: BuilderCloudInitSettings): void {
         https("auth.kdcProxyUrl", settings.auth.kdcProxyUrl);
     }
     if (settings.topUrls.length === 0) {
-        throw new Error("topUrls needs at least one URL: kojid refuses to start without topurl (research 1.2)");
+        throw new Error("topUrls needs at least one URL: kojid refuses to start without topurl");
     }
     settings.topUrls.forEach((url) => new URL(url));
     if (!Number.isInteger(settings.vCpus) || settings.vCpus < 1) {
@@ -88,6 +99,11 @@ function checkSettings(settings: BuilderCloudInitSettings): void {
     const lease = settings.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
     if (!Number.isInteger(lease) || lease < LEASE_SECONDS_RANGE.min || lease > LEASE_SECONDS_RANGE.max) {
         throw new Error(`leaseSeconds must be ${LEASE_SECONDS_RANGE.min}..${LEASE_SECONDS_RANGE.max} (Azure), got ${lease}`);
+    }
+    // The grace's range is Azure's: one rule, in lib/builder-health.ts.
+    planBuilderHealth(HEALTH_ENDPOINT, settings.healthGraceSeconds);
+    if (settings.mockDnfCommand !== undefined && !/^\/[A-Za-z0-9_./-]+$/.test(settings.mockDnfCommand)) {
+        throw new Error(`mockDnfCommand must be an absolute path, got ${JSON.stringify(settings.mockDnfCommand)}`);
     }
 }
 
@@ -105,7 +121,7 @@ function mockDiskPlan(placement: MockDiskPlacement, dataDiskLun: number): MockDi
     switch (placement) {
         case "nvme":
             // azure-vm-utils' opt-in service formats (RAID0 with mdadm for several disks) and mounts the local
-            // NVMe disks at its configured mount point (research 5, AVU azure-ephemeral-disk-setup.conf keys).
+            // NVMe disks at its configured mount point (Azure/azure-vm-utils doc/azure-ephemeral-disk-setup.md).
             return {
                 ...none,
                 files: [
@@ -127,7 +143,7 @@ function mockDiskPlan(placement: MockDiskPlacement, dataDiskLun: number): MockDi
             // cloud-init's Azure datasource formats the resource disk as `ephemeral0`; mount it here, not at /mnt.
             return { ...none, cloudConfig: { mounts: [["ephemeral0", BUILDER_PATHS.mockDir]] } };
         case "data-disk": {
-            // azure-vm-utils' stable link for the LUN (research 5, AVU disk-identification.md); never reformatted.
+            // azure-vm-utils' stable link for the LUN (Azure/azure-vm-utils doc/disk-identification.md); never reformatted.
             const device = `/dev/disk/azure/data/by-lun/${dataDiskLun}`;
             return {
                 ...none,
@@ -164,6 +180,9 @@ function builderEnvironment(settings: BuilderCloudInitSettings): Record<string, 
         KOJID_KEYTAB: BUILDER_PATHS.keytab,
         KOJID_CLIENT_CERT: BUILDER_PATHS.clientCert,
         KOJI_SLOT_BIN: `${SBIN}/koji-slot`,
+        KOJI_HEALTH_GRACE_SECONDS: settings.healthGraceSeconds ?? DEFAULT_HEALTH_GRACE_SECONDS,
+        // A drain ends this long before the Terminate event's NotBefore: kojid's stop, the release and the ack.
+        KOJI_DRAIN_STOP_SECONDS: kojidStopTimeoutSeconds(settings.maxJobs ?? defaultMaxJobs(settings.vCpus)) + 15,
     };
 }
 
@@ -174,14 +193,46 @@ function slotsFile(settings: BuilderCloudInitSettings): string {
         .join("");
 }
 
-function units(kojidAfter: readonly string[]): WriteFile[] {
+/** The units systemd must never leave failed for good: restart forever, whatever the rate (systemd.unit(5)). */
+const RESTART_FOREVER = { StartLimitIntervalSec: 0 };
+
+function units(settings: BuilderCloudInitSettings, kojidAfter: readonly string[]): WriteFile[] {
     const env = { EnvironmentFile: BUILDER_ENV };
-    const onlineNetwork = { Wants: "network-online.target", After: "network-online.target" };
-    const guardAndClaim = ["koji-cpu-guard.service", "koji-slot.service"];
+    const onlineNetwork = { Wants: "network-online.target", After: ["network-online.target", EGRESS_GUARD_UNIT] };
+    const gates = [EGRESS_GUARD_UNIT, "koji-cpu-guard.service", "koji-slot.service"];
+    const maxJobs = settings.maxJobs ?? defaultMaxJobs(settings.vCpus);
     return [
+        file(EGRESS_RULESET_PATH, renderEgressRuleset()),
+        file(
+            `/etc/systemd/system/${EGRESS_GUARD_UNIT}`,
+            unit({
+                // Early and on its own, as Fedora's nftables.service: before the network and before cloud-init's first
+                // stage, so every unit that may reach IMDS starts after the set it is put in exists.
+                Unit: {
+                    Description: "Close IMDS and the WireServer to everything but the builder's own services",
+                    DefaultDependencies: "no",
+                    Wants: "network-pre.target",
+                    Before: ["network-pre.target", "shutdown.target", ...PLATFORM_UNITS],
+                    Conflicts: "shutdown.target",
+                    ...RESTART_FOREVER,
+                },
+                Service: {
+                    Type: "oneshot",
+                    RemainAfterExit: "yes",
+                    ExecStart: `/usr/sbin/nft -f ${EGRESS_RULESET_PATH}`,
+                    Restart: "on-failure",
+                    RestartSec: "10s",
+                },
+                Install: { WantedBy: "sysinit.target" },
+            }),
+        ),
+        ...[...PLATFORM_UNITS, ...PLATFORM_SLICES].map((name) =>
+            file(`/etc/systemd/system/${name}.d/50-koji-egress.conf`, unit(platformDropIn(name))),
+        ),
         file(
             "/etc/systemd/system/koji-cpu-guard.service",
             unit({
+                // No restart: a CPU without x86-64-v3 stays so; the health endpoint asks Azure to replace the VM.
                 Unit: { Description: "Refuse to run kojid unless this CPU is x86-64-v3" },
                 Service: { Type: "oneshot", RemainAfterExit: "yes", ExecStart: `${SBIN}/check-x86-64-v3` },
             }),
@@ -189,54 +240,79 @@ function units(kojidAfter: readonly string[]): WriteFile[] {
         file(
             "/etc/systemd/system/koji-slot.service",
             unit({
-                Unit: { Description: "Claim a Koji builder slot (blob lease) and install its secret", ...onlineNetwork },
-                Service: {
-                    Type: "oneshot",
-                    RemainAfterExit: "yes",
-                    ...env,
-                    ExecStart: `${SBIN}/koji-slot claim`,
-                    // Stopped after kojid (reverse order), so the lease is given back only once kojid is down.
-                    ExecStop: `${SBIN}/koji-slot release`,
-                    // Claim passes default to 60 x 10 s: a replaced VM's lease must have time to expire.
-                    TimeoutStartSec: "20min",
+                Unit: {
+                    Description: "Hold a Koji builder slot (blob lease), its secret and host name; run kojid while held",
+                    ...onlineNetwork,
+                    Requires: [EGRESS_GUARD_UNIT, "koji-cpu-guard.service"],
+                    After: [...onlineNetwork.After, "koji-cpu-guard.service"],
+                    ...RESTART_FOREVER,
                 },
-            }),
-        ),
-        file(
-            "/etc/systemd/system/koji-slot-renew.service",
-            unit({
-                Unit: { Description: "Renew this builder's slot lease", BindsTo: "koji-slot.service", After: "koji-slot.service" },
-                // No Restart=: after a lost lease another VM may hold the slot; this one must stay down.
-                Service: { Type: "simple", ...env, ExecStart: `${SBIN}/koji-slot renew` },
+                Service: {
+                    Type: "simple",
+                    ...env,
+                    ExecStart: `${SBIN}/koji-slot hold`,
+                    Restart: "always",
+                    RestartSec: "5s",
+                    // On stop: one token request and one release request, each bounded by curl's timeouts.
+                    TimeoutStopSec: "45s",
+                    NFTSet: PLATFORM_NFT_SET,
+                },
+                Install: { WantedBy: "multi-user.target" },
             }),
         ),
         file(
             "/etc/systemd/system/azure-scheduled-events.service",
             unit({
-                Unit: { Description: "Hand Koji tasks back on Azure Preempt/Terminate events", ...onlineNetwork },
-                Service: { Type: "simple", ...env, ExecStart: `${SBIN}/azure-scheduled-events`, Restart: "always", RestartSec: 5 },
+                Unit: { Description: "Hand Koji tasks back on Azure Preempt/Terminate events", ...onlineNetwork, ...RESTART_FOREVER },
+                Service: { Type: "simple", ...env, ExecStart: `${SBIN}/azure-scheduled-events`, Restart: "always", RestartSec: "5s", NFTSet: PLATFORM_NFT_SET },
                 Install: { WantedBy: "multi-user.target" },
+            }),
+        ),
+        // The health endpoint: one short-lived `koji-slot health` per probe (inetd style), nothing resident.
+        file(
+            "/etc/systemd/system/koji-health.socket",
+            unit({
+                Unit: { Description: "Koji builder health endpoint for Azure's Application Health extension" },
+                // Both loopbacks: the extension asks for localhost. FreeBind: ::1 may be absent.
+                Socket: { ListenStream: { each: [`127.0.0.1:${HEALTH_ENDPOINT.port}`, `[::1]:${HEALTH_ENDPOINT.port}`] }, FreeBind: "yes", Accept: "yes" },
+                Install: { WantedBy: "sockets.target" },
+            }),
+        ),
+        file(
+            "/etc/systemd/system/koji-health@.service",
+            unit({
+                Unit: { Description: "Answer one Koji builder health probe" },
+                Service: { ...env, ExecStart: `${SBIN}/koji-slot health`, StandardInput: "socket", StandardOutput: "socket", StandardError: "journal", RuntimeMaxSec: "10s" },
             }),
         ),
         file(
             "/etc/systemd/system/kojid.service.d/50-azure-builder.conf",
             unit({
                 Unit: {
-                    Requires: [...guardAndClaim, ...kojidAfter],
-                    BindsTo: "koji-slot-renew.service",
-                    After: [...guardAndClaim, "koji-slot-renew.service", ...kojidAfter],
+                    Requires: [...gates, ...kojidAfter],
+                    // Bound to the slot holder: if it stops or dies, kojid stops first (it may not outlive the lease).
+                    BindsTo: "koji-slot.service",
+                    After: [...gates, ...kojidAfter],
                     RequiresMountsFor: BUILDER_PATHS.mockDir,
+                    ...RESTART_FOREVER,
                 },
                 Service: {
-                    // Koji's note on mock's directory: group mock, setgid (research 1.2 and 1.3; Fedora uses 2775).
-                    // Here rather than in runcmd: a fresh local disk after a redeploy comes back root-owned.
-                    ExecStartPre: `/usr/bin/install -d -o root -g mock -m 2775 ${BUILDER_PATHS.mockDir}`,
-                    TasksMax: "infinity", // Fedora's kojid.service override (research 1.2, ANS files/kojid.service)
-                    // Fedora raises nofile to 4096 in limits.conf (research 1.2); PAM limits do not reach services.
+                    // kojid runs only on a lease that cannot have expired; koji-slot starts it after each claim.
+                    ExecStartPre: { each: [
+                        `${SBIN}/koji-slot check`,
+                        // Koji's note on mock's directory: group mock, setgid (Fedora uses 2775). Here rather than in
+                        // runcmd: a fresh local disk after a redeploy comes back root-owned.
+                        `/usr/bin/install -d -o root -g mock -m 2775 ${BUILDER_PATHS.mockDir}`,
+                    ] },
+                    EnvironmentFile: BUILDER_ENV,
+                    TasksMax: "infinity", // Fedora's kojid.service override (fedora-infra/ansible roles/koji_builder/files/kojid.service)
+                    // Fedora raises nofile to 4096 in limits.conf; PAM limits do not reach services.
                     LimitNOFILE: "4096:524288",
-                    // kojid's SIGTERM handler frees its tasks at once (research 3.2); if it hangs, it must still be
-                    // gone well inside a Spot eviction's ~30 s notice, so the lease release and the ack go out in time.
-                    TimeoutStopSec: "20s",
+                    // kojid's own shutdown signals its tasks, SIGINT first so mock can clean up; systemd's default
+                    // (SIGTERM to every process at once) would pre-empt that. Left-overs are killed once kojid is gone.
+                    KillMode: "mixed",
+                    // Long enough for kojid's own shutdown to free its tasks (see kojidStopTimeoutSeconds).
+                    TimeoutStopSec: `${kojidStopTimeoutSeconds(maxJobs)}s`,
                 },
             }),
         ),
@@ -258,27 +334,31 @@ export function renderBuilderCloudInit(settings: BuilderCloudInitSettings): stri
             ? // krb5's includedir skips names with anything but letters, digits, - and _ (krb5.conf(5)).
               [file(`/etc/krb5.conf.d/${auth.realm.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`, renderKrb5Snippet(auth, settings.kojiHubUrl))]
             : []),
-        { ...file("/etc/mock/site-defaults.cfg", renderMockSiteDefaults()), defer: true }, // mock ships one
-        // Fedora's builders: nofile 4096 (research 1.2), for login sessions; kojid gets it from its drop-in.
+        { ...file("/etc/mock/site-defaults.cfg", renderMockSiteDefaults(settings)), defer: true }, // mock ships one
+        // Fedora's builders: nofile 4096, for login sessions; kojid gets it from its drop-in.
         file("/etc/security/limits.d/90-koji-nofile.conf", "* - nofile 4096\n"),
-        // Fedora runs its builders permissive (research 1.2); setenforce below covers this boot.
+        // Fedora runs its builders permissive; setenforce below covers this boot.
         file("/etc/selinux/config", "SELINUX=permissive\nSELINUXTYPE=targeted\n"),
         file(BUILDER_ENV, renderEnvironmentFile(builderEnvironment(settings))),
         // Up to 1000 lines (the Flexible limit) would not fit Azure's 64 KiB custom data uncompressed.
         { ...file(SLOTS_FILE, gzipSync(slotsFile(settings)).toString("base64")), encoding: "gz+b64" },
         ...disk.files,
         ...scriptFiles(),
-        ...units(disk.kojidAfter),
+        ...units(settings, disk.kojidAfter),
     ];
     const runcmd: ReadonlyArray<readonly string[]> = [
         ["setenforce", "0"],
-        ["systemctl", "mask", "--now", "systemd-oomd.service"], // as Fedora's builders (research 1.2)
+        ["systemctl", "mask", "--now", "systemd-oomd.service"], // as Fedora's builders
         ...disk.runcmd,
         ["systemctl", "daemon-reload"],
-        ["systemctl", "enable", "--now", "rngd.service", "azure-scheduled-events.service"],
-        ["systemctl", "enable", "kojid.service"],
-        // kojid pulls in the CPU guard, the slot claim and the renewer; the claim may wait for a free slot.
-        ["systemctl", "start", "--no-block", "kojid.service"],
+        // The guard comes first. On later boots it runs before cloud-init; on this one cloud-init and the guest agent
+        // are already running, and the second daemon-reload puts their cgroups into the set it just created
+        // (systemd.resource-control(5), NFTSet=: "systemctl daemon-reload can be used to refill the sets").
+        ["systemctl", "enable", "--now", EGRESS_GUARD_UNIT],
+        ["systemctl", "daemon-reload"],
+        ["systemctl", "enable", "--now", "rngd.service", "azure-scheduled-events.service", "koji-health.socket"],
+        // The holder claims a slot (waiting as long as it takes) and then starts kojid.
+        ["systemctl", "enable", "--now", "--no-block", "koji-slot.service"],
     ];
     const cloudConfig = {
         packages: [...BASE_PACKAGES, ...(settings.i686Nosync ? ["nosync.i686"] : []), ...disk.packages],

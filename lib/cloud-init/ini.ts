@@ -5,8 +5,11 @@
  * setting can never smuggle a line into a file.
  */
 
-/** A value: a string, a number, a boolean, or a list joined with spaces (as systemd and kojid both read them). */
-export type IniValue = string | number | boolean | readonly string[];
+/**
+ * A value: a string, a number, a boolean, a list joined with spaces (as systemd and kojid both read them), or
+ * `{ each: [...] }`: the key repeated once per value, as systemd wants for `ExecStartPre=` or `ListenStream=`.
+ */
+export type IniValue = string | number | boolean | readonly string[] | { readonly each: readonly string[] };
 
 /** Section name → key → value; keys keep their insertion order. */
 export type IniSections = Readonly<Record<string, Readonly<Record<string, IniValue>>>>;
@@ -23,21 +26,22 @@ function checkLine(what: string, text: string): string {
     return text;
 }
 
-function valueText(value: IniValue): string {
-    return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-        ? String(value)
-        : value.join(" ");
+function valueTexts(value: IniValue): readonly string[] {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+        return [String(value)];
+    }
+    return "each" in value ? value.each : [value.join(" ")];
 }
 
 /** Renders sections in order; an empty section still gets its header. */
 export function renderIni(sections: IniSections, style: IniStyle = { separator: " = " }): string {
     return Object.entries(sections)
         .map(([section, entries]) => {
-            const lines = Object.entries(entries).map(([key, value]) => {
+            const lines = Object.entries(entries).flatMap(([key, value]) => {
                 if (!/^[A-Za-z0-9_.-]+$/.test(key)) {
                     throw new Error(`[${section}]: key ${JSON.stringify(key)} is not a plain name`);
                 }
-                return `${key}${style.separator}${checkLine(`[${section}] ${key}`, valueText(value))}`;
+                return valueTexts(value).map((text) => `${key}${style.separator}${checkLine(`[${section}] ${key}`, text)}`);
             });
             return [`[${checkLine("section name", section)}]`, ...lines].join("\n");
         })

@@ -3,7 +3,9 @@
  * Facts cite `shared/research/koji-builders.md` (below: "research") and the source it names.
  */
 import { renderIni } from "./ini";
-import { BuilderAuth, BuilderCloudInitSettings, defaultMaxJobs, FEDORA_KOJID_DEFAULTS, KerberosAuth } from "./settings";
+import {
+    BuilderAuth, BuilderCloudInitSettings, DEFAULT_MOCK_DNF_COMMAND, defaultMaxJobs, FEDORA_KOJID_DEFAULTS, KerberosAuth,
+} from "./settings";
 
 /** Paths on the builder that kojid.conf, the slot tool and the units must agree on. */
 export const BUILDER_PATHS = {
@@ -78,24 +80,46 @@ function pythonLiteral(value: string | boolean | readonly string[]): string {
 }
 
 /**
- * Fedora's builder mock site defaults (research 1.2, ANS `roles/koji_builder/templates/builders/site-defaults.cfg`):
- * bootstrap chroot without a bootstrap image (no registry pulls), dnf-3, no weak deps, C.UTF-8,
- * package-state and ccache plugins off, the rpmautospec plugin on.
+ * Fedora's builder mock site defaults (fedora-infra/ansible roles/koji_builder/templates/builders/site-defaults.cfg):
+ * bootstrap chroot without a bootstrap image (no registry pulls), no weak deps, C.UTF-8, package-state and
+ * ccache plugins off, `%bugurl` pointing at Fedora's bug redirector; plus the rpmautospec plugin on, and the dnf
+ * command from the settings (`mockDnfCommand`).
  */
-const MOCK_SITE_DEFAULTS: ReadonlyArray<readonly [string, string | boolean | readonly string[]]> = [
-    ["['use_bootstrap']", true],
-    ["['use_bootstrap_image']", false],
-    ["['dnf_command']", "/usr/bin/dnf-3"],
-    ["['system_dnf_command']", "/usr/bin/dnf-3"],
-    ["['dnf_common_opts']", ["--setopt=install_weak_deps=0"]],
-    ["['environment']['LANG']", "C.UTF-8"],
-    ["['plugin_conf']['package_state_enable']", false],
-    ["['plugin_conf']['ccache_enable']", false],
-    ["['plugin_conf']['rpmautospec_enable']", true],
-];
+function mockSiteDefaults(dnfCommand: string): ReadonlyArray<readonly [string, string | boolean | readonly string[]]> {
+    return [
+        ["['use_bootstrap']", true],
+        ["['use_bootstrap_image']", false],
+        ["['dnf_command']", dnfCommand],
+        ["['system_dnf_command']", dnfCommand],
+        ["['dnf_common_opts']", ["--setopt=install_weak_deps=0"]],
+        ["['macros']['%bugurl']", "https://bugz.fedoraproject.org/%name"],
+        ["['environment']['LANG']", "C.UTF-8"],
+        ["['plugin_conf']['package_state_enable']", false],
+        ["['plugin_conf']['ccache_enable']", false],
+        ["['plugin_conf']['rpmautospec_enable']", true],
+    ];
+}
 
-export function renderMockSiteDefaults(): string {
-    return MOCK_SITE_DEFAULTS.map(([key, value]) => `config_opts${key} = ${pythonLiteral(value)}\n`).join("");
+export function renderMockSiteDefaults(settings: Pick<BuilderCloudInitSettings, "mockDnfCommand">): string {
+    return mockSiteDefaults(settings.mockDnfCommand ?? DEFAULT_MOCK_DNF_COMMAND)
+        .map(([key, value]) => `config_opts${key} = ${pythonLiteral(value)}\n`)
+        .join("");
+}
+
+/**
+ * How long kojid may take to stop, from its shutdown path (koji-project/koji@2083513a, koji/daemon.py): on SIGTERM
+ * `TaskManager.shutdown()` runs `cleanupTask` on each task in turn, and only then `host.freeTasks` and
+ * `host.updateHost`. `cleanupTask` walks the task's processes with three passes of `_doKill`: SIGINT with a 3 s
+ * pause, then SIGTERM (timeout 2 s, pause 1 s: up to 2 s), then SIGKILL (timeout 3 s, pause 1 s: up to 3 s).
+ * A task whose processes end at the first signal costs 3 s; one with a process that outlives a pass costs
+ * 3 + 2 + 3 = 8 s, which is the allowance per task here. The two RPCs get 30 s (kojid sets no client timeout).
+ * If systemd killed kojid sooner, the hub would free its tasks only after its host timeout (900 s).
+ */
+export const KOJID_TASK_CLEANUP_SECONDS = 3 + 2 + 3;
+export const KOJID_SHUTDOWN_RPC_SECONDS = 30;
+
+export function kojidStopTimeoutSeconds(maxJobs: number): number {
+    return maxJobs * KOJID_TASK_CLEANUP_SECONDS + KOJID_SHUTDOWN_RPC_SECONDS;
 }
 
 /**

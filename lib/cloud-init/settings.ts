@@ -122,6 +122,17 @@ export interface BuilderCloudInitSettings {
     /** kojid.conf tuning; unset fields take `FEDORA_KOJID_DEFAULTS`. */
     readonly kojid?: Partial<KojidTuning>;
     /**
+     * mock's `dnf_command` and `system_dnf_command`. Default `/usr/bin/dnf-3` (DNF4), what the builders ran so far;
+     * whether DNF4 knows the `x86_64_v3` arch is an open question (README, "Open questions"), so it can be changed.
+     */
+    readonly mockDnfCommand?: string;
+    /**
+     * How long a VM may fail to be a working builder (slot held, kojid active) before its health endpoint asks Azure
+     * to replace it, in seconds. Default 1200: first boot installs packages for several minutes. Waiting on the pool
+     * (a secret not uploaded yet, every slot held) never counts.
+     */
+    readonly healthGraceSeconds?: number;
+    /**
      * Also install `nosync.i686`; only useful when the hosts take i686 tasks (research 6, packages).
      * Default false: v3 builders take x86_64_v3 (and noarch) tasks only.
      */
@@ -145,3 +156,7 @@ export function defaultMaxJobs(vCpus: number): number {
 export const LEASE_SECONDS_RANGE = { min: 15, max: 60 } as const;
 export const DEFAULT_LEASE_SECONDS = 60;
 export const DEFAULT_SLOTS_CONTAINER = "slots";
+export const DEFAULT_MOCK_DNF_COMMAND = "/usr/bin/dnf-3";
+export { DEFAULT_HEALTH_GRACE_SECONDS } from "../builder-health";
+/** The local port and path of the health endpoint the Application Health extension probes. */
+export const HEALTH_ENDPOINT = { port: 8089, path: "/health" } as const;

@@ -118,8 +118,9 @@ export interface ScheduledEvent {
 
 export interface Imds {
     readonly url: string;
-    /** What this stand-in's VM is called (compute/name). */
+    /** What this stand-in's VM is called (compute/name) and its unique id (compute/vmId). */
     vmName: string;
+    vmId: string;
     readonly events: ScheduledEvent[];
     /** Query strings of token requests, to check the client id and resource. */
     readonly tokenRequests: URLSearchParams[];
@@ -132,6 +133,7 @@ export interface Imds {
 export async function startImds(): Promise<Imds> {
     const state = {
         vmName: "vm",
+        vmId: "00000000-0000-0000-0000-000000000001",
         events: [] as ScheduledEvent[],
         tokenRequests: [] as URLSearchParams[],
         acks: [] as { eventId: string; note: string }[],
@@ -154,6 +156,9 @@ export async function startImds(): Promise<Imds> {
         }
         if (url.pathname === "/metadata/instance/compute/name") {
             return reply(200, state.vmName);
+        }
+        if (url.pathname === "/metadata/instance/compute/vmId") {
+            return reply(200, state.vmId);
         }
         if (url.pathname === "/metadata/scheduledevents" && request.method === "GET") {
             return reply(200, { DocumentIncarnation: state.acks.length + 1, Events: state.events });
@@ -183,20 +188,30 @@ export async function startImds(): Promise<Imds> {
 /** The fake secret value of a Key Vault secret: what the builder must end up with, base64-decoded. */
 export const fakeSecret = (name: string) => `keytab-bytes-of-${name}\n`;
 
+export interface KeyVault {
+    readonly url: string;
+    /** A status to answer for a secret instead of its value (403 before a role assignment works), or undefined. */
+    refuse: (secretName: string) => number | undefined;
+    close(): Promise<void>;
+}
+
 /** A Key Vault stand-in over HTTPS: GET /secrets/<name>?api-version=7.4 with a vault-audience token. */
-export async function startKeyVault(tls: Tls, secretNames: readonly string[]): Promise<{ url: string; close(): Promise<void> }> {
+export async function startKeyVault(tls: Tls, secretNames: readonly string[]): Promise<KeyVault> {
+    const vault = { refuse: (_secretName: string): number | undefined => undefined };
     const server = https.createServer({ cert: tls.cert, key: tls.key }, (request, response) => {
         const url = new URL(request.url ?? "/", "https://vault");
         const name = url.pathname.replace(/^\/secrets\//, "");
         const status =
             audienceOf(request.headers.authorization) !== "https://vault.azure.net" ? 401
             : url.searchParams.get("api-version") !== "7.4" ? 400
-            : secretNames.includes(name) ? 200
-            : 404;
+            : vault.refuse(name) ?? (secretNames.includes(name) ? 200 : 404);
         response.writeHead(status, { "Content-Type": "application/json" });
         response.end(JSON.stringify(status === 200 ? { value: Buffer.from(fakeSecret(name)).toString("base64"), id: url.href } : { error: { code: status } }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    return { url: `https://127.0.0.1:${port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    return Object.assign(vault, {
+        url: `https://127.0.0.1:${port}/`,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    });
 }
