@@ -23,12 +23,14 @@ export interface PoolOutputs {
     readonly scaleSetIds: pulumi.Output<string>[];
     readonly sizes: readonly { name: string; level: string; vcpus: number }[];
     readonly hostNames: readonly string[];
+    /** The pool's own vault: its slots' secrets go here (`kojiAdminScript` says how). */
+    readonly keyVaultName: pulumi.Output<string>;
 }
 
 /**
- * The whole farm: a resource group with the builders' network, the artifact store, the vault with the slot
- * secrets, the builders' identity, and one `BuilderPool` per configured pool. Wires the components together;
- * every decision is in the components and the pure modules they call.
+ * The whole farm: a resource group with the builders' network and the artifact store, and per configured pool a
+ * vault with its slot secrets, its builders' identity and its `BuilderPool`: a pool's VMs can read no other pool's
+ * keytabs. Wires the components together; every decision is in the components and the pure modules they call.
  */
 export class BuildFarm extends pulumi.ComponentResource {
     public readonly resourceGroupName: pulumi.Output<string>;
@@ -36,7 +38,6 @@ export class BuildFarm extends pulumi.ComponentResource {
     public readonly egressAddresses: pulumi.Output<string[]>;
     public readonly storageAccountName: pulumi.Output<string>;
     public readonly blobEndpoint: pulumi.Output<string>;
-    public readonly keyVaultName: pulumi.Output<string>;
     public readonly pools: Readonly<Record<string, PoolOutputs>>;
     /** The admin step before the first boot: `koji add-host` & co. and the Key Vault upload, per slot. */
     public readonly kojiAdminScript: pulumi.Output<string>;
@@ -70,21 +71,20 @@ export class BuildFarm extends pulumi.ComponentResource {
             allowedAdminIpRanges: config.network.adminSourceCidrs,
             slotIds,
         }, child);
-        const vault = new SecretVault(`${name}-vault`, {
-            ...placement,
-            privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
-            vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
-            allowedAdminIpRanges: config.network.adminSourceCidrs,
-        }, child);
-        const identity = new BuilderIdentity(`${name}-builders`, {
-            ...placement,
-            secretVaultResourceId: vault.vaultId,
-            blobContainerResourceIds: store.containerIds,
-        }, child);
-
         const pools: Record<string, PoolOutputs> = {};
         const adminScripts: pulumi.Output<string>[] = [];
         for (const poolConfig of config.pools) {
+            const vault = new SecretVault(`${name}-${poolConfig.name}-vault`, {
+                ...placement,
+                privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
+                vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
+                allowedAdminIpRanges: config.network.adminSourceCidrs,
+            }, child);
+            const identity = new BuilderIdentity(`${name}-${poolConfig.name}-builders`, {
+                ...placement,
+                secretVaultResourceId: vault.vaultId,
+                slotsContainerResourceId: store.containerIds.slots,
+            }, child);
             // The pool plan's inputs, exactly as the configuration check planned them.
             const { name: poolName, ...planInput } = poolPlanInputOf(poolConfig, config.imageSupportsNvme);
             const pool = new BuilderPool(poolName, {
@@ -100,6 +100,7 @@ export class BuildFarm extends pulumi.ComponentResource {
                     topUrls: config.koji.topUrls,
                     auth: config.koji.auth,
                     hostDomain: config.koji.hostDomain,
+                    mockDnfCommand: config.koji.mockDnfCommand,
                 },
                 adminSshPublicKey: config.adminSshPublicKey,
             }, {
@@ -108,7 +109,9 @@ export class BuildFarm extends pulumi.ComponentResource {
                 // endpoints and DNS records (children of these components), must exist by then.
                 dependsOn: [identity, store, vault],
             });
-            pools[poolConfig.name] = { scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames };
+            pools[poolConfig.name] = {
+                scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames, keyVaultName: vault.vaultName,
+            };
             adminScripts.push(vault.vaultName.apply((keyVaultName) => renderKojiAdminScript({
                 poolName: poolConfig.name,
                 slotCount: poolConfig.maxCount,
@@ -125,7 +128,6 @@ export class BuildFarm extends pulumi.ComponentResource {
         this.egressAddresses = network.egressAddresses;
         this.storageAccountName = store.accountName;
         this.blobEndpoint = store.blobEndpoint;
-        this.keyVaultName = vault.vaultName;
         this.pools = pools;
         this.kojiAdminScript = pulumi.all(adminScripts).apply((scripts) => scripts.join("\n"));
         this.registerOutputs({
@@ -133,7 +135,6 @@ export class BuildFarm extends pulumi.ComponentResource {
             egressAddresses: this.egressAddresses,
             storageAccountName: this.storageAccountName,
             blobEndpoint: this.blobEndpoint,
-            keyVaultName: this.keyVaultName,
             pools: this.pools,
             kojiAdminScript: this.kojiAdminScript,
         });

@@ -3,19 +3,18 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import { BuiltInRole, requireResourceScope, roleDefinitionResourceId, BUILT_IN_ROLES } from "../lib/azure-roles";
 import { nameBasedUuid } from "../lib/name-based-uuid";
-import type { ArtifactContainerName } from "./artifact-store";
 import { PlacementArgs, placementOf } from "./placement";
 
 export interface BuilderIdentityArgs extends PlacementArgs {
     /** The identity's Azure name. Default: autonamed from the component name. */
     readonly identityName?: pulumi.Input<string>;
-    /** The vault holding the slot secrets: `SecretVault.vaultId`. Granted Key Vault Secrets User. Required. */
+    /** The vault holding this pool's slot secrets (and no other pool's): `SecretVault.vaultId`. Granted Key Vault Secrets User. Required. */
     readonly secretVaultResourceId: pulumi.Input<string>;
     /**
-     * The artifact store's containers: `ArtifactStore.containerIds`. Each is granted Storage Blob Data
-     * Contributor, and nothing at account level. Required.
+     * The store's `slots` container: `ArtifactStore.containerIds.slots`. Granted Storage Blob Data Contributor (create
+     * the slot blobs, lease them); nothing else in the store and nothing at account level. Required.
      */
-    readonly blobContainerResourceIds: Readonly<Record<ArtifactContainerName, pulumi.Input<string>>>;
+    readonly slotsContainerResourceId: pulumi.Input<string>;
 }
 
 /** One grant: which built-in role, on which single resource. */
@@ -27,10 +26,13 @@ interface Grant {
 }
 
 /**
- * The builders' user-assigned managed identity and its least-privilege role assignments: read secrets in the
- * farm's vault, and read/write/lease blobs in the `rpms`, `logs` and `slots` containers. Nothing at account,
- * resource group or subscription scope. The pool attaches the identity to its VMs by `identityId`, and tools on
- * the VMs select it by `clientId`.
+ * One pool's user-assigned managed identity and its least-privilege role assignments: read secrets in the pool's own
+ * vault, and create and lease blobs in the `slots` container. Nothing at account, resource group or subscription
+ * scope. Per-pool vaults rather than roles on single secrets: Microsoft recommends a vault per application with roles
+ * at vault scope and advises against roles on individual secrets (learn.microsoft.com/azure/key-vault/general/
+ * rbac-guide, "Best Practices for individual keys, secrets, and certificates role assignments"); a secret-scope
+ * grant also needs the secret to exist, and here secrets are uploaded after `pulumi up`. The pool attaches the
+ * identity to its VMs by `identityId`, and tools on the VMs select it by `clientId`.
  */
 export class BuilderIdentity extends pulumi.ComponentResource {
     /** Resource id, for the scale set's `identity.userAssignedIdentities`. */
@@ -44,12 +46,7 @@ export class BuilderIdentity extends pulumi.ComponentResource {
     constructor(name: string, args: BuilderIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         const grants: Grant[] = [
             { key: "vault-secrets-user", role: "keyVaultSecretsUser", scope: args.secretVaultResourceId, argumentName: "secretVaultResourceId" },
-            ...(Object.entries(args.blobContainerResourceIds) as [ArtifactContainerName, pulumi.Input<string>][]).map(([containerName, scope]): Grant => ({
-                key: `${containerName}-blob-contributor`,
-                role: "storageBlobDataContributor",
-                scope,
-                argumentName: `blobContainerResourceIds.${containerName}`,
-            })),
+            { key: "slots-blob-contributor", role: "storageBlobDataContributor", scope: args.slotsContainerResourceId, argumentName: "slotsContainerResourceId" },
         ];
         // Scopes known now are checked before anything is registered; the others when they resolve.
         for (const grant of grants) {

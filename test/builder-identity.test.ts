@@ -22,7 +22,7 @@ const ARGS: BuilderIdentityArgs = {
     resourceGroupName: "farm",
     tags: { project: "koji-v3", owner: "farm-admins" },
     secretVaultResourceId: VAULT_ID,
-    blobContainerResourceIds: CONTAINER_IDS,
+    slotsContainerResourceId: CONTAINER_IDS.slots,
 };
 
 describe("requireResourceScope (pure)", () => {
@@ -55,11 +55,9 @@ describe("BuilderIdentity (mocked)", () => {
         expect(mocks.topLevel().map((resource) => resource.type)).toEqual(["buildfarm:identity:BuilderIdentity"]);
     });
 
-    it("grants exactly Key Vault Secrets User on the vault and Blob Data Contributor on the three containers", () => {
+    it("grants exactly Key Vault Secrets User on the pool's vault and Blob Data Contributor on the slots container", () => {
         expect(assignments.map((assignment) => [assignment.inputs.scope, assignment.inputs.roleDefinitionId])).toEqual([
             [VAULT_ID, KEY_VAULT_SECRETS_USER],
-            [CONTAINER_IDS.rpms, STORAGE_BLOB_DATA_CONTRIBUTOR],
-            [CONTAINER_IDS.logs, STORAGE_BLOB_DATA_CONTRIBUTOR],
             [CONTAINER_IDS.slots, STORAGE_BLOB_DATA_CONTRIBUTOR],
         ]);
     });
@@ -79,20 +77,20 @@ describe("BuilderIdentity (mocked)", () => {
 
     it("names each assignment deterministically from scope, principal and role", () => {
         expect(assignments[0].inputs.roleAssignmentName).toBe(nameBasedUuid(VAULT_ID, PRINCIPAL_ID, "4633458b-17de-408a-b874-0445c86b69e6"));
-        expect(new Set(assignments.map((assignment) => assignment.inputs.roleAssignmentName)).size).toBe(4);
+        expect(new Set(assignments.map((assignment) => assignment.inputs.roleAssignmentName)).size).toBe(2);
     });
 
     it("exports the identity's id, client id and principal id", async () => {
         expect(await promiseOf(identity.identityId)).toBe("builders-identity-id");
         expect(await promiseOf(identity.clientId)).toBe("client-1");
         expect(await promiseOf(identity.principalId)).toBe(PRINCIPAL_ID);
-        expect(await promiseOf(identity.roleAssignmentIds)).toHaveLength(4);
+        expect(await promiseOf(identity.roleAssignmentIds)).toHaveLength(2);
     });
 
     it("throws before registering anything when a scope is a resource group", async () => {
         const before = (await mocks.settled()).length;
-        expect(() => new BuilderIdentity("bad", { ...ARGS, blobContainerResourceIds: { ...CONTAINER_IDS, logs: RG } }, mocks.recordingOptions)).toThrow(
-            /blobContainerResourceIds.logs: .* not a resource id below a resource group/,
+        expect(() => new BuilderIdentity("bad", { ...ARGS, slotsContainerResourceId: RG }, mocks.recordingOptions)).toThrow(
+            /slotsContainerResourceId: .* not a resource id below a resource group/,
         );
         expect((await mocks.settled()).length).toBe(before);
     });

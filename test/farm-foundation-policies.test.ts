@@ -60,7 +60,7 @@ describe("farm foundation under the policy pack", () => {
         new BuilderIdentity("builders", {
             ...PLACEMENT,
             secretVaultResourceId: vault.vaultId,
-            blobContainerResourceIds: store.containerIds,
+            slotsContainerResourceId: store.containerIds.slots,
         }, opts);
         resources = asPolicyResources(await mocks.settled());
     });
