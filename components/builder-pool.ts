@@ -25,6 +25,8 @@ export interface KojiBuilderSettings {
     readonly maxJobs?: number;
     /** kojid.conf tuning. Default: Fedora's production values (`FEDORA_KOJID_DEFAULTS`). */
     readonly kojid?: Partial<KojidTuning>;
+    /** mock's dnf command. Default `/usr/bin/dnf-3` (`DEFAULT_MOCK_DNF_COMMAND`). */
+    readonly mockDnfCommand?: string;
 }
 
 /**
@@ -102,6 +104,7 @@ export class BuilderPool extends pulumi.ComponentResource {
                 vCpus: plan.minVcpus,
                 maxJobs: args.koji.maxJobs,
                 kojid: args.koji.kojid,
+                mockDnfCommand: args.koji.mockDnfCommand,
                 mockDisk: plan.mockDisk,
                 dataDiskLun: 0,
                 healthGraceSeconds: plan.health.healthGraceSeconds,

@@ -23,7 +23,7 @@ import {
 } from "./builder-pool-plan";
 import { builderSubnetLayout, subnetKeyFor } from "./builder-subnets";
 import { checkIpv4Range, Ipv4Range, ipv4RangeSize, parseIpv4Range, rangeContains, rangesOverlap } from "./ip-ranges";
-import type { BuilderAuth } from "./cloud-init/settings";
+import { type BuilderAuth, DEFAULT_MOCK_DNF_COMMAND, MOCK_DNF_COMMAND_PATTERN } from "./cloud-init/settings";
 import { NETWORK_DEFAULTS } from "./network-defaults";
 import { builderSlots } from "./slots";
 
@@ -75,6 +75,8 @@ export interface KojiConfig {
     readonly hostDomain: string;
     /** Koji channel the slots are added to. Required: a dedicated channel, agreed with the hub's admins (koji-builders.md 1.5). */
     readonly channel: string;
+    /** mock's dnf command on the builders. Default `/usr/bin/dnf-3` (DEFAULT_MOCK_DNF_COMMAND; README, "Open question"). */
+    readonly mockDnfCommand: string;
 }
 
 /** The farm's virtual network. IPv4 CIDRs in canonical form (host bits zero). */
@@ -342,6 +344,10 @@ const kojiSchema = z
         kdcProxyUrl: httpsUrl.optional(),
         hostDomain: dnsName.describe("the DNS suffix of the builders' host names, e.g. azure.fedoraproject.org"),
         channel: kojiName.describe("the Koji channel for these builders, agreed with the hub's admins"),
+        mockDnfCommand: z
+            .string()
+            .regex(MOCK_DNF_COMMAND_PATTERN, "must be an absolute path such as /usr/bin/dnf5")
+            .default(DEFAULT_MOCK_DNF_COMMAND),
     })
     // Here, not on the pipe: a missing value is reported by the object, and its refined copies keep this.
     .describe("a map with at least hostDomain and channel")

@@ -116,6 +116,15 @@ describe("BuilderPool (mocked)", () => {
         expect(file("/etc/koji-builder/builder.env")).toContain("KOJI_HEALTH_GRACE_SECONDS=1200\n");
     });
 
+    it("passes mock's dnf command to the builders", async () => {
+        const dnf5 = installPulumiMocks();
+        new BuilderPool("dnf5", { ...SPOT_POOL, koji: { ...SPOT_POOL.koji, mockDnfCommand: "/usr/bin/dnf5" } }, dnf5.recordingOptions);
+        await dnf5.settled();
+        const customData = dnf5.single("azure-native:compute:VirtualMachineScaleSet").inputs.virtualMachineProfile.osProfile.customData;
+        const { file } = parseUserData(Buffer.from(customData, "base64").toString());
+        expect(file("/etc/mock/site-defaults.cfg")).toContain(`config_opts['dnf_command'] = "/usr/bin/dnf5"\n`);
+    });
+
     it("lets autoscale own the instance count", () => {
         const options = mocks.single("azure-native:compute:VirtualMachineScaleSet").opts;
         expect(options.ignoreChanges).toEqual(["sku.capacity"]);

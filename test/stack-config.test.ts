@@ -124,6 +124,7 @@ describe("defaults", () => {
                 auth: { kind: "kerberos", realm: "FEDORAPROJECT.ORG", kdcProxyUrl: "https://id.fedoraproject.org/KdcProxy" },
                 hostDomain: "builders.example.org",
                 channel: "azure-v3",
+                mockDnfCommand: "/usr/bin/dnf-3",
             },
             network: {
                 addressSpace: "10.20.0.0/16",
@@ -259,6 +260,11 @@ describe("VM sizes", () => {
     it("counts a constrained size at its parent's vCPUs against the budget", () => {
         expectError({ "buildfarm:vcpuBudget": 159, ...withPool({ vmSizes: ["Standard_E16-4ads_v5"] }) }, "buildfarm:vcpuBudget",
             /^the pools can reach 160 vCPUs \(spot 10 x 16 = 160\)/);
+    });
+
+    it("takes mock's dnf command as an absolute path only", () => {
+        expect(configOf(withKoji({ mockDnfCommand: "/usr/bin/dnf5" })).koji.mockDnfCommand).toBe("/usr/bin/dnf5");
+        expectError(withKoji({ mockDnfCommand: "dnf5" }), "buildfarm:koji.mockDnfCommand", /^must be an absolute path such as \/usr\/bin\/dnf5/);
     });
 
     it("refuses a minimum level below v3, naming the choices", () => {

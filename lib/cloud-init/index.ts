@@ -32,6 +32,7 @@ import {
     defaultMaxJobs,
     HEALTH_ENDPOINT,
     LEASE_SECONDS_RANGE,
+    MOCK_DNF_COMMAND_PATTERN,
     MockDiskPlacement,
 } from "./settings";
 
@@ -102,7 +103,7 @@ function checkSettings(settings: BuilderCloudInitSettings): void {
     }
     // The grace's range is Azure's: one rule, in lib/builder-health.ts.
     planBuilderHealth(HEALTH_ENDPOINT, settings.healthGraceSeconds);
-    if (settings.mockDnfCommand !== undefined && !/^\/[A-Za-z0-9_./-]+$/.test(settings.mockDnfCommand)) {
+    if (settings.mockDnfCommand !== undefined && !MOCK_DNF_COMMAND_PATTERN.test(settings.mockDnfCommand)) {
         throw new Error(`mockDnfCommand must be an absolute path, got ${JSON.stringify(settings.mockDnfCommand)}`);
     }
 }
