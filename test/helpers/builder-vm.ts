@@ -191,14 +191,19 @@ export class BuilderVm {
     /** Runs a script to its end, killed after `timeoutMs` at the latest. */
     run(script: string, args: readonly string[], extra: Record<string, string> = {}, timeoutMs = 30_000, input = "") {
         return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-            const child = spawn(path.join(SCRIPTS_DIR, script), args, { env: this.env(extra), stdio: ["pipe", "pipe", "pipe"] });
+            const child = spawn(path.join(SCRIPTS_DIR, script), args, { env: this.env(extra), stdio: [input ? "pipe" : "ignore", "pipe", "pipe"] });
             let stdout = "";
             let stderr = "";
-            child.stdout.on("data", (chunk) => (stdout += chunk));
-            child.stderr.on("data", (chunk) => (stderr += chunk));
-            child.stdin.end(input);
+            child.stdout!.on("data", (chunk) => (stdout += chunk));
+            child.stderr!.on("data", (chunk) => (stderr += chunk));
+            if (child.stdin) {
+                // A script that exits without reading its input is its own answer, not the test's error.
+                child.stdin.on("error", () => undefined);
+                child.stdin.end(input);
+            }
             const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-            child.on("exit", (code) => {
+            // "close", not "exit": only then has all of the output been read.
+            child.on("close", (code) => {
                 clearTimeout(killer);
                 resolve({ code, stdout, stderr });
             });
@@ -207,9 +212,9 @@ export class BuilderVm {
 
     /** One probe of the health endpoint, as the Application Health extension sends it. */
     async health(extra: Record<string, string> = {}) {
-        const { stdout } = await this.run("koji-slot", ["health"], extra, 10_000, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        const { code, stdout, stderr } = await this.run("koji-slot", ["health"], extra, 10_000, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
         const [head, body] = stdout.split("\r\n\r\n");
-        if (body === undefined) throw new Error(`${this.name}: the health endpoint gave no answer: ${JSON.stringify(stdout)}`);
+        if (body === undefined) throw new Error(`${this.name}: the health endpoint gave no answer (exit ${code}): ${JSON.stringify(stdout)} ${stderr}`);
         return {
             status: head.split("\r\n")[0],
             builder: /^X-Koji-Builder: (.*)$/m.exec(head)?.[1] ?? "",
