@@ -28,11 +28,11 @@ export interface BuilderSecurityRule {
     readonly destinationPortRange: string;
 }
 
-/** Outbound traffic to the internet a builder needs, from the research file's endpoint table (section 2). */
+/** Outbound traffic to the internet a builder needs: Fedora's endpoints (hub, kojipkgs, KdcProxy, dist-git, pagure) are HTTPS. */
 export const BUILDER_INTERNET_EGRESS = [
     { name: "allow-https-out", protocol: "Tcp", port: "443", why: "Koji hub, kojipkgs, id.fedoraproject.org/KdcProxy, src/pkgs.fedoraproject.org, pagure.io, mirrors" },
     { name: "allow-http-out", protocol: "Tcp", port: "80", why: "Fedora mirrors that serve plain HTTP (metalink redirects)" },
-    { name: "allow-ntp-out", protocol: "Udp", port: "123", why: "NTP (the research file's firewall template allows it)" },
+    { name: "allow-ntp-out", protocol: "Udp", port: "123", why: "NTP (Fedora's builder firewall allows it: fedora-infra/ansible roles/base/templates/nftables/nftables.kojibuilder)" },
 ] as const;
 
 export interface BuilderRuleInputs {

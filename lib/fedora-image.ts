@@ -1,7 +1,8 @@
 /**
  * Fedora Cloud on Azure: the community gallery that Fedora's cloud-image-uploader publishes to, and the image
- * the builders boot. Source: ../shared/research/koji-builders.md section 5 (gallery public name, image
- * definitions `Fedora-Cloud-<N>-x64`, version `latest`, Gen2 with Trusted Launch for x64).
+ * the builders boot. Sources: the fedoraproject.org cloud download page's launch section (fedora-websites-3.0
+ * components/partials/CloudLaunchSection.vue: gallery public name, image definitions `Fedora-Cloud-<N>-x64`, Gen2
+ * with Trusted Launch for x64) and Azure/azure-vm-utils selftest/test_images.py (version `latest`).
  */
 
 /** The public name of Fedora's community gallery in Azure. */
@@ -9,7 +10,7 @@ export const FEDORA_COMMUNITY_GALLERY = "Fedora-5e266ba4-2250-406d-adad-5d73860d
 
 /**
  * The Fedora release builders run, set in this one place. Fedora's builders run a stable release, not Rawhide
- * (koji-builders.md 3.1 and 6); 44 is the newest release certain to be published on the date this was written.
+ * (fedora-infra/ansible inventory/group_vars/buildvm_rdu3 `ks_repo` is a releases/ tree, not Rawhide); 44 is the newest release certain to be published on the date this was written.
  */
 export const FEDORA_CLOUD_RELEASE = 44;
 

@@ -1,8 +1,8 @@
 /**
  * The out-of-band admin step for a pool (issue 3): register every slot with the hub and put every slot's
  * secret in Key Vault. Run by someone with hub admin rights *before* the first kojid start: a host that
- * logged in before `add-host` leaves session and user rows to clean by hand (koji-builders.md 1.5,
- * KOJI server_howto.rst). Pure: returns text to print, runs nothing.
+ * logged in before `add-host` leaves session and user rows to clean by hand (koji-project/koji
+ * docs/source/server_howto.rst). Pure: returns text to print, runs nothing.
  */
 import { BuilderSlot, builderSlots } from "./slots";
 
@@ -14,26 +14,26 @@ export interface KojiAdminSettings {
     /**
      * The dedicated Koji channel of the v3 builders. They are then removed from `default`, which `add-host`
      * puts every host in: otherwise the `default:noarch` bin would hand them ordinary Fedora noarch and
-     * SRPM tasks (koji-builders.md 1.5 [inference], KOJI kojihub addHost and scheduler.py).
+     * SRPM tasks (koji-project/koji kojihub/kojihub.py addHost, kojihub/scheduler.py).
      */
     readonly channel: string;
     /**
      * Host arches. Default `["x86_64_v3"]`: hosts must list the new arch to get tasks from `<channel>:x86_64_v3`
-     * (koji-builders.md 4.2 [inference] and section 6); noarch needs no entry, every host is in
-     * `<channel>:noarch` (koji-builders.md 1.5, KOJI scheduler.py).
+     * (koji-project/koji kojihub/scheduler.py: bins are `<channel>:<arch>`); noarch needs no entry, every host is
+     * in `<channel>:noarch` (the same file).
      */
     readonly arches?: readonly string[];
     /**
      * `koji edit-host --capacity`: the task-weight load a host accepts. Koji's default 2 is "generally
-     * insufficient"; its docs give 16 as an example (koji-builders.md 1.5, server_howto "A note on capacity").
+     * insufficient"; its docs give 16 as an example (koji-project/koji server_howto.rst, "A note on capacity").
      */
     readonly capacity: number;
     /** Name of the farm's Key Vault (the `<vault>` in `https://<vault>.vault.azure.net`). */
     readonly keyVaultName: string;
     /**
      * `kerberos`: the secret is the slot's keytab for `<service>/<host>@<realm>` (default service `compile`,
-     * Fedora's HostPrincipalFormat, koji-builders.md 1.4); `certificate`: a PEM with the client certificate
-     * and its key, CN = the host name (koji-builders.md 1.4).
+     * Fedora's HostPrincipalFormat, fedora-infra/ansible roles/koji_hub/templates/hub.conf.j2); `certificate`: a PEM
+     * with the client certificate and its key, CN = the host name (koji-project/koji server_howto.rst, SSL certificates).
      */
     readonly auth:
         | { readonly kind: "kerberos"; readonly realm: string; readonly principalService?: string }

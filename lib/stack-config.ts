@@ -3,7 +3,7 @@
  *
  * Pulumi hands a program its configuration as a flat map of strings: `buildfarm:pools` holds the JSON of the
  * list written in the stack file, `buildfarm:vcpuBudget` the digits. `pulumi.Config.requireObject` only
- * `JSON.parse`s that (pulumi-notes.md section 4, "Reading"), so a typo or a wrong type would otherwise surface
+ * `JSON.parse`s that (pulumi/pulumi sdk/nodejs/config.ts), so a typo or a wrong type would otherwise surface
  * as an Azure error halfway through `pulumi up`. `parseStackConfig` turns the map into a typed, defaulted
  * `FarmConfig`, or into every mistake at once, each one line naming the key path and what to do.
  *
@@ -59,21 +59,21 @@ export interface FarmConfig {
     readonly pools: readonly PoolConfig[];
 }
 
-/** Where the builders find Koji. Defaults are Fedora's production values (koji-builders.md). */
+/** Where the builders find Koji. Defaults are Fedora's production values (fedora-infra/ansible, as cited below). */
 export interface KojiConfig {
-    /** kojid `server`. Default `https://koji.fedoraproject.org/kojihub` (koji-builders.md 1.2). */
+    /** kojid `server`. Default `https://koji.fedoraproject.org/kojihub` (fedora-infra/ansible inventory/group_vars/buildvm `koji_server_url`). */
     readonly hubUrl: string;
-    /** kojid `topurl` list, failover order. Default Fedora's kojipkgs, kojipkgs01, kojipkgs02 (koji-builders.md 1.2). */
+    /** kojid `topurl` list, failover order. Default Fedora's kojipkgs, kojipkgs01, kojipkgs02 (fedora-infra/ansible roles/koji_builder/templates/kojid.conf). */
     readonly topUrls: readonly string[];
     /**
      * How kojid logs in, in the cloud-init's own type: Kerberos (the default, Fedora's way) with `realm`
      * (default `FEDORAPROJECT.ORG`) and `kdcProxyUrl` (default `https://id.fedoraproject.org/KdcProxy`),
-     * both from koji-builders.md 1.4; or a TLS client certificate, for private hubs only.
+     * (fedora-infra/ansible roles/base/templates/krb5.conf.j2); or a TLS client certificate, for private hubs only.
      */
     readonly auth: BuilderAuth;
     /** DNS suffix of the slot host names `<pool>-NN.<hostDomain>`. Required: Fedora has none for cloud builders. */
     readonly hostDomain: string;
-    /** Koji channel the slots are added to. Required: a dedicated channel, agreed with the hub's admins (koji-builders.md 1.5). */
+    /** Koji channel the slots are added to. Required: a dedicated channel, agreed with the hub's admins (Fedora's hub routes tasks by channel policy, fedora-infra/ansible roles/koji_hub/templates/hub.conf.j2). */
     readonly channel: string;
     /** mock's dnf command on the builders. Default `/usr/bin/dnf-3` (DEFAULT_MOCK_DNF_COMMAND; README, "Open question"). */
     readonly mockDnfCommand: string;
@@ -172,7 +172,7 @@ const MAX_TAGS = 50;
 const TAG_NAME_MAX = 128;
 const TAG_VALUE_MAX = 256;
 
-/** Fedora production values (koji-builders.md 1.2 `server` and `topurl`, 1.4 realm and KdcProxy). */
+/** Fedora production values (fedora-infra/ansible: kojid.conf's `server` and `topurl`, krb5.conf.j2's realm and KdcProxy). */
 const FEDORA_KOJI = {
     hubUrl: "https://koji.fedoraproject.org/kojihub",
     topUrls: [
@@ -356,7 +356,7 @@ const kojiSchema = z
         for (const key of ["realm", "kdcProxyUrl"] as const) {
             if (koji[key] !== undefined) addIssue(ctx, [key], `is only used with auth "kerberos"; remove it`);
         }
-        // koji-builders.md 1.4: Fedora's /kojihub/ssllogin is GSSAPI only.
+        // Fedora's /kojihub/ssllogin is GSSAPI only (fedora-infra/ansible roles/koji_hub/templates/kojihub.conf.j2).
         if (new URL(koji.hubUrl).hostname === new URL(FEDORA_KOJI.hubUrl).hostname) {
             addIssue(ctx, ["auth"], `Fedora's hub accepts Kerberos logins only; use auth "kerberos" or a private hubUrl`);
         }

@@ -8,7 +8,7 @@ import {
  * Each series' guaranteed level, worked out by hand from the CPUs its docs list and typed in again here, so a
  * wrong CPU id in series.ts (from which the catalog computes levels) fails a test.
  */
-const RESEARCH_LEVELS: Record<string, "v1" | "v2" | "v3" | "v4" | "arm64"> = {
+const HAND_WORKED_LEVELS: Record<string, "v1" | "v2" | "v3" | "v4" | "arm64"> = {
     "Basic A (Basic_A0-A4)": "v1", "Standard A0-A7 (A v1)": "v1", "A8-A11 (compute-intensive A)": "v2",
     "Av2 / Amv2": "v1", "B-series v1 (Bs)": "v1", "Bsv2": "v4", "Basv2": "v3", "Bpsv2": "arm64",
     "D-series v1 (D1-D4, D11-D14)": "v2", "DS-series v1 (DS1-DS4, DS11-DS14)": "v2", "Dv2 / DSv2": "v3",
@@ -40,13 +40,13 @@ const RESEARCH_LEVELS: Record<string, "v1" | "v2" | "v3" | "v4" | "arm64"> = {
 };
 
 describe("series table", () => {
-    it("covers every series of the research file, and only those", () => {
-        expect(SERIES.map((series) => series.name).sort()).toEqual(Object.keys(RESEARCH_LEVELS).sort());
+    it("covers every series of the hand-worked table, and only those", () => {
+        expect(SERIES.map((series) => series.name).sort()).toEqual(Object.keys(HAND_WORKED_LEVELS).sort());
     });
 
-    it.each(SERIES.map((series) => [series.name, series] as const))("%s: computed level matches the research", (name, series) => {
+    it.each(SERIES.map((series) => [series.name, series] as const))("%s: computed level matches the hand-worked one", (name, series) => {
         const facts = seriesFacts(series);
-        const expected = RESEARCH_LEVELS[name];
+        const expected = HAND_WORKED_LEVELS[name];
         if (expected === "arm64") {
             expect(facts.arch).toBe("arm64");
             expect(facts.level).toBeNull();

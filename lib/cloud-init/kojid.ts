@@ -1,6 +1,6 @@
 /**
  * The builder's Koji, mock and Kerberos configuration files, as pure functions of the settings.
- * Facts cite `shared/research/koji-builders.md` (below: "research") and the source it names.
+ * Facts cite their public source: koji-project/koji@2083513a (below: koji) and fedora-infra/ansible (below: Fedora's ansible).
  */
 import { renderIni } from "./ini";
 import {
@@ -10,15 +10,15 @@ import {
 /** Paths on the builder that kojid.conf, the slot tool and the units must agree on. */
 export const BUILDER_PATHS = {
     kojidConf: "/etc/kojid/kojid.conf",
-    /** Fedora's keytab location (research 1.4, ANS buildvm.yml `kt_location`). */
+    /** Fedora's keytab location (Fedora's ansible playbooks/groups/buildvm.yml `kt_location`). */
     keytab: "/etc/kojid/kojid.keytab",
-    /** kojid's default client certificate path (research 1.2, `cert`). */
+    /** kojid's default client certificate path (koji builder/kojid get_options `cert`). */
     clientCert: "/etc/kojid/client.crt",
-    /** kojid's default mock directory (research 1.2, `mockdir`). */
+    /** kojid's default mock directory (koji builder/kojid get_options `mockdir`). */
     mockDir: "/var/lib/mock",
-    /** kojid's code default `workdir` (research 1.2: the docs' /tmp/koji is out of date). */
+    /** kojid's code default `workdir` (koji builder/kojid get_options; the docs' /tmp/koji is out of date). */
     workDir: "/var/tmp/koji",
-    /** Fedora's `serverca` (research 1.2): the system CA bundle. */
+    /** Fedora's `serverca` (Fedora's ansible kojid.conf): the system CA bundle. */
     systemCaBundle: "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
 } as const;
 
@@ -30,7 +30,7 @@ function authEntries(auth: BuilderAuth): Record<string, string> {
             // krb_principal is per slot, so `koji-slot claim` adds it once it knows the host name.
             return { serverca: BUILDER_PATHS.systemCaBundle, keytab: BUILDER_PATHS.keytab };
         case "certificate":
-            // kojid prefers ssl_login whenever `cert` exists (research 1.2, "Which login method kojid picks").
+            // kojid prefers ssl_login whenever `cert` exists (koji builder/kojid, the login at the end of main).
             return { serverca: auth.serverCaPath ?? BUILDER_PATHS.systemCaBundle, cert: BUILDER_PATHS.clientCert };
     }
 }
@@ -38,7 +38,8 @@ function authEntries(auth: BuilderAuth): Record<string, string> {
 /**
  * `/etc/kojid/kojid.conf`: a single `[kojid]` section (the slot tool appends `krb_principal` to it).
  * `topdir` stays unset: cloud builders cannot mount Fedora's NFS and stay out of the createrepo channel
- * (research 1.3 [inference]); allowed SCMs are the hub's `build_from_scm` policy, as in Fedora (research 1.2).
+ * (a design choice: topdir serves createrepo tasks, koji docs kojid_conf.rst); allowed SCMs are the hub's
+ * `build_from_scm` policy, as in Fedora (Fedora's ansible kojid.conf and hub.conf.j2).
  */
 export function renderKojidConf(settings: BuilderCloudInitSettings): string {
     const tuning = { ...FEDORA_KOJID_DEFAULTS, ...settings.kojid };
@@ -48,7 +49,7 @@ export function renderKojidConf(settings: BuilderCloudInitSettings): string {
             topurl: settings.topUrls,
             workdir: BUILDER_PATHS.workDir,
             mockdir: BUILDER_PATHS.mockDir,
-            mockuser: "kojibuilder", // created by koji-builder's %pre (research 1.1)
+            mockuser: "kojibuilder", // created by koji-builder's %pre (koji koji.spec)
             maxjobs: settings.maxJobs ?? defaultMaxJobs(settings.vCpus),
             minspace: tuning.minspaceMb,
             sleeptime: tuning.sleeptimeSeconds,
@@ -133,7 +134,7 @@ function hubDomain(kojiHubUrl: string): string {
 
 /**
  * `/etc/krb5.conf.d/<realm>`: the realm's KDC is the KDC proxy over HTTPS, so the builder needs outbound
- * 443 only (research 1.4, ANS `roles/base/templates/krb5.conf.j2`); no DNS lookups for the KDC.
+ * 443 only (Fedora's ansible `roles/base/templates/krb5.conf.j2`); no DNS lookups for the KDC.
  */
 export function renderKrb5Snippet(auth: KerberosAuth, kojiHubUrl: string): string {
     const domain = hubDomain(kojiHubUrl);

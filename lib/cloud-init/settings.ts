@@ -1,37 +1,37 @@
 /**
  * Typed inputs of the builder's cloud-init, their defaults and the rules derived from them.
- * Facts cite `shared/research/koji-builders.md` (below: "research") and the source it names.
+ * Facts cite their public source: koji-project/koji@2083513a (below: koji), fedora-infra/ansible (below: Fedora's ansible), Azure/azure-vm-utils.
  */
 
 /**
  * Where mock's working area `/var/lib/mock` lives. Builder data is disposable, so local disks fit best
- * (research 5, "Disks", [inference]); Fedora's own builders use one big root disk (research 1.3).
+ * (a design choice); Fedora's own builders use one big root disk (Fedora's ansible roles/kickstarts/templates/kvm-fedora.j2).
  * - `nvme`: the size's local NVMe disks, formatted and mounted by azure-vm-utils'
  *   `azure-ephemeral-disk-setup` (RAID0 when there are several), which Fedora Cloud's Azure image ships
- *   (research 5, `AVU doc/azure-ephemeral-disk-setup.md`, KIWI `Cloud-Base-Azure`).
+ *   (Azure/azure-vm-utils doc/azure-ephemeral-disk-setup.md; fedora-kiwi-descriptions profile `Cloud-Base-Azure`).
  * - `resource`: the SCSI resource (temporary) disk, which cloud-init's Azure datasource formats as
  *   `ephemeral0`; mounted at /var/lib/mock instead of /mnt (cloud-init docs, Azure datasource and `mounts`).
  * - `data-disk`: a managed data disk at LUN `dataDiskLun`, formatted xfs once and mounted through fstab;
- *   found through azure-vm-utils' `/dev/disk/azure/data/by-lun/<lun>` link (research 5, AVU disk-identification.md).
+ *   found through azure-vm-utils' `/dev/disk/azure/data/by-lun/<lun>` link (Azure/azure-vm-utils doc/disk-identification.md).
  * - `os-disk`: a directory on the (btrfs) root, as on Fedora's own builders; size the OS disk accordingly.
  */
 export type MockDiskPlacement = "nvme" | "resource" | "data-disk" | "os-disk";
 
-/** Fedora's hub: one keytab per host principal, Kerberos carried over HTTPS by the KDC proxy (research 1.4). */
+/** Fedora's hub: one keytab per host principal, Kerberos carried over HTTPS by the KDC proxy (Fedora's ansible roles/base/templates/krb5.conf.j2). */
 export interface KerberosAuth {
     readonly kind: "kerberos";
     /** The realm, e.g. `FEDORAPROJECT.ORG`. */
     readonly realm: string;
-    /** The KDC proxy (MS-KKDCP), e.g. `https://id.fedoraproject.org/KdcProxy` (research 1.4, ANS krb5.conf.j2). */
+    /** The KDC proxy (MS-KKDCP), e.g. `https://id.fedoraproject.org/KdcProxy` (Fedora's ansible roles/base/templates/krb5.conf.j2). */
     readonly kdcProxyUrl: string;
-    /** Service part of the host principal `<service>/<host>@<realm>`. Default `compile` (hub HostPrincipalFormat, research 1.4). */
+    /** Service part of the host principal `<service>/<host>@<realm>`. Default `compile` (the hub's HostPrincipalFormat, Fedora's ansible roles/koji_hub/templates/hub.conf.j2). */
     readonly principalService?: string;
 }
 
 /**
  * A private hub: one combined certificate-and-key PEM per builder, CN = the Koji host name
- * (research 1.4, KOJI server_howto "Authentication Configuration (SSL certificates)"). Fedora's production
- * hub does not accept this (its ssllogin is GSSAPI only, research 1.4 [inference]).
+ * (koji docs/source/server_howto.rst, "Authentication Configuration (SSL certificates)"). Fedora's production
+ * hub does not accept this (its ssllogin is GSSAPI only: Fedora's ansible roles/koji_hub/templates/kojihub.conf.j2).
  */
 export interface CertificateAuth {
     readonly kind: "certificate";
@@ -64,16 +64,16 @@ export interface KojidTuning {
 }
 
 /**
- * Fedora's production kojid.conf values (research 1.2, `ANS roles/koji_builder/templates/kojid.conf`),
- * except `failed_buildroot_lifetime`, which follows the research's proposal (research 6) of Fedora's
- * staging value to save disk on cloud builders, and `plugins`, trimmed to the RPM-only ones (research 1.2 [inference]).
+ * Fedora's production kojid.conf values (Fedora's ansible roles/koji_builder/templates/kojid.conf), except
+ * `failed_buildroot_lifetime`, Fedora's staging value, to save disk on cloud builders, and `plugins`, trimmed to
+ * the ones RPM builds use (osbuild, flatpak, kiwi and image_builder serve other channels).
  */
 export const FEDORA_KOJID_DEFAULTS: KojidTuning = {
     vendor: "Fedora Project",
     packager: "Fedora Project",
     distribution: "Fedora Project",
     mockhost: "redhat-linux-gnu",
-    minspaceMb: 8192, // kojid's code default (research 1.2, KOJI builder/kojid get_options)
+    minspaceMb: 8192, // kojid's code default (koji builder/kojid get_options)
     sleeptimeSeconds: 15,
     rpmbuildTimeoutSeconds: 201_600, // 56 h
     failedBuildrootLifetimeSeconds: 14_400,
@@ -87,7 +87,8 @@ export interface BuilderCloudInitSettings {
     readonly kojiHubUrl: string;
     /**
      * Package/repo servers (kojid.conf `topurl`), tried in order: Fedora lists kojipkgs and its two
-     * backends (research 1.2); a regional cache goes first when there is one (research 2, s390x precedent).
+     * backends (Fedora's ansible kojid.conf); a regional cache goes first when there is one, as Fedora's s390x
+     * builders use a local cache (Fedora's ansible roles/varnish/templates/s390kojipkgs.vcl.j2).
      */
     readonly topUrls: readonly string[];
     /** How kojid logs in to the hub. */
@@ -133,19 +134,19 @@ export interface BuilderCloudInitSettings {
      */
     readonly healthGraceSeconds?: number;
     /**
-     * Also install `nosync.i686`; only useful when the hosts take i686 tasks (research 6, packages).
+     * Also install `nosync.i686`; only useful when the hosts take i686 tasks (Fedora installs it on x86_64 builders for i686 builds).
      * Default false: v3 builders take x86_64_v3 (and noarch) tasks only.
      */
     readonly i686Nosync?: boolean;
 }
 
-/** Fedora runs `maxjobs = 25` on its 8-vCPU buildvms (research 1.2 and 3.1: ANS kojid.conf, buildvm_rdu3 `num_cpus: 8`). */
+/** Fedora runs `maxjobs = 25` on its 8-vCPU buildvms (Fedora's ansible kojid.conf; inventory/group_vars/buildvm_rdu3 `num_cpus: 8`). */
 const FEDORA_MAXJOBS = 25;
 const FEDORA_BUILDVM_VCPUS = 8;
 
 /**
  * Default `maxjobs`: Fedora's ratio of about 3 jobs per vCPU (25 on 8 vCPUs), capped at Fedora's 25.
- * Many jobs are light (parent `build` tasks wait, weight 0.2; research 1.5), so jobs outnumber vCPUs;
+ * Many jobs are light (parent `build` tasks wait, weight 0.2; koji builder/kojid BuildTask.weight), so jobs outnumber vCPUs;
  * the hub's per-host capacity still bounds the real load.
  */
 export function defaultMaxJobs(vCpus: number): number {

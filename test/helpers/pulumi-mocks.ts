@@ -15,7 +15,7 @@
  *
  * Components create resources only in their constructors, so importing them statically is safe; a Pulumi
  * *program* that creates resources at import time must be imported with `await import()` after this call
- * (research pulumi-notes.md section 3, pitfall 1).
+ * (Pulumi's unit-testing guide: set the mocks, then import the program).
  */
 import * as pulumi from "@pulumi/pulumi";
 
