@@ -19,7 +19,7 @@ export interface KojiBuilderSettings {
     readonly topUrls: readonly string[];
     /** Kerberos via a KDC proxy (Fedora's hub) or a client certificate (a private hub). Required. */
     readonly auth: BuilderAuth;
-    /** DNS suffix of the slots' host names, `<pool>-NN.<hostDomain>`. Required. */
+    /** DNS suffix of the slots' host names, `<pool>-NNN.<hostDomain>`. Required. */
     readonly hostDomain: string;
     /** kojid.conf `maxjobs`. Default: from the smallest size's vCPUs (`defaultMaxJobs`). */
     readonly maxJobs?: number;
@@ -76,7 +76,7 @@ export class BuilderPool extends pulumi.ComponentResource {
     public readonly scaleSetIds: pulumi.Output<string>[];
     /** The pool's sizes with the level each guarantees. */
     public readonly sizes: readonly PlannedSize[];
-    /** Koji host names of the pool's slots, `<pool>-NN.<hostDomain>`. */
+    /** Koji host names of the pool's slots, `<pool>-NNN.<hostDomain>`. */
     public readonly hostNames: readonly string[];
     /** Slot ids, the lease blob names in the store's `slots` container. */
     public readonly slotIds: readonly string[];

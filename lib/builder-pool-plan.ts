@@ -10,6 +10,7 @@ import {
     DEFAULT_MINIMUM_LEVEL, MinimumLevel, sizeVerdict, SizeVerdict, VmSize, X86Level,
 } from "../policy/catalog";
 import { BuilderHealthPlan, planBuilderHealth } from "./builder-health";
+import { MAX_SLOTS } from "./slots";
 import type { MockDiskPlacement } from "./cloud-init";
 import { HEALTH_ENDPOINT } from "./cloud-init/settings";
 import {
@@ -19,6 +20,8 @@ import {
 
 /** Flexible orchestration's maximum instance count (learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes). */
 export const FLEXIBLE_MAX_INSTANCES = 1000;
+/** A pool's most VMs: one slot each, and slot numbers have three digits (lib/slots.ts), one fewer than Flexible's limit. */
+export const MAX_POOL_VMS = Math.min(FLEXIBLE_MAX_INSTANCES, MAX_SLOTS);
 export const ALLOCATION_STRATEGIES = ["LowestPrice", "CapacityOptimized", "Prioritized"] as const;
 export type AllocationStrategy = (typeof ALLOCATION_STRATEGIES)[number];
 
@@ -58,7 +61,7 @@ export interface PoolPlanInput {
     readonly allocationStrategy?: AllocationStrategy;
     /** Fewest VMs autoscale keeps, at least 1: CPU autoscale scales out from what it measures on running VMs. Required. */
     readonly minCount: number;
-    /** Most VMs, at most 1000; also the number of slots (Koji host identities). Required. */
+    /** Most VMs, at most 999 (`MAX_POOL_VMS`); also the number of slots (Koji host identities). Required. */
     readonly maxCount: number;
     /** Spot VMs, evicted with `Delete`. Default: absent, every VM regular priority. */
     readonly spot?: SpotSettings;
@@ -180,8 +183,8 @@ function checkCounts(input: PoolPlanInput, fail: Fail): void {
     if (!Number.isInteger(minCount) || minCount < 1) {
         fail(`minCount must be a whole number >= 1, got ${minCount}: CPU autoscale needs a running builder to measure before it can add more`, "minCount");
     }
-    if (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > FLEXIBLE_MAX_INSTANCES) {
-        fail(`maxCount must be a whole number from 1 to ${FLEXIBLE_MAX_INSTANCES} (the Flexible scale set limit), got ${maxCount}`, "maxCount");
+    if (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > MAX_POOL_VMS) {
+        fail(`maxCount must be a whole number from 1 to ${MAX_POOL_VMS} (one three-digit slot per VM), got ${maxCount}`, "maxCount");
     }
     if (minCount > maxCount) fail(`minCount (${minCount}) is above maxCount (${maxCount}); lower minCount or raise maxCount`, "minCount");
     for (const zone of input.zones ?? []) {

@@ -19,13 +19,13 @@ import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, type MinimumLevel } from "../pol
 import { MAX_MIX_SIZES, MAX_POOL_NAME_LENGTH } from "./azure-pool-rules";
 import { AZURE_REGIONS, FEDORA_IMAGE_REGIONS, findRegion } from "./azure-regions";
 import {
-    FLEXIBLE_MAX_INSTANCES as MAX_POOL_COUNT, planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput,
+    MAX_POOL_VMS as MAX_POOL_COUNT, planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput,
 } from "./builder-pool-plan";
 import { builderSubnetLayout, subnetKeyFor } from "./builder-subnets";
 import { checkIpv4Range, Ipv4Range, ipv4RangeSize, parseIpv4Range, rangeContains, rangesOverlap } from "./ip-ranges";
 import { type BuilderAuth, DEFAULT_MOCK_DNF_COMMAND, MOCK_DNF_COMMAND_PATTERN } from "./cloud-init/settings";
 import { NETWORK_DEFAULTS } from "./network-defaults";
-import { builderSlots } from "./slots";
+import { builderSlots, SLOT_NUMBER_WIDTH } from "./slots";
 
 // ---------------------------------------------------------------------------------------------------------
 // The typed result
@@ -71,7 +71,7 @@ export interface KojiConfig {
      * (fedora-infra/ansible roles/base/templates/krb5.conf.j2); or a TLS client certificate, for private hubs only.
      */
     readonly auth: BuilderAuth;
-    /** DNS suffix of the slot host names `<pool>-NN.<hostDomain>`. Required: Fedora has none for cloud builders. */
+    /** DNS suffix of the slot host names `<pool>-NNN.<hostDomain>`. Required: Fedora has none for cloud builders. */
     readonly hostDomain: string;
     /** Koji channel the slots are added to. Required: a dedicated channel, agreed with the hub's admins (Fedora's hub routes tasks by channel policy, fedora-infra/ansible roles/koji_hub/templates/hub.conf.j2). */
     readonly channel: string;
@@ -104,7 +104,7 @@ export type Zone = (typeof ZONES)[number];
 
 /** One Flexible scale set of builders. */
 export interface PoolConfig {
-    /** Becomes resource names and host names `<name>-NN`: see `POOL_NAME_MAX`. */
+    /** Becomes resource names and host names `<name>-NNN`: see `POOL_NAME_MAX`. */
     readonly name: string;
     /** One size, or an instance mix of up to five, each allowed at the pool's minimum level. */
     readonly vmSizes: readonly string[];
@@ -166,7 +166,7 @@ const DNS_NAME_MAX = 253;
  * 1000, see lib/slots.ts): 58; and for its VMs' names, `<pool>-vmss` plus Pulumi's suffix plus the scale set's
  * `_` and 8 characters, in Azure's 64 (the pool rule "names"): 42.
  */
-export const POOL_NAME_MAX = Math.min(DNS_LABEL_MAX - "-".length - String(MAX_POOL_COUNT).length, MAX_POOL_NAME_LENGTH);
+export const POOL_NAME_MAX = Math.min(DNS_LABEL_MAX - "-".length - SLOT_NUMBER_WIDTH, MAX_POOL_NAME_LENGTH);
 /** Azure tag limits: 50 per resource; names 128 characters (storage accounts' limit), values 256. */
 const MAX_TAGS = 50;
 const TAG_NAME_MAX = 128;
@@ -201,7 +201,7 @@ const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" }
 const count = (minimum: number, why = "") => z
     .int()
     .min(minimum, { error: (issue) => `must be at least ${minimum}${why}, got ${issue.input}` })
-    .max(MAX_POOL_COUNT, { error: (issue) => `must be at most ${MAX_POOL_COUNT} (a Flexible scale set's limit), got ${issue.input}` });
+    .max(MAX_POOL_COUNT, { error: (issue) => `must be at most ${MAX_POOL_COUNT} (one three-digit slot per VM), got ${issue.input}` });
 
 /** Lower-case DNS name of at least two labels. */
 const dnsName = z

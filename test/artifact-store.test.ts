@@ -34,7 +34,7 @@ describe("validateArtifactStoreArgs (pure)", () => {
     it.each([
         [{ accountNamePrefix: "Koji-Artifacts" }, /accountNamePrefix: "Koji-Artifacts"/],
         [{ accountNamePrefix: "a".repeat(17) }, /1 to 16/],
-        [{ slotIds: ["v3-01", "v3-01"] }, /slotIds\[1\]: "v3-01" is listed twice/],
+        [{ slotIds: ["v3-001", "v3-001"] }, /slotIds\[1\]: "v3-001" is listed twice/],
         [{ slotIds: ["pool/01"] }, /slotIds\[0\]/],
         [{ softDeleteRetentionDays: 0 }, /softDeleteRetentionDays/],
         [{ softDeleteRetentionDays: 400 }, /at most 365/],
@@ -179,9 +179,9 @@ describe("ArtifactStore (mocked)", () => {
         expect(await promiseOf(store.containerNames.slots)).toBe("slots");
         expect(await promiseOf(store.containerIds.rpms)).toBe("store-rpms-id");
         expect(await promiseOf(store.slotBlobUrls)).toEqual({
-            "v3-01": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-01",
-            "v3-02": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-02",
-            "v3-03": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-03",
+            "v3-001": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-001",
+            "v3-002": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-002",
+            "v3-003": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-003",
         });
     });
 

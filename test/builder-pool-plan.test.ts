@@ -81,8 +81,8 @@ describe("planBuilderPool: sizes", () => {
 describe("planBuilderPool: counts and Spot", () => {
     it.each([
         [{ minCount: 5, maxCount: 2 }, /minCount \(5\) is above maxCount \(2\)/],
-        [{ maxCount: 1001 }, /from 1 to 1000/],
-        [{ maxCount: 0 }, /from 1 to 1000/],
+        [{ maxCount: 1000 }, /from 1 to 999 \(one three-digit slot per VM\)/],
+        [{ maxCount: 0 }, /from 1 to 999/],
         [{ minCount: -1 }, /minCount must be a whole number >= 1/],
         [{ minCount: 0 }, /CPU autoscale needs a running builder/],
         [{ zones: ["4"] }, /zone "4"/],

@@ -150,15 +150,15 @@ describe("BuilderPool (mocked)", () => {
         expect(config.packages).toContain("koji-builder");
         expect(file("/etc/kojid/kojid.conf")).toMatch(/^maxjobs = 25$/m);
         expect(file("/etc/koji-builder/slots").trim().split("\n")).toHaveLength(40);
-        expect(file("/etc/koji-builder/slots")).toContain("v3spot-40 v3spot-40.az.fedoraproject.org koji-v3spot-40");
+        expect(file("/etc/koji-builder/slots")).toContain("v3spot-040 v3spot-040.az.fedoraproject.org koji-v3spot-040");
         expect(userData).not.toMatch(/BEGIN (RSA |OPENSSH )?PRIVATE KEY|keytab:\s*\S{40,}/);
     });
 
     it("outputs the scale set and the slots' Koji host names", async () => {
         expect(await promiseOf(pool.scaleSetIds[0])).toBe("v3spot-vmss-id");
         expect(pool.hostNames).toHaveLength(40);
-        expect(pool.hostNames[0]).toBe("v3spot-01.az.fedoraproject.org");
-        expect(pool.slotIds[39]).toBe("v3spot-40");
+        expect(pool.hostNames[0]).toBe("v3spot-001.az.fedoraproject.org");
+        expect(pool.slotIds[39]).toBe("v3spot-040");
     });
 });
 

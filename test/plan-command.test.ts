@@ -54,7 +54,7 @@ describe("npm run plan", () => {
         expect(result.quota).toMatchObject({ totalVcpus: 352, regionalSpotVcpus: 320, regionalRegularVcpus: 32 });
         expect(result.pools[0]).toMatchObject({
             name: "spot", guaranteedLevel: "x86-64-v3", vcpusPerVm: { min: 16, max: 16 }, vms: { min: 3, max: 20 }, zones: ["1", "2", "3"], scaleSets: 3,
-            slots: { first: "spot-01.dev.azure.fedoraproject.org", last: "spot-20.dev.azure.fedoraproject.org", count: 20 },
+            slots: { first: "spot-001.dev.azure.fedoraproject.org", last: "spot-020.dev.azure.fedoraproject.org", count: 20 },
         });
         expect(result.pools[1]).toMatchObject({ name: "regular", mockDisk: "local resource disk", osDisk: "ephemeral on the resource disk (30 GiB)" });
     }, PLAN_TIMEOUT);

@@ -295,7 +295,7 @@ describe("VM sizes", () => {
 describe("counts", () => {
     it.each([
         [{ minCount: 5, maxCount: 4 }, "minCount", "5 is more than maxCount 4; lower it or raise maxCount"],
-        [{ maxCount: 1001 }, "maxCount", "must be at most 1000 (a Flexible scale set's limit), got 1001"],
+        [{ maxCount: 1000 }, "maxCount", "must be at most 999 (one three-digit slot per VM), got 1000"],
         [{ maxCount: 0 }, "maxCount", "must be at least 1, got 0"],
         [{ minCount: -1 }, "minCount", "must be at least 1 (CPU autoscale measures running builders, so an empty pool never grows), got -1"],
         [{ minCount: 0 }, "minCount", "must be at least 1 (CPU autoscale measures running builders, so an empty pool never grows), got 0"],
@@ -396,7 +396,7 @@ describe("Koji", () => {
 
     it("refuses a host domain that makes slot host names longer than DNS allows", () => {
         const hostDomain = Array.from({ length: 4 }, () => "d".repeat(61)).join(".");
-        expectError(withKoji({ hostDomain }), "buildfarm:koji.hostDomain", /^host name spot-10\.d+\..* is longer than 253 characters; use a shorter domain$/);
+        expectError(withKoji({ hostDomain }), "buildfarm:koji.hostDomain", /^host name spot-010\.d+\..* is longer than 253 characters; use a shorter domain$/);
     });
 });
 

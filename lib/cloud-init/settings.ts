@@ -93,7 +93,7 @@ export interface BuilderCloudInitSettings {
     readonly topUrls: readonly string[];
     /** How kojid logs in to the hub. */
     readonly auth: BuilderAuth;
-    /** DNS domain of the slots' host names (`<pool>-NN.<hostDomain>`); must resolve and match the keytabs. */
+    /** DNS domain of the slots' host names (`<pool>-NNN.<hostDomain>`); must resolve and match the keytabs. */
     readonly hostDomain: string;
     /** The pool's name, the prefix of its slot ids (`lib/slots.ts`). */
     readonly poolName: string;
