@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { builderSlots } from "../lib/slots";
 import { FarmConfig, farmZones, poolPlanInputOf } from "../lib/stack-config";
-import { renderKojiAdminScript } from "../lib/koji-admin";
+import { PoolAdminSettings, renderKojiAdminScript } from "../lib/koji-admin";
 import { ArtifactStore } from "./artifact-store";
 import { BuilderIdentity } from "./builder-identity";
 import { BuilderNetwork } from "./builder-network";
@@ -72,7 +72,7 @@ export class BuildFarm extends pulumi.ComponentResource {
             slotIds,
         }, child);
         const pools: Record<string, PoolOutputs> = {};
-        const adminScripts: pulumi.Output<string>[] = [];
+        const adminPools: pulumi.Output<PoolAdminSettings>[] = [];
         for (const poolConfig of config.pools) {
             const vault = new SecretVault(`${name}-${poolConfig.name}-vault`, {
                 ...placement,
@@ -112,15 +112,12 @@ export class BuildFarm extends pulumi.ComponentResource {
             pools[poolConfig.name] = {
                 scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames, keyVaultName: vault.vaultName,
             };
-            adminScripts.push(vault.vaultName.apply((keyVaultName) => renderKojiAdminScript({
+            adminPools.push(vault.vaultName.apply((keyVaultName) => ({
                 poolName: poolConfig.name,
                 slotCount: poolConfig.maxCount,
-                hostDomain: config.koji.hostDomain,
-                channel: config.koji.channel,
                 // Koji's capacity is a task-weight budget; one unit per vCPU of the pool's smallest size.
                 capacity: Math.min(...pool.sizes.map((size) => size.vcpus)),
                 keyVaultName,
-                auth: config.koji.auth.kind === "kerberos" ? { kind: "kerberos", realm: config.koji.auth.realm } : { kind: "certificate" },
             })));
         }
 
@@ -129,7 +126,12 @@ export class BuildFarm extends pulumi.ComponentResource {
         this.storageAccountName = store.accountName;
         this.blobEndpoint = store.blobEndpoint;
         this.pools = pools;
-        this.kojiAdminScript = pulumi.all(adminScripts).apply((scripts) => scripts.join("\n"));
+        this.kojiAdminScript = pulumi.all(adminPools).apply((adminPoolSettings) => renderKojiAdminScript({
+            hostDomain: config.koji.hostDomain,
+            channel: config.koji.channel,
+            auth: config.koji.auth.kind === "kerberos" ? { kind: "kerberos", realm: config.koji.auth.realm } : { kind: "certificate" },
+            pools: adminPoolSettings,
+        }));
         this.registerOutputs({
             resourceGroupName: this.resourceGroupName,
             egressAddresses: this.egressAddresses,
