@@ -28,7 +28,7 @@ export const resourceGroupName = farm.resourceGroupName;
 export const egressAddresses = farm.egressAddresses;
 export const storageAccountName = farm.storageAccountName;
 export const blobEndpoint = farm.blobEndpoint;
-export const pools = Object.fromEntries(Object.entries(farm.pools).map(([name, pool]) =>
-    [name, { scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames }]));
+/** Per pool: its scale sets, sizes with their levels, slot host names and its own vault. */
+export const pools = farm.pools;
 /** `pulumi stack output kojiAdminScript`: register the slots with the hub and upload their secrets, before the first boot. */
 export const kojiAdminScript = farm.kojiAdminScript;

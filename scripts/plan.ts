@@ -12,7 +12,9 @@ import { farmQuota, FarmQuota } from "../lib/farm-quota";
 import { planBuilderPool } from "../lib/builder-pool-plan";
 import { parseStackConfig, poolPlanInputOf } from "../lib/stack-config";
 import { planStack } from "./plan/pipeline";
-import { PoolSummary, poolSummary, renderPools, renderQuota, renderSummary, renderTree, renderViolations, summarize } from "./plan/render";
+import {
+    PoolSummary, poolSummary, renderOutputs, renderPools, renderQuota, renderSummary, renderTree, renderViolations, summarize,
+} from "./plan/render";
 import { PROJECT_ROOT, readStackFile } from "./plan/stack-file";
 
 const USAGE = "usage: npm run plan -- [--stack NAME | --config-file PATH] [--json [--user-data]] [--program PATH]";
@@ -20,7 +22,7 @@ const HELP = `${USAGE}
   --stack NAME        plan Pulumi.NAME.yaml (default dev)
   --config-file PATH  plan another stack file
   --program PATH      plan another program with the same configuration (default index.ts)
-  --json              one JSON document: resources, violations, summary, pools, quota
+  --json              one JSON document: resources, violations, summary, pools, quota, outputs
   --user-data         with --json, each scale set's cloud-init decoded (by default a placeholder with its size)
 exit 0 clean, 1 on a mandatory policy violation, 2 on a configuration or program error`;
 
@@ -84,11 +86,13 @@ async function main(argv: readonly string[]): Promise<number> {
     if (options.json) {
         const resources = run.resources.map(({ urn, type, name, parent, inputs }) =>
             ({ urn, type, name, parent: parent ?? null, inputs: withUserData(inputs, options.userData) }));
-        await writeAll(process.stdout, JSON.stringify({ resources, violations, summary, pools: farm?.pools ?? null, quota: farm?.quota ?? null }, null, 2) + "\n");
+        const document = { resources, violations, summary, pools: farm?.pools ?? null, quota: farm?.quota ?? null, outputs: run.outputs };
+        await writeAll(process.stdout, JSON.stringify(document, null, 2) + "\n");
     } else {
         const quotaText = farm ? `${renderPools(farm.pools)}\n\n${renderQuota(farm.quota, farm.vcpuBudget)}\n\n` : "";
         await writeAll(process.stdout, `Stack ${stackFile.stack} (${path.relative(process.cwd(), stackFile.path)}), offline plan:\n\n`
-            + `${renderTree(run.resources)}\n\n${quotaText}${renderViolations(violations, run.resources)}\n\n${renderSummary(summary)}\n`);
+            + `${renderTree(run.resources)}\n\n${quotaText}${renderOutputs(run.outputs)}\n\n${renderViolations(violations, run.resources)}\n\n`
+            + `${renderSummary(summary)}\n`);
     }
     return summary.clean ? 0 : 1;
 }

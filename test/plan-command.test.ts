@@ -57,6 +57,12 @@ describe("npm run plan", () => {
             slots: { first: "spot-001.dev.azure.fedoraproject.org", last: "spot-020.dev.azure.fedoraproject.org", count: 20 },
         });
         expect(result.pools[1]).toMatchObject({ name: "regular", mockDisk: "local resource disk", osDisk: "ephemeral on the resource disk (30 GiB)" });
+        // The stack outputs as a preview shows them: what the program decides is there, what Azure decides is unknown.
+        expect(result.outputs.pools.spot.hostNames).toHaveLength(20);
+        expect(result.outputs.pools.spot.sizes[0]).toEqual({ name: "Standard_D16as_v5", level: "x86-64-v3", vcpus: 16, quotaVcpus: 16 });
+        expect(result.outputs.pools.spot.keyVaultName).toBe("(known after pulumi up)");
+        expect(result.outputs.egressAddresses).toEqual(Array(3).fill("(known after pulumi up)"));
+        expect(result.outputs.kojiAdminScript).toBe("(known after pulumi up)");
     }, PLAN_TIMEOUT);
 
     it("exits 2 with one line naming the Azure rule and its page when a pool breaks one", async () => {
@@ -109,6 +115,8 @@ describe("npm run plan", () => {
         const run = await plan("--config-file", file);
         expect(run.code).toBe(0);
         const advisory = run.stdout.split("\n").filter((line) => line.includes("ADVISORY"));
+        expect(run.stdout).toContain("\nOutputs:\n  resourceGroupName: (known after pulumi up)\n");
+        expect(run.stdout).toMatch(/\n {2}pools\.spot\.hostNames: spot-001\.\S+ \.\. spot-020\.\S+ \(20\)\n/);
         expect(advisory).toEqual([expect.stringMatching(/^ {2}ADVISORY required-tags: \d+ findings, e\.g\. on \S+: tags is missing "project", "owner"\.$/)]);
     }, PLAN_TIMEOUT);
 
@@ -117,4 +125,21 @@ describe("npm run plan", () => {
         expect(run.code).toBe(2);
         expect(run.stderr).toBe("plan: give --stack or --config-file, not both\nusage: npm run plan -- [--stack NAME | --config-file PATH] [--json [--user-data]] [--program PATH]");
     }, PLAN_TIMEOUT);
+});
+
+describe("the offline Azure's view of outputs", () => {
+    it("keeps what the program decides and shows what Azure, autonaming or a random suffix decides as unknown", async () => {
+        const { offlineAzure, KNOWN_AFTER_UP } = await import("../scripts/plan/offline-state");
+        const azure = offlineAzure();
+        const args = (type: string, name: string, inputs: Record<string, unknown>) => ({ type, name, inputs, custom: true }) as never;
+        const suffix = azure.newResource(args("random:index/randomString:RandomString", "suffix", { length: 8 })).state.result as string;
+        const account = azure.newResource(args("azure-native:storage:StorageAccount", "store", { accountName: `kojiartifacts${suffix}` }));
+        const group = azure.newResource(args("azure-native:resources:ResourceGroup", "farm-rg", { resourceGroupName: "farm-rg" }));
+        azure.newResource(args("azure-native:network:VirtualNetwork", "farm-vnet", {}));
+        expect(azure.asPreviewSees({
+            named: group.state.name, host: "spot-001.az.example.org", blob: account.state.primaryEndpoints, id: account.id, autonamed: "farm-vnet", list: [1, "x"],
+        })).toEqual({
+            named: "farm-rg", host: "spot-001.az.example.org", blob: { blob: KNOWN_AFTER_UP }, id: KNOWN_AFTER_UP, autonamed: KNOWN_AFTER_UP, list: [1, "x"],
+        });
+    });
 });

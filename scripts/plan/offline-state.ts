@@ -20,12 +20,16 @@ const uuidOf = (text: string): string => {
 const randomText = (seed: string, length: number): string =>
     Array.from(digest(seed).repeat(Math.ceil(length / 64)).slice(0, length), (char) => (/\d/.test(char) ? char : String.fromCharCode(97 + (parseInt(char, 16) % 26)))).join("");
 
-/** The Azure name a resource gets: its explicit name input where the SDK takes one, else the logical name. */
+/** The resource's own name input where the SDK takes one, or undefined when Pulumi would autoname it. */
+function explicitName(args: pulumi.runtime.MockResourceArgs): string | undefined {
+    if (args.type === "azure-native:resources:ResourceGroup") return args.inputs.resourceGroupName;
+    if (args.type === "azure-native:compute:VirtualMachineScaleSet") return args.inputs.vmScaleSetName;
+    return ["accountName", "vaultName", "resourceName"].map((key) => args.inputs[key]).find((value) => typeof value === "string");
+}
+
+/** The Azure name a resource gets: its explicit name input, else (offline) the logical name. */
 function azureName(args: pulumi.runtime.MockResourceArgs): string {
-    const explicit = ["accountName", "vaultName", "resourceGroupName", "vmScaleSetName", "resourceName"]
-        .map((key) => args.inputs[key])
-        .find((value) => typeof value === "string" && args.type !== "azure-native:compute:VirtualMachineScaleSet");
-    return args.type === "azure-native:resources:ResourceGroup" ? args.inputs.resourceGroupName ?? args.name : explicit ?? args.name;
+    return explicitName(args) ?? args.name;
 }
 
 /** `/subscriptions/…/resourceGroups/<rg>/providers/Offline.<module>/<type>/<name>`: the shape role assignments and locks need. */
@@ -65,6 +69,42 @@ export function offlineState(args: pulumi.runtime.MockResourceArgs): Record<stri
             break;
     }
     return state;
+}
+
+/** What the offline plan shows for a value that Azure, Pulumi's autonaming or a random suffix decides at `pulumi up`. */
+export const KNOWN_AFTER_UP = "(known after pulumi up)";
+
+/**
+ * One plan's offline Azure: the mock answers, and the values it made up along the way (resource ids, names Pulumi
+ * would autoname, random suffixes, identity ids, addresses), so the stack's outputs can show which parts of them a
+ * real preview would not know yet.
+ */
+export function offlineAzure() {
+    const madeUp = new Set<string>([ASSIGNED_BY_AZURE]);
+    const remember = (value: unknown) => {
+        if (typeof value === "string" && value.length > 0) madeUp.add(value);
+    };
+    /** `value` with every string that holds a made-up part replaced by `KNOWN_AFTER_UP`, at any depth. */
+    const asPreviewSees = (value: unknown): unknown => {
+        if (typeof value === "string") return [...madeUp].some((part) => value.includes(part)) ? KNOWN_AFTER_UP : value;
+        if (Array.isArray(value)) return value.map(asPreviewSees);
+        if (value !== null && typeof value === "object") {
+            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asPreviewSees(inner)]));
+        }
+        return value;
+    };
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+            const id = args.custom ? offlineResourceId(args) : undefined;
+            const state = offlineState(args);
+            remember(id);
+            if (args.custom && explicitName(args) === undefined) remember(state.name); // autonamed: Pulumi adds a suffix
+            for (const key of ["result", "clientId", "principalId"]) remember(state[key]);
+            return { id, state };
+        },
+        call: offlineCall,
+        asPreviewSees,
+    };
 }
 
 /** Function invokes the program makes. */

@@ -152,6 +152,35 @@ export function renderQuota(quota: FarmQuota, vcpuBudget: number): string {
     ].join("\n");
 }
 
+/**
+ * The stack's outputs, one line per leaf (`pools.spot.hostNames: spot-001… .. spot-020… (20)`), as a preview would
+ * show them: what only `pulumi up` can know reads `(known after pulumi up)`. Long lists show their ends and count;
+ * a multi-line text (the admin runbook) its line count, with where to get it.
+ */
+export function renderOutputs(outputs: Record<string, unknown>): string {
+    const lines: string[] = [];
+    const show = (value: unknown): string => {
+        if (typeof value === "string") return value.includes("\n") ? `${value.split("\n").length} lines (pulumi stack output <key>)` : value;
+        if (Array.isArray(value)) {
+            if (value.length > 3) return `${show(value[0])} .. ${show(value[value.length - 1])} (${value.length})`;
+            return value.map(show).join(", ");
+        }
+        if (value !== null && typeof value === "object") {
+            return `{ ${Object.entries(value).map(([key, inner]) => `${key}: ${show(inner)}`).join(", ")} }`;
+        }
+        return JSON.stringify(value);
+    };
+    const walk = (prefix: string, value: unknown): void => {
+        if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+            for (const [key, inner] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, inner);
+            return;
+        }
+        lines.push(`  ${prefix}: ${show(value)}`.replace("pulumi stack output <key>", `pulumi stack output ${prefix}`));
+    };
+    walk("", outputs);
+    return ["Outputs:", ...lines].join("\n");
+}
+
 export function renderSummary(summary: PlanSummary): string {
     const verdict = summary.clean ? "clean" : `${summary.mandatory} mandatory violation(s)`;
     return `Plan: ${summary.resources} resources; ${verdict}; ${summary.advisory} advisory.`;

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { offlineCall, offlineResourceId, offlineState } from "./offline-state";
+import { offlineAzure } from "./offline-state";
 
 /** The key under which the SDK marks a secret value in a serialized property struct. */
 const SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
@@ -28,6 +28,7 @@ export interface PlannedResource {
 
 export interface ProgramRun {
     readonly resources: PlannedResource[];
+    /** The stack's outputs as a preview would show them: what only `pulumi up` can know is `KNOWN_AFTER_UP`. */
     readonly outputs: Record<string, unknown>;
 }
 
@@ -83,14 +84,12 @@ export interface RunOptions {
  * The program's own errors (a `RunError` for a bad configuration) propagate to the caller.
  */
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
-    const monitor = new RecordingMonitor({
-        newResource: (args) => ({ id: args.custom ? offlineResourceId(args) : undefined, state: offlineState(args) }),
-        call: offlineCall,
-    });
+    const azure = offlineAzure();
+    const monitor = new RecordingMonitor({ newResource: (args) => azure.newResource(args), call: azure.call });
     pulumi.runtime.setAllConfig({ ...options.config });
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
     const outputs = await pulumi.runtime.runInPulumiStack(async () => require(options.programPath));
     // Registrations made from inside outputs (apply) finish after the program returns: wait until none is pending.
     await pulumi.runtime.disconnect();
-    return { resources: monitor.recorded, outputs: maskSecrets(outputs ?? {}) as Record<string, unknown> };
+    return { resources: monitor.recorded, outputs: azure.asPreviewSees(maskSecrets(outputs ?? {})) as Record<string, unknown> };
 }
