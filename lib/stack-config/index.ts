@@ -1,0 +1,208 @@
+/**
+ * The stack configuration (`buildfarm:*` and `azure-native:location`), checked before anything is created.
+ *
+ * Pulumi hands a program its configuration as a flat map of strings: `buildfarm:pools` holds the JSON of the
+ * list written in the stack file, `buildfarm:vcpuBudget` the digits. `pulumi.Config.requireObject` only
+ * `JSON.parse`s that (pulumi/pulumi sdk/nodejs/config.ts), so a typo or a wrong type would otherwise surface
+ * as an Azure error halfway through `pulumi up`. `parseStackConfig` turns the map into a typed, defaulted
+ * `FarmConfig`, or into every mistake at once, each one line naming the key path and what to do.
+ *
+ * Shapes and types are checked with zod (exact paths); addresses with lib/ip-ranges.ts (on ipaddr.js); VM sizes
+ * with the catalog; pools with the pool plan.
+ * This module registers no resource, so it runs the same under `pulumi up`, the offline plan and the tests.
+ *
+ * By concern: types.ts (the typed result), limits.ts (limits and Fedora's defaults), fields.ts (field schemas),
+ * sections.ts (koji, network, tags, pools), keys.ts (the top-level keys), messages.ts (one line per mistake), and
+ * here the parser and the checks across sections (host names, subnet capacity, budget).
+ */
+import { scaleSetQuotaVcpus } from "../../policy/catalog";
+import { DEFAULT_MINIMUM_LEVEL } from "../../policy/catalog/types";
+import { planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput } from "../builder-pool-plan";
+import { builderSubnetLayout, subnetKeyFor } from "../builder-subnets";
+import { ipv4RangeSize } from "../ip-ranges";
+import { builderSlots } from "../slots";
+import { ConfigError, FarmConfig, KojiConfig, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
+import { AZURE_RESERVED_ADDRESSES, DNS_NAME_MAX, LOCATION_KEY, NAMESPACE, SMALLEST_SUBNET_PREFIX } from "./limits";
+import { duplicates, rangeOf } from "./fields";
+import { kojiSchema, networkSchema, poolSchema } from "./sections";
+import { CONFIG_KEYS, Key, topLevel, unknownTopLevelKey } from "./keys";
+import { check, decode, unknownKeys } from "./messages";
+
+// The module's public face: the typed result, the limits others read, and the key table.
+export type {
+    ConfigError, FarmConfig, KojiConfig, MockDisk, NetworkConfig, ParseOptions, PoolConfig, SpotConfig, StackConfigResult, Zone,
+} from "./types";
+export { MOCK_DISKS, ZONES } from "./types";
+export { AZURE_RESERVED_ADDRESSES, LOCATION_KEY, NAMESPACE, POOL_NAME_MAX } from "./limits";
+export { sshPublicKeyProblem } from "./fields";
+export { CONFIG_KEYS, type ConfigType } from "./keys";
+
+
+/**
+ * Checks the raw configuration map (`pulumi.runtime.allConfig()`: full key -> string) and returns the typed
+ * farm or every error found. Keys of other namespaces are ignored (provider settings), unless one looks like a
+ * misspelt `buildfarm:` or `azure-native:location` key.
+ */
+export function parseStackConfig(raw: Readonly<Record<string, string>>, options: ParseOptions = {}): StackConfigResult {
+    const errors: ConfigError[] = [];
+    errors.push(...Object.keys(raw).flatMap((fullKey) => unknownTopLevelKey(fullKey) ?? []));
+
+    const value = (key: Key) => decode(raw[`${NAMESPACE}:${key}`], CONFIG_KEYS[key]);
+    /** The decoded value of a key and its name for messages. */
+    const at = (key: Key) => [value(key), `${NAMESPACE}:${key}`] as const;
+
+    const location = check(topLevel.location, raw[LOCATION_KEY], LOCATION_KEY, errors);
+    const adminSshPublicKey = check(topLevel.adminSshPublicKey, ...at("adminSshPublicKey"), errors);
+    const minimumLevel = check(topLevel.minimumLevel, ...at("minimumLevel"), errors);
+    const imageSupportsNvme = check(topLevel.imageSupportsNvme, ...at("imageSupportsNvme"), errors);
+    const buildersEnabled = check(topLevel.buildersEnabled, ...at("buildersEnabled"), errors);
+    const vcpuBudget = check(topLevel.vcpuBudget, ...at("vcpuBudget"), errors);
+    const tags = check(topLevel.tags, ...at("tags"), errors);
+    errors.push(...unknownKeys(value("koji"), Object.keys(kojiSchema.in.shape), `${NAMESPACE}:koji`));
+    const koji = check(topLevel.koji, ...at("koji"), errors);
+    errors.push(...unknownKeys(value("network"), Object.keys(networkSchema.shape), `${NAMESPACE}:network`));
+    const network = check(topLevel.network, ...at("network"), errors);
+
+    // Each pool on its own, so that one broken pool does not hide the others' mistakes.
+    const pool = poolSchema(minimumLevel ?? DEFAULT_MINIMUM_LEVEL, options.asOf);
+    const poolKeys = Object.keys(pool.in.shape);
+    const plans = new Map<PoolConfig, PoolPlan>();
+    const pools = (check(topLevel.pools, ...at("pools"), errors) ?? []).map((item, index) => {
+        const root = `${NAMESPACE}:pools[${index}]`;
+        errors.push(...unknownKeys(item, poolKeys, root));
+        const parsed = check(pool, item, root, errors);
+        const planned = parsed && planPool(parsed, imageSupportsNvme ?? false, options.asOf);
+        const problem = planned && "problem" in planned ? planned.problem : undefined;
+        if (parsed && planned && "plan" in planned) plans.set(parsed, planned.plan);
+        if (problem) errors.push({ key: root, message: problem });
+        return problem ? undefined : parsed;
+    });
+    const goodPools = pools.filter((item): item is PoolConfig => item !== undefined);
+    const names = goodPools.map((item) => item.name);
+    for (const { index, first } of duplicates(names)) {
+        errors.push({
+            key: `${NAMESPACE}:pools[${pools.indexOf(goodPools[index])}].name`,
+            message: `"${names[index]}" is also the name of pools[${pools.indexOf(goodPools[first])}]; pool names must be unique`,
+        });
+    }
+
+    const allPools = pools.length > 0 && goodPools.length === pools.length ? goodPools : undefined;
+    if (koji !== undefined && allPools !== undefined) errors.push(...hostNameErrors(koji, allPools));
+    if (network !== undefined && allPools !== undefined) {
+        errors.push(...subnetCapacityErrors(network, allPools.map((pool) => ({ pool, plan: plans.get(pool) as PoolPlan }))));
+    }
+    if (vcpuBudget !== undefined && allPools !== undefined) errors.push(...budgetErrors(vcpuBudget, allPools));
+
+    if (
+        errors.length > 0 ||
+        location === undefined ||
+        adminSshPublicKey === undefined ||
+        minimumLevel === undefined ||
+        imageSupportsNvme === undefined ||
+        buildersEnabled === undefined ||
+        vcpuBudget === undefined ||
+        tags === undefined ||
+        koji === undefined ||
+        network === undefined ||
+        allPools === undefined
+    ) {
+        // A misspelt required key is one mistake, not two: its own "is required" goes.
+        const meant = new Set(errors.flatMap((error) => error.meant ?? []));
+        const distinct = errors.filter((error) => !(meant.has(error.key) && error.message.startsWith("is required")));
+        return { ok: false, errors: distinct.map(({ key, message }) => ({ key, message })) };
+    }
+    return { ok: true, config: { location, adminSshPublicKey, minimumLevel, imageSupportsNvme, buildersEnabled, vcpuBudget, tags, koji, network, pools: allPools } };
+}
+
+/**
+ * What the BuilderPool component would still refuse in a pool that passed the checks above (an instance mix
+ * whose sizes differ in local disk or disk controller, a confidential size, a local mock disk on diskless
+ * sizes): its own plan is asked, so that the rules live in one place and still fail before any resource.
+ */
+function planPool(pool: PoolConfig, imageSupportsNvme: boolean, asOf: Date | undefined): { plan: PoolPlan } | { problem: string } {
+    try {
+        return { plan: planBuilderPool({ ...poolPlanInputOf(pool, imageSupportsNvme), asOf }) };
+    } catch (error) {
+        if (!(error instanceof PoolPlanError)) throw error;
+        return { problem: error.message.replace(`builder pool "${pool.name}": `, "") };
+    }
+}
+
+/** The longest slot host name of every pool must be a valid DNS name. */
+function hostNameErrors(koji: KojiConfig, pools: readonly PoolConfig[]): ConfigError[] {
+    return pools.flatMap((pool) => {
+        const longest = builderSlots(pool.name, pool.maxCount, koji.hostDomain).at(-1)!.hostName;
+        return longest.length <= DNS_NAME_MAX
+            ? []
+            : [{ key: `${NAMESPACE}:koji.hostDomain`, message: `host name ${longest} is longer than ${DNS_NAME_MAX} characters; use a shorter domain` }];
+    });
+}
+
+/** Every builder needs a NIC address in the builder subnet, and Azure keeps five of them. */
+function subnetCapacityErrors(network: NetworkConfig, pools: readonly { pool: PoolConfig; plan: PoolPlan }[]): ConfigError[] {
+    const subnets = builderSubnetLayout(network.builderSubnet, farmZones({ pools: pools.map(({ pool }) => pool) }));
+    const keys = subnets.map((subnet) => subnet.key);
+    const needed = new Map(keys.map((key) => [key, 0]));
+    for (const { plan } of pools) {
+        for (const stack of plan.stacks) {
+            const key = subnetKeyFor(stack.zone, keys);
+            needed.set(key, (needed.get(key) ?? 0) + stack.maxCount);
+        }
+    }
+    // Every subnet is the same size, so the busiest decides; the builder range needs that block per subnet.
+    const busiest = Math.max(...needed.values());
+    const usable = ipv4RangeSize(rangeOf(subnets[0].prefix)) - AZURE_RESERVED_ADDRESSES;
+    if (busiest <= usable) return [];
+    const blockPrefix = Math.min(SMALLEST_SUBNET_PREFIX, 32 - Math.ceil(Math.log2(busiest + AZURE_RESERVED_ADDRESSES)));
+    const prefix = blockPrefix - Math.ceil(Math.log2(subnets.length));
+    const where = subnets.length === 1
+        ? `${network.builderSubnet} has ${usable} usable addresses (Azure keeps ${AZURE_RESERVED_ADDRESSES}) but the pools' maxCount adds up to ${busiest}`
+        : `${network.builderSubnet} is split into ${subnets.length} zone subnets (${subnets.map((subnet) => subnet.prefix).join(", ")}) of ${usable} usable addresses each (Azure keeps ${AZURE_RESERVED_ADDRESSES}), but one zone's scale sets can reach ${busiest} VMs`;
+    return [{ key: `${NAMESPACE}:network.builderSubnet`, message: `${where}; use a /${prefix} or larger, or lower maxCount` }];
+}
+
+/** Every zone a pool uses, in order: the farm's network gets one zonal stack for each. */
+export function farmZones(config: Pick<FarmConfig, "pools">): string[] {
+    return [...new Set(config.pools.flatMap((pool) => pool.zones ?? []))].sort();
+}
+
+/** A configured pool as the pool plan takes it: what the configuration check, the farm and the plan's quota all ask. */
+export function poolPlanInputOf(pool: PoolConfig, imageSupportsNvme: boolean): PoolPlanInput {
+    return { ...pool, imageDiskControllers: imageSupportsNvme ? ["SCSI", "NVMe"] : ["SCSI"] };
+}
+
+/**
+ * The stack policy's ceiling: each pool at maxCount on its largest size, counted as Azure counts quota
+ * (constrained sizes at their parent's vCPUs), must fit the donated quota.
+ */
+function budgetErrors(budget: number, pools: readonly PoolConfig[]): ConfigError[] {
+    const perPool = pools.map((pool) => {
+        const total = scaleSetQuotaVcpus(pool.vmSizes, pool.maxCount) ?? 0;
+        return { pool, vcpus: total / pool.maxCount, total };
+    });
+    const total = perPool.reduce((sum, item) => sum + item.total, 0);
+    if (total <= budget) return [];
+    const breakdown = perPool.map(({ pool, vcpus, total: poolTotal }) => `${pool.name} ${pool.maxCount} x ${vcpus} = ${poolTotal}`).join(", ");
+    return [
+        {
+            key: `${NAMESPACE}:vcpuBudget`,
+            message: `the pools can reach ${total} vCPUs (${breakdown}) but the budget is ${budget}; lower maxCount, use smaller sizes or raise vcpuBudget`,
+        },
+    ];
+}
+
+/** One line per error, for the caller to print. */
+export function formatConfigErrors(errors: readonly ConfigError[]): string {
+    return errors.map((error) => `${error.key}: ${error.message}`).join("\n");
+}
+
+/**
+ * The raw map Pulumi would hand the program for a parsed `Pulumi.<stack>.yaml` document: structured values as
+ * JSON text, scalars as their text. Lets the tests and offline tools read a stack file as `pulumi` would.
+ */
+export function rawConfigFromStackFile(document: unknown): Record<string, string> {
+    const config = (document as { config?: Record<string, unknown> } | null)?.config ?? {};
+    return Object.fromEntries(
+        Object.entries(config).map(([key, value]) => [key, typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)]),
+    );
+}
