@@ -3,36 +3,16 @@
  * everything they register: no mandatory violation, and no advisory one either when tags are given.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_CONFIG, installPulumiMocks, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
+import { installPulumiMocks, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
 import { HarnessResource, runResourcePolicies, runStackPolicies } from "./helpers/policy-harness";
 import { ArtifactStore } from "../components/artifact-store";
 import { BuilderIdentity } from "../components/builder-identity";
+import { offlineResourceId, offlineState } from "../scripts/plan/offline-state";
 import { BuilderNetwork } from "../components/builder-network";
 import { SecretVault } from "../components/secret-vault";
 import { builderSlots } from "../lib/slots";
 
 const PLACEMENT = { resourceGroupName: "farm", tags: { project: "koji-x86-64-v3", owner: "fedora-infra" } };
-
-function computedOutputs(args: { type: string; name: string; inputs: Record<string, any> }): Record<string, unknown> | undefined {
-    switch (args.type) {
-        case "random:index/randomString:RandomString":
-            return { result: "a1b2c3d4" };
-        case "azure-native:storage:StorageAccount":
-            return { primaryEndpoints: { blob: "https://kojiartifactsa1b2c3d4.blob.core.windows.net/" } };
-        case "azure-native:keyvault:Vault":
-            return { properties: { ...args.inputs.properties, vaultUri: "https://koji-kv-a1b2c3d4.vault.azure.net/" } };
-        case "azure-native:managedidentity:UserAssignedIdentity":
-            return { principalId: "11111111-2222-3333-4444-555555555555", clientId: "client-1" };
-        default:
-            return undefined;
-    }
-}
-
-/** ARM-shaped ids, because the identity refuses role assignment scopes that are not resource ids. */
-function armId(args: { type: string; name: string }): string {
-    const [, module, resourceType] = args.type.split(":");
-    return `/subscriptions/${CLIENT_CONFIG.subscriptionId}/resourceGroups/farm/providers/Mock.${module}/${resourceType}/${args.name}`;
-}
 
 function asPolicyResources(resources: readonly RecordedResource[]): HarnessResource[] {
     return resources.map(({ type, name, urn, id, inputs }) => ({ type, name, urn, id, inputs }));
@@ -43,7 +23,8 @@ describe("farm foundation under the policy pack", () => {
     let resources: HarnessResource[];
 
     beforeAll(async () => {
-        mocks = installPulumiMocks({ stateFor: computedOutputs, idFor: armId });
+        // The offline Azure the plan uses: ARM-shaped ids and the computed outputs the components read back.
+        mocks = installPulumiMocks({ stateFor: offlineState, idFor: offlineResourceId });
         const opts = mocks.recordingOptions;
         const network = new BuilderNetwork("farm", { ...PLACEMENT, adminSshSourceCidrs: ["203.0.113.0/28"] }, opts);
         const store = new ArtifactStore("artifacts", {
