@@ -27,7 +27,7 @@ export const DEFAULT_PRINCIPAL_SERVICE = "compile";
 function authEntries(auth: BuilderAuth): Record<string, string> {
     switch (auth.kind) {
         case "kerberos":
-            // krb_principal is per slot, so `koji-slot claim` adds it once it knows the host name.
+            // krb_principal and ccache are per slot, so `koji-slot hold` adds them once it holds one.
             return { serverca: BUILDER_PATHS.systemCaBundle, keytab: BUILDER_PATHS.keytab };
         case "certificate":
             // kojid prefers ssl_login whenever `cert` exists (koji builder/kojid, the login at the end of main).
