@@ -36,7 +36,7 @@ function authEntries(auth: BuilderAuth): Record<string, string> {
 }
 
 /**
- * `/etc/kojid/kojid.conf`: a single `[kojid]` section (the slot tool appends `krb_principal` to it).
+ * `/etc/kojid/kojid.conf`: a single `[kojid]` section (the slot tool sets `krb_principal`, `ccache` and, to drain, `maxjobs` in it).
  * `topdir` stays unset: cloud builders cannot mount Fedora's NFS and stay out of the createrepo channel
  * (a design choice: topdir serves createrepo tasks, koji docs kojid_conf.rst); allowed SCMs are the hub's
  * `build_from_scm` policy, as in Fedora (Fedora's ansible kojid.conf and hub.conf.j2).
