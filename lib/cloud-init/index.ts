@@ -29,9 +29,9 @@ import {
     DEFAULT_HEALTH_GRACE_SECONDS,
     DEFAULT_LEASE_SECONDS,
     DEFAULT_SLOTS_CONTAINER,
-    defaultMaxJobs,
     HEALTH_ENDPOINT,
     LEASE_SECONDS_RANGE,
+    maxJobsOf,
     MOCK_DNF_COMMAND_PATTERN,
     MockDiskPlacement,
 } from "./settings";
@@ -183,7 +183,7 @@ function builderEnvironment(settings: BuilderCloudInitSettings): Record<string, 
         KOJI_SLOT_BIN: `${SBIN}/koji-slot`,
         KOJI_HEALTH_GRACE_SECONDS: settings.healthGraceSeconds ?? DEFAULT_HEALTH_GRACE_SECONDS,
         // A drain ends this long before the Terminate event's NotBefore: kojid's stop, the release and the ack.
-        KOJI_DRAIN_STOP_SECONDS: kojidStopTimeoutSeconds(settings.maxJobs ?? defaultMaxJobs(settings.vCpus)) + 15,
+        KOJI_DRAIN_STOP_SECONDS: kojidStopTimeoutSeconds(maxJobsOf(settings)) + 15,
     };
 }
 
@@ -201,7 +201,6 @@ function units(settings: BuilderCloudInitSettings, kojidAfter: readonly string[]
     const env = { EnvironmentFile: BUILDER_ENV };
     const onlineNetwork = { Wants: "network-online.target", After: ["network-online.target", EGRESS_GUARD_UNIT] };
     const gates = [EGRESS_GUARD_UNIT, "koji-cpu-guard.service", "koji-slot.service"];
-    const maxJobs = settings.maxJobs ?? defaultMaxJobs(settings.vCpus);
     return [
         file(EGRESS_RULESET_PATH, renderEgressRuleset()),
         file(
@@ -313,7 +312,7 @@ function units(settings: BuilderCloudInitSettings, kojidAfter: readonly string[]
                     // (SIGTERM to every process at once) would pre-empt that. Left-overs are killed once kojid is gone.
                     KillMode: "mixed",
                     // Long enough for kojid's own shutdown to free its tasks (see kojidStopTimeoutSeconds).
-                    TimeoutStopSec: `${kojidStopTimeoutSeconds(maxJobs)}s`,
+                    TimeoutStopSec: `${kojidStopTimeoutSeconds(maxJobsOf(settings))}s`,
                 },
             }),
         ),

@@ -4,7 +4,7 @@
  */
 import { renderIni } from "./ini";
 import {
-    BuilderAuth, BuilderCloudInitSettings, DEFAULT_MOCK_DNF_COMMAND, defaultMaxJobs, FEDORA_KOJID_DEFAULTS, KerberosAuth,
+    BuilderAuth, BuilderCloudInitSettings, DEFAULT_MOCK_DNF_COMMAND, FEDORA_KOJID_DEFAULTS, KerberosAuth, maxJobsOf,
 } from "./settings";
 
 /** Paths on the builder that kojid.conf, the slot tool and the units must agree on. */
@@ -50,7 +50,7 @@ export function renderKojidConf(settings: BuilderCloudInitSettings): string {
             workdir: BUILDER_PATHS.workDir,
             mockdir: BUILDER_PATHS.mockDir,
             mockuser: "kojibuilder", // created by koji-builder's %pre (koji koji.spec)
-            maxjobs: settings.maxJobs ?? defaultMaxJobs(settings.vCpus),
+            maxjobs: maxJobsOf(settings),
             minspace: tuning.minspaceMb,
             sleeptime: tuning.sleeptimeSeconds,
             use_createrepo_c: true,

@@ -153,6 +153,11 @@ export function defaultMaxJobs(vCpus: number): number {
     return Math.min(FEDORA_MAXJOBS, Math.max(1, Math.round((vCpus * FEDORA_MAXJOBS) / FEDORA_BUILDVM_VCPUS)));
 }
 
+/** The pool's `maxjobs`: the setting, else `defaultMaxJobs` of its vCPUs. kojid.conf and the stop timeout read this. */
+export function maxJobsOf(settings: Pick<BuilderCloudInitSettings, "maxJobs" | "vCpus">): number {
+    return settings.maxJobs ?? defaultMaxJobs(settings.vCpus);
+}
+
 /** Azure's finite blob lease durations (Lease Blob REST API). */
 export const LEASE_SECONDS_RANGE = { min: 15, max: 60 } as const;
 export const DEFAULT_LEASE_SECONDS = 60;

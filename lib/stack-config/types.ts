@@ -84,7 +84,7 @@ export interface PoolConfig {
     readonly minimumLevel: MinimumLevel;
     /** At least 1 (an empty pool would never scale out on CPU). Default 1. */
     readonly minCount: number;
-    /** 1..1000 (the Flexible limit); also the number of Koji host slots. */
+    /** 1..999 (`MAX_POOL_VMS`: one three-digit slot per VM); also the number of Koji host slots. */
     readonly maxCount: number;
     /** Spot settings; absent when every VM is regular (`spot: false`, the default). */
     readonly spot?: SpotConfig;

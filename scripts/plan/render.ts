@@ -159,14 +159,14 @@ export function renderQuota(quota: FarmQuota, vcpuBudget: number): string {
  */
 export function renderOutputs(outputs: Record<string, unknown>): string {
     const lines: string[] = [];
-    const show = (value: unknown): string => {
-        if (typeof value === "string") return value.includes("\n") ? `${value.split("\n").length} lines (pulumi stack output <key>)` : value;
+    const show = (value: unknown, key: string): string => {
+        if (typeof value === "string") return value.includes("\n") ? `${value.split("\n").length} lines (pulumi stack output ${key})` : value;
         if (Array.isArray(value)) {
-            if (value.length > 3) return `${show(value[0])} .. ${show(value[value.length - 1])} (${value.length})`;
-            return value.map(show).join(", ");
+            if (value.length > 3) return `${show(value[0], key)} .. ${show(value[value.length - 1], key)} (${value.length})`;
+            return value.map((item) => show(item, key)).join(", ");
         }
         if (value !== null && typeof value === "object") {
-            return `{ ${Object.entries(value).map(([key, inner]) => `${key}: ${show(inner)}`).join(", ")} }`;
+            return `{ ${Object.entries(value).map(([name, inner]) => `${name}: ${show(inner, key)}`).join(", ")} }`;
         }
         return JSON.stringify(value);
     };
@@ -175,7 +175,7 @@ export function renderOutputs(outputs: Record<string, unknown>): string {
             for (const [key, inner] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, inner);
             return;
         }
-        lines.push(`  ${prefix}: ${show(value)}`.replace("pulumi stack output <key>", `pulumi stack output ${prefix}`));
+        lines.push(`  ${prefix}: ${show(value, prefix)}`);
     };
     walk("", outputs);
     return ["Outputs:", ...lines].join("\n");
