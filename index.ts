@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BuildFarm } from "./components/build-farm";
 import { PoolPlanError } from "./lib/builder-pool-plan";
+import { PackageCachePlanError } from "./lib/package-cache/plan";
 import { formatConfigErrors, parseStackConfig } from "./lib/stack-config";
 
 function buildFarm(): BuildFarm {
@@ -16,7 +17,7 @@ function buildFarm(): BuildFarm {
     try {
         return new BuildFarm("buildfarm", { config: parsed.config });
     } catch (error) {
-        if (error instanceof PoolPlanError) throw new pulumi.RunError(error.message);
+        if (error instanceof PoolPlanError || error instanceof PackageCachePlanError) throw new pulumi.RunError(error.message);
         throw error;
     }
 }
@@ -28,6 +29,8 @@ export const resourceGroupName = farm.resourceGroupName;
 export const egressAddresses = farm.egressAddresses;
 export const storageAccountName = farm.storageAccountName;
 export const blobEndpoint = farm.blobEndpoint;
+/** The regional kojipkgs cache: every builder's first topurl, reachable from the builder subnets only. */
+export const packageCacheUrl = farm.packageCacheUrl;
 /** Per pool: its scale sets, sizes with their levels, slot host names and its own vault. */
 export const pools = farm.pools;
 /** `pulumi stack output kojiAdminScript`: register the slots with the hub and upload their secrets, before the first boot. */

@@ -6,8 +6,12 @@ import { NAME_SUFFIX_LENGTH, randomNameSuffix } from "./name-suffix";
 import { addPrivateEndpoint } from "./private-endpoint";
 import { PlacementArgs, placementOf } from "./placement";
 
-/** The store's containers: published packages and repodata, build logs, and the pool's slot leases. */
-export const ARTIFACT_CONTAINERS = ["rpms", "logs", "slots"] as const;
+/**
+ * The store's containers: the pools' slot leases, which the builders write (lib/cloud-init/scripts/koji-slot).
+ * Nothing else: packages reach the builders through the package cache (components/package-cache.ts), and
+ * Koji's hub keeps what builders upload (builds, logs) in its own topdir.
+ */
+export const ARTIFACT_CONTAINERS = ["slots"] as const;
 export type ArtifactContainerName = (typeof ARTIFACT_CONTAINERS)[number];
 
 /** Redundancy SKUs for a StorageV2 account; zone- or geo-zone-redundant ones survive a zone outage. */
@@ -34,12 +38,6 @@ export interface ArtifactStoreArgs extends PlacementArgs {
     readonly allowedAdminIpRanges?: readonly string[];
     /** Days deleted blobs, versions and containers stay restorable (1 to 365). Default: 30. */
     readonly softDeleteRetentionDays?: number;
-    /** Days after their last change that build logs move to the cool tier. Default: 30. */
-    readonly logsCoolAfterDays?: number;
-    /** Days after their last change that build logs (and their old versions) are deleted; more than `logsCoolAfterDays`. Default: 365. */
-    readonly logsDeleteAfterDays?: number;
-    /** Days after their last change that packages move to the cool tier; they are never deleted by policy. Default: 90. */
-    readonly rpmsCoolAfterDays?: number;
     /**
      * A management lock on the account. Default: `{ kind: "CanNotDelete" }`, so a portal or CLI deletion of the
      * account or a container fails. `None` is for throwaway stacks only.
@@ -57,68 +55,10 @@ export const ARTIFACT_STORE_DEFAULTS = {
     skuName: "Standard_ZRS",
     accountNamePrefix: "kojiartifacts",
     softDeleteRetentionDays: 30,
-    logsCoolAfterDays: 30,
-    logsDeleteAfterDays: 365,
-    rpmsCoolAfterDays: 90,
 } as const;
 
 /** Storage account names are 3 to 24 lowercase letters and digits, the random suffix included. */
 const ACCOUNT_NAME_PREFIX_MAX_LENGTH = 24 - NAME_SUFFIX_LENGTH;
-
-export interface ArtifactLifecycle {
-    readonly logsCoolAfterDays: number;
-    readonly logsDeleteAfterDays: number;
-    readonly rpmsCoolAfterDays: number;
-}
-
-/**
- * The lifecycle rules: logs cool then go (with their old versions, which versioning would otherwise keep
- * forever); packages only cool, because nothing published may be lost.
- * Lifecycle management supports only the delete action for append blobs; tiering is for block blobs
- * (learn.microsoft.com/azure/storage/blobs/lifecycle-management-overview, "supported actions by blob type").
- * So appended logs get a delete-only rule of their own, and the packages rule stays block blobs only.
- */
-export function artifactLifecyclePolicy(lifecycle: ArtifactLifecycle): storage.ManagementPolicyArgs["policy"] {
-    const deleteLogs = { daysAfterModificationGreaterThan: lifecycle.logsDeleteAfterDays };
-    const deleteOldLogVersions = { delete: { daysAfterCreationGreaterThan: lifecycle.logsDeleteAfterDays } };
-    return {
-        rules: [
-            {
-                name: "logs-cool-then-delete",
-                enabled: true,
-                type: "Lifecycle",
-                definition: {
-                    filters: { blobTypes: ["blockBlob"], prefixMatch: ["logs/"] },
-                    actions: {
-                        baseBlob: {
-                            tierToCool: { daysAfterModificationGreaterThan: lifecycle.logsCoolAfterDays },
-                            delete: deleteLogs,
-                        },
-                        version: deleteOldLogVersions,
-                    },
-                },
-            },
-            {
-                name: "logs-append-delete",
-                enabled: true,
-                type: "Lifecycle",
-                definition: {
-                    filters: { blobTypes: ["appendBlob"], prefixMatch: ["logs/"] },
-                    actions: { baseBlob: { delete: deleteLogs }, version: deleteOldLogVersions },
-                },
-            },
-            {
-                name: "rpms-cool",
-                enabled: true,
-                type: "Lifecycle",
-                definition: {
-                    filters: { blobTypes: ["blockBlob"], prefixMatch: ["rpms/"] },
-                    actions: { baseBlob: { tierToCool: { daysAfterModificationGreaterThan: lifecycle.rpmsCoolAfterDays } } },
-                },
-            },
-        ],
-    };
-}
 
 /** Checks the arguments that can be checked before deployment; throws naming the argument. */
 export function validateArtifactStoreArgs(args: ArtifactStoreArgs): void {
@@ -135,30 +75,17 @@ export function validateArtifactStoreArgs(args: ArtifactStoreArgs): void {
             throw new Error(`slotIds[${index}]: "${slotId}" is listed twice`);
         }
     });
-    const days = {
-        softDeleteRetentionDays: args.softDeleteRetentionDays ?? ARTIFACT_STORE_DEFAULTS.softDeleteRetentionDays,
-        logsCoolAfterDays: args.logsCoolAfterDays ?? ARTIFACT_STORE_DEFAULTS.logsCoolAfterDays,
-        logsDeleteAfterDays: args.logsDeleteAfterDays ?? ARTIFACT_STORE_DEFAULTS.logsDeleteAfterDays,
-        rpmsCoolAfterDays: args.rpmsCoolAfterDays ?? ARTIFACT_STORE_DEFAULTS.rpmsCoolAfterDays,
-    };
-    for (const [argumentName, value] of Object.entries(days)) {
-        if (!Number.isInteger(value) || value < 1) {
-            throw new Error(`${argumentName}: must be a whole number of days, at least 1; got ${value}`);
-        }
-    }
-    if (days.softDeleteRetentionDays > 365) {
-        throw new Error(`softDeleteRetentionDays: Azure keeps deleted blobs at most 365 days; got ${days.softDeleteRetentionDays}`);
-    }
-    if (days.logsDeleteAfterDays <= days.logsCoolAfterDays) {
-        throw new Error(`logsDeleteAfterDays (${days.logsDeleteAfterDays}) must be greater than logsCoolAfterDays (${days.logsCoolAfterDays})`);
+    const retentionDays = args.softDeleteRetentionDays ?? ARTIFACT_STORE_DEFAULTS.softDeleteRetentionDays;
+    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 365) {
+        throw new Error(`softDeleteRetentionDays: Azure keeps deleted blobs 1 to 365 days; got ${retentionDays}`);
     }
     publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
 }
 
 /**
- * Storage for the farm's RPMs, build logs and slot leases, reachable only through a private endpoint and
- * only with Entra ID tokens, and built so that nothing is lost: versioning, soft delete, a delete lock and
- * Pulumi `protect`.
+ * The farm's store of slot leases (one blob per slot, leased by the VM that holds it), reachable only through a
+ * private endpoint and only with Entra ID tokens, and built so that no lease blob is lost by accident:
+ * versioning, soft delete, a delete lock and Pulumi `protect`.
  *
  * Slot blobs are not created here. With shared-key access off, azure-native's `storage.Blob` cannot write
  * them: the provider signs blob data-plane calls with an account key (pulumi/pulumi-azure-native#2015 and
@@ -225,17 +152,6 @@ export class ArtifactStore extends pulumi.ComponentResource {
             publicAccess: "None",
         }, { parent: this, dependsOn: [blobService] }));
 
-        new storage.ManagementPolicy(`${name}-lifecycle`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName: account.name,
-            managementPolicyName: "default",
-            policy: artifactLifecyclePolicy({
-                logsCoolAfterDays: args.logsCoolAfterDays ?? ARTIFACT_STORE_DEFAULTS.logsCoolAfterDays,
-                logsDeleteAfterDays: args.logsDeleteAfterDays ?? ARTIFACT_STORE_DEFAULTS.logsDeleteAfterDays,
-                rpmsCoolAfterDays: args.rpmsCoolAfterDays ?? ARTIFACT_STORE_DEFAULTS.rpmsCoolAfterDays,
-            }),
-        }, { parent: this });
-
         const endpoint = addPrivateEndpoint(`${name}-blob-pe`, {
             ...placementOf(args),
             subnetResourceId: args.privateEndpointSubnetResourceId,
@@ -248,7 +164,7 @@ export class ArtifactStore extends pulumi.ComponentResource {
             new authorization.ManagementLockByScope(`${name}-lock`, {
                 scope: account.id,
                 level: "CanNotDelete",
-                notes: "Holds every RPM and build log of the farm; remove this lock deliberately before deleting the account.",
+                notes: "Holds the builders' slot leases: without it no builder can claim a slot. Remove this lock deliberately before deleting the account.",
             }, { parent: this });
         }
 

@@ -7,6 +7,7 @@ import { ArtifactStore } from "./artifact-store";
 import { BuilderIdentity } from "./builder-identity";
 import { BuilderNetwork } from "./builder-network";
 import { BuilderPool } from "./builder-pool";
+import { PackageCache } from "./package-cache";
 import { SecretVault } from "./secret-vault";
 
 export interface BuildFarmArgs {
@@ -28,7 +29,8 @@ export interface PoolOutputs {
 }
 
 /**
- * The whole farm: a resource group with the builders' network and the artifact store, and per configured pool a
+ * The whole farm: a resource group with the builders' network, the package cache (every builder's first topurl)
+ * and the artifact store, and per configured pool a
  * vault with its slot secrets, its builders' identity and its `BuilderPool`: a pool's VMs can read no other pool's
  * keytabs. Wires the components together; every decision is in the components and the pure modules they call.
  */
@@ -38,6 +40,8 @@ export class BuildFarm extends pulumi.ComponentResource {
     public readonly egressAddresses: pulumi.Output<string[]>;
     public readonly storageAccountName: pulumi.Output<string>;
     public readonly blobEndpoint: pulumi.Output<string>;
+    /** The package cache's URL, every builder's first topurl. */
+    public readonly packageCacheUrl: string;
     public readonly pools: Readonly<Record<string, PoolOutputs>>;
     /** The admin step before the first boot: `koji add-host` & co. and the Key Vault upload, per slot. */
     public readonly kojiAdminScript: pulumi.Output<string>;
@@ -59,10 +63,23 @@ export class BuildFarm extends pulumi.ComponentResource {
             addressSpace: config.network.addressSpace,
             builderSubnetPrefix: config.network.builderSubnet,
             privateEndpointSubnetPrefix: config.network.endpointSubnet,
+            packageCacheSubnetPrefix: config.network.cacheSubnet,
             adminSshSourceCidrs: config.network.adminSourceCidrs,
             // One zonal stack per zone any pool uses.
             zones: farmZones(config),
         }, child);
+        const cache = new PackageCache(`${name}-cache`, {
+            ...placement,
+            ...config.packageCache,
+            zones: farmZones(config),
+            minimumLevel: config.minimumLevel,
+            origins: config.koji.topUrls,
+            subnetResourceIds: network.packageCacheSubnetIds,
+            subnetPrefixes: network.packageCacheSubnetPrefixes,
+            adminSshPublicKey: config.adminSshPublicKey,
+        }, child);
+        // kojid's own downloads use only the first topurl; dnf in mock falls over to the rest (lib/package-cache/nginx.ts).
+        const topUrls = [cache.url, ...config.koji.topUrls];
         const slotIds = config.pools.flatMap((pool) => builderSlots(pool.name, pool.maxCount, config.koji.hostDomain).map((slot) => slot.id));
         const store = new ArtifactStore(`${name}-store`, {
             ...placement,
@@ -97,7 +114,7 @@ export class BuildFarm extends pulumi.ComponentResource {
                 keyVaultUri: vault.vaultUri,
                 koji: {
                     hubUrl: config.koji.hubUrl,
-                    topUrls: config.koji.topUrls,
+                    topUrls,
                     auth: config.koji.auth,
                     hostDomain: config.koji.hostDomain,
                     mockDnfCommand: config.koji.mockDnfCommand,
@@ -107,7 +124,8 @@ export class BuildFarm extends pulumi.ComponentResource {
                 parent: this,
                 // First boots claim a slot at once: their role assignments, and the store's and vault's private
                 // endpoints and DNS records (children of these components), must exist by then.
-                dependsOn: [identity, store, vault],
+                // The cache should answer before the first builder asks it for a buildroot.
+                dependsOn: [identity, store, vault, cache],
             });
             pools[poolConfig.name] = {
                 scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames, keyVaultName: vault.vaultName,
@@ -125,6 +143,7 @@ export class BuildFarm extends pulumi.ComponentResource {
         this.egressAddresses = network.egressAddresses;
         this.storageAccountName = store.accountName;
         this.blobEndpoint = store.blobEndpoint;
+        this.packageCacheUrl = cache.url;
         this.pools = pools;
         this.kojiAdminScript = pulumi.all(adminPools).apply((adminPoolSettings) => renderKojiAdminScript({
             hostDomain: config.koji.hostDomain,
@@ -137,6 +156,7 @@ export class BuildFarm extends pulumi.ComponentResource {
             egressAddresses: this.egressAddresses,
             storageAccountName: this.storageAccountName,
             blobEndpoint: this.blobEndpoint,
+            packageCacheUrl: this.packageCacheUrl,
             pools: this.pools,
             kojiAdminScript: this.kojiAdminScript,
         });

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
-import { BuilderSecurityRule, builderSecurityRules } from "../lib/builder-nsg-rules";
+import { BuilderSecurityRule, builderSecurityRules, packageCacheSecurityRules } from "../lib/builder-nsg-rules";
+import { PACKAGE_CACHE_PORT } from "../lib/package-cache/plan";
 import { BuilderSubnetKey, builderSubnetLayout, BuilderSubnetPlan } from "../lib/builder-subnets";
 import { parseIpv4Range, parseIpv4Ranges, rangeContains, rangesOverlap } from "../lib/ip-ranges";
 import { PlacementArgs, placementOf } from "./placement";
@@ -21,6 +22,11 @@ export interface BuilderNetworkArgs extends PlacementArgs {
     readonly builderSubnetPrefix?: string;
     /** The private-endpoint subnet, inside `addressSpace`, disjoint from the builders'. Default: `10.20.16.0/24`. */
     readonly privateEndpointSubnetPrefix?: string;
+    /**
+     * The package cache's range, inside `addressSpace` and disjoint from the others; split per zone like the
+     * builders' (each zone's cache subnet behind that zone's NAT gateway). Default: `10.20.17.0/24`.
+     */
+    readonly packageCacheSubnetPrefix?: string;
     /**
      * Public sources (address or CIDR) allowed to SSH to builders, e.g. a bastion or VPN egress address.
      * Default: none, so the subnet accepts no inbound connection at all.
@@ -43,10 +49,14 @@ export interface BuilderNetworkPlan {
     readonly addressSpace: string;
     readonly builderSubnetPrefix: string;
     readonly privateEndpointSubnetPrefix: string;
+    readonly packageCacheSubnetPrefix: string;
     readonly egress: BuilderEgress;
     /** One regional subnet, or one per zone in zone order. */
     readonly builderSubnets: readonly BuilderSubnetPlan[];
+    /** The package cache's subnets, by the same keys as the builders'. */
+    readonly packageCacheSubnets: readonly BuilderSubnetPlan[];
     readonly securityRules: readonly BuilderSecurityRule[];
+    readonly packageCacheSecurityRules: readonly BuilderSecurityRule[];
 }
 
 export const BUILDER_NETWORK_DEFAULTS = {
@@ -65,17 +75,24 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
     const addressSpace = args.addressSpace ?? BUILDER_NETWORK_DEFAULTS.addressSpace;
     const builderSubnetPrefix = args.builderSubnetPrefix ?? BUILDER_NETWORK_DEFAULTS.builderSubnetPrefix;
     const privateEndpointSubnetPrefix = args.privateEndpointSubnetPrefix ?? BUILDER_NETWORK_DEFAULTS.privateEndpointSubnetPrefix;
+    const packageCacheSubnetPrefix = args.packageCacheSubnetPrefix ?? BUILDER_NETWORK_DEFAULTS.packageCacheSubnetPrefix;
     const adminSshSourceCidrs = args.adminSshSourceCidrs ?? [];
 
     const space = parseIpv4Range(addressSpace, "addressSpace");
     const builders = parseIpv4Range(builderSubnetPrefix, "builderSubnetPrefix");
     const endpoints = parseIpv4Range(privateEndpointSubnetPrefix, "privateEndpointSubnetPrefix");
+    const cache = parseIpv4Range(packageCacheSubnetPrefix, "packageCacheSubnetPrefix");
     parseIpv4Ranges(adminSshSourceCidrs, "adminSshSourceCidrs").forEach((range, index) => {
         if (range.prefixLength === 0) {
             throw new Error(`adminSshSourceCidrs[${index}]: ${adminSshSourceCidrs[index]} would open SSH to the whole internet; list admin networks`);
         }
     });
-    for (const [argumentName, prefix, subnet] of [["builderSubnetPrefix", builderSubnetPrefix, builders], ["privateEndpointSubnetPrefix", privateEndpointSubnetPrefix, endpoints]] as const) {
+    const ranges = [
+        ["builderSubnetPrefix", builderSubnetPrefix, builders],
+        ["privateEndpointSubnetPrefix", privateEndpointSubnetPrefix, endpoints],
+        ["packageCacheSubnetPrefix", packageCacheSubnetPrefix, cache],
+    ] as const;
+    for (const [argumentName, prefix, subnet] of ranges) {
         if (!rangeContains(space, subnet)) {
             throw new Error(`${argumentName}: ${prefix} is not inside addressSpace ${addressSpace}`);
         }
@@ -84,20 +101,27 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
             throw new Error(`${argumentName}: ${prefix} is too small; Azure subnets must be /29 or larger`);
         }
     }
-    if (rangesOverlap(builders, endpoints)) {
-        throw new Error(`builderSubnetPrefix ${builderSubnetPrefix} and privateEndpointSubnetPrefix ${privateEndpointSubnetPrefix} overlap`);
-    }
+    ranges.forEach(([firstName, firstPrefix, first], index) => {
+        for (const [secondName, secondPrefix, second] of ranges.slice(index + 1)) {
+            if (rangesOverlap(first, second)) throw new Error(`${firstName} ${firstPrefix} and ${secondName} ${secondPrefix} overlap`);
+        }
+    });
 
     const zones = args.zones ?? [];
     for (const zone of zones) {
         if (!["1", "2", "3"].includes(zone)) throw new Error(`zones: "${zone}" is not an availability zone; use "1", "2" or "3"`);
     }
-    const builderSubnets = builderSubnetLayout(builderSubnetPrefix, zones);
-    for (const subnet of builderSubnets) {
-        if (parseIpv4Range(subnet.prefix, "builderSubnetPrefix").prefixLength > 29) {
-            throw new Error(`builderSubnetPrefix: ${builderSubnetPrefix} split over ${builderSubnets.length} zones gives ${subnet.prefix}; Azure subnets must be /29 or larger, so use a larger range`);
+    const zonalLayout = (argumentName: string, prefix: string) => {
+        const layout = builderSubnetLayout(prefix, zones, argumentName);
+        for (const subnet of layout) {
+            if (parseIpv4Range(subnet.prefix, argumentName).prefixLength > 29) {
+                throw new Error(`${argumentName}: ${prefix} split over ${layout.length} zones gives ${subnet.prefix}; Azure subnets must be /29 or larger, so use a larger range`);
+            }
         }
-    }
+        return layout;
+    };
+    const builderSubnets = zonalLayout("builderSubnetPrefix", builderSubnetPrefix);
+    const packageCacheSubnets = zonalLayout("packageCacheSubnetPrefix", packageCacheSubnetPrefix);
 
     const egress = args.egress ?? BUILDER_NETWORK_DEFAULTS.egress;
     if ("publicIpCount" in egress && "publicIpPrefixLength" in egress) {
@@ -114,21 +138,32 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
         addressSpace,
         builderSubnetPrefix,
         privateEndpointSubnetPrefix,
+        packageCacheSubnetPrefix,
         egress,
         builderSubnets,
-        securityRules: builderSecurityRules({ builderSubnetPrefix, privateEndpointSubnetPrefix, adminSshSourceCidrs }),
+        packageCacheSubnets,
+        securityRules: builderSecurityRules({
+            builderSubnetPrefix, privateEndpointSubnetPrefix, adminSshSourceCidrs, packageCacheSubnetPrefix, packageCachePort: PACKAGE_CACHE_PORT,
+        }),
+        packageCacheSecurityRules: packageCacheSecurityRules({
+            packageCacheSubnetPrefix, packageCachePort: PACKAGE_CACHE_PORT, builderSubnetPrefix, adminSshSourceCidrs,
+        }),
     };
 }
 
 /**
- * The farm's private network: builders without public addresses behind NAT gateways with fixed egress
- * addresses (Fedora's infrastructure allow-lists them), one per zone when the pools span zones, a locked-down
- * NSG, and private DNS for the store's and the vault's private endpoints.
+ * The farm's private network: builders and the package cache without public addresses behind NAT gateways with
+ * fixed egress addresses (Fedora's infrastructure allow-lists them), one per zone when the pools span zones,
+ * locked-down NSGs, and private DNS for the store's and the vault's private endpoints.
  */
 export class BuilderNetwork extends pulumi.ComponentResource {
     public readonly virtualNetworkId: pulumi.Output<string>;
     /** Where the pools put their VMs' NICs, by subnet key: `regional`, or the zone (`subnetKeyFor`). */
     public readonly builderSubnetIds: Readonly<Record<BuilderSubnetKey, pulumi.Output<string>>>;
+    /** Where the package cache puts its VMs and its load balancer's address, by the builder subnets' keys. */
+    public readonly packageCacheSubnetIds: Readonly<Record<BuilderSubnetKey, pulumi.Output<string>>>;
+    /** The package cache's subnets' prefixes, by the same keys (the load balancer's address is in the first). */
+    public readonly packageCacheSubnetPrefixes: Readonly<Record<BuilderSubnetKey, string>>;
     /** Where the store and the vault put their private endpoints. */
     public readonly privateEndpointSubnetId: pulumi.Output<string>;
     public readonly networkSecurityGroupId: pulumi.Output<string>;
@@ -179,6 +214,10 @@ export class BuilderNetwork extends pulumi.ComponentResource {
             ...placement,
             securityRules: [...plan.securityRules],
         }, { parent: this });
+        const cacheNsg = new network.NetworkSecurityGroup(`${name}-package-cache`, {
+            ...placement,
+            securityRules: [...plan.packageCacheSecurityRules],
+        }, { parent: this });
 
         // Subnets are separate resources; leaving `subnets` unset keeps them when the VNet itself is updated
         // (ARM API 2023-09-01 on; pulumi/pulumi-azure-native#611).
@@ -201,19 +240,29 @@ export class BuilderNetwork extends pulumi.ComponentResource {
         // subnet waits for the one before it.
         const builderSubnetIds: Record<BuilderSubnetKey, pulumi.Output<string>> = {};
         const natGatewayIds: Record<BuilderSubnetKey, pulumi.Output<string>> = {};
+        const packageCacheSubnetIds: Record<BuilderSubnetKey, pulumi.Output<string>> = {};
+        const packageCacheSubnetPrefixes: Record<BuilderSubnetKey, string> = {};
         const egressAddresses: pulumi.Output<string[]>[] = [];
         let previous: network.Subnet | undefined;
-        for (const builderSubnetPlan of plan.builderSubnets) {
+        plan.builderSubnets.forEach((builderSubnetPlan, index) => {
             const { nat, addresses, suffix } = egressStack(builderSubnetPlan);
-            const created = subnet(`builders${suffix}`, `builders${suffix}`, builderSubnetPlan.prefix, {
+            const builders = subnet(`builders${suffix}`, `builders${suffix}`, builderSubnetPlan.prefix, {
                 natGateway: { id: nat.id },
                 networkSecurityGroup: { id: nsg.id },
             }, previous ? [previous] : []);
-            builderSubnetIds[builderSubnetPlan.key] = created.id;
+            // The zone's cache VMs leave through the zone's NAT gateway too: their origins see the farm's addresses.
+            const cachePlan = plan.packageCacheSubnets[index];
+            const cache = subnet(`package-cache${suffix}`, `package-cache${suffix}`, cachePlan.prefix, {
+                natGateway: { id: nat.id },
+                networkSecurityGroup: { id: cacheNsg.id },
+            }, [builders]);
+            builderSubnetIds[builderSubnetPlan.key] = builders.id;
+            packageCacheSubnetIds[cachePlan.key] = cache.id;
+            packageCacheSubnetPrefixes[cachePlan.key] = cachePlan.prefix;
             natGatewayIds[builderSubnetPlan.key] = nat.id;
             egressAddresses.push(addresses);
-            previous = created;
-        }
+            previous = cache;
+        });
         const endpointSubnet = subnet("endpoints", "private-endpoints", plan.privateEndpointSubnetPrefix, {}, previous ? [previous] : []);
 
         const [blobZone, vaultZone] = (["blob", "vault"] as const).map((group) => {
@@ -236,6 +285,8 @@ export class BuilderNetwork extends pulumi.ComponentResource {
 
         this.virtualNetworkId = vnet.id;
         this.builderSubnetIds = builderSubnetIds;
+        this.packageCacheSubnetIds = packageCacheSubnetIds;
+        this.packageCacheSubnetPrefixes = packageCacheSubnetPrefixes;
         this.privateEndpointSubnetId = endpointSubnet.id;
         this.networkSecurityGroupId = nsg.id;
         this.natGatewayIds = natGatewayIds;
@@ -245,6 +296,7 @@ export class BuilderNetwork extends pulumi.ComponentResource {
         this.registerOutputs({
             virtualNetworkId: this.virtualNetworkId,
             builderSubnetIds: this.builderSubnetIds,
+            packageCacheSubnetIds: this.packageCacheSubnetIds,
             privateEndpointSubnetId: this.privateEndpointSubnetId,
             networkSecurityGroupId: this.networkSecurityGroupId,
             natGatewayIds: this.natGatewayIds,

@@ -40,6 +40,9 @@ export interface BuilderRuleInputs {
     readonly builderSubnetPrefix: string;
     /** The private-endpoint subnet: storage and Key Vault over HTTPS. */
     readonly privateEndpointSubnetPrefix: string;
+    /** The package cache's subnet and port: the builders' first topurl. */
+    readonly packageCacheSubnetPrefix: string;
+    readonly packageCachePort: number;
     /** Sources allowed to SSH in. Empty means no inbound rule at all. */
     readonly adminSshSourceCidrs: readonly string[];
 }
@@ -79,6 +82,18 @@ export function builderSecurityRules(inputs: BuilderRuleInputs): BuilderSecurity
             destinationAddressPrefix: inputs.privateEndpointSubnetPrefix,
             destinationPortRange: "443",
         },
+        {
+            name: "allow-package-cache-out",
+            description: "The package cache's load balancer: kojid's first topurl",
+            priority: FIRST_ALLOW_PRIORITY + 5,
+            direction: "Outbound",
+            access: "Allow",
+            protocol: "Tcp",
+            sourceAddressPrefix: inputs.builderSubnetPrefix,
+            sourcePortRange: "*",
+            destinationAddressPrefix: inputs.packageCacheSubnetPrefix,
+            destinationPortRange: String(inputs.packageCachePort),
+        },
         ...BUILDER_INTERNET_EGRESS.map((egress, index): BuilderSecurityRule => ({
             name: egress.name,
             description: egress.why,
@@ -94,6 +109,48 @@ export function builderSecurityRules(inputs: BuilderRuleInputs): BuilderSecurity
         denyAll("Outbound", "Everything a builder does not need (overrides AllowVnetOutBound and AllowInternetOutBound)"),
     ];
     return [...inbound, ...outbound];
+}
+
+export interface PackageCacheRuleInputs {
+    readonly packageCacheSubnetPrefix: string;
+    readonly packageCachePort: number;
+    /** The builder subnet: the only clients. */
+    readonly builderSubnetPrefix: string;
+    readonly adminSshSourceCidrs: readonly string[];
+}
+
+/**
+ * The package cache's subnet: builders (and the load balancer's probe, from the `AzureLoadBalancer` tag, which the
+ * deny-all would otherwise block) reach the cache's port and nothing else comes in; the cache reaches its origins
+ * over HTTP(S) through the NAT gateway, and nothing else goes out.
+ */
+export function packageCacheSecurityRules(inputs: PackageCacheRuleInputs): BuilderSecurityRule[] {
+    const toCache = (name: string, description: string, priority: number, source: { sourceAddressPrefix?: string; sourceAddressPrefixes?: string[] }, port: string): BuilderSecurityRule => ({
+        name, description, priority, direction: "Inbound", access: "Allow", protocol: "Tcp", ...source,
+        sourcePortRange: "*", destinationAddressPrefix: inputs.packageCacheSubnetPrefix, destinationPortRange: port,
+    });
+    const port = String(inputs.packageCachePort);
+    return [
+        toCache("allow-builders-in", "Builders fetch packages from the cache", FIRST_ALLOW_PRIORITY, { sourceAddressPrefix: inputs.builderSubnetPrefix }, port),
+        toCache("allow-lb-probe-in", "The load balancer's health probe (overridden by the deny-all otherwise)", FIRST_ALLOW_PRIORITY + 10, { sourceAddressPrefix: "AzureLoadBalancer" }, port),
+        ...(inputs.adminSshSourceCidrs.length > 0
+            ? [toCache("allow-ssh-from-admins", "SSH for administration only", FIRST_ALLOW_PRIORITY + 20, { sourceAddressPrefixes: [...inputs.adminSshSourceCidrs] }, "22")]
+            : []),
+        denyAll("Inbound", "Nothing else reaches the cache (overrides AllowVnetInBound)"),
+        ...BUILDER_INTERNET_EGRESS.map((egress, index): BuilderSecurityRule => ({
+            name: egress.name,
+            description: egress.name === "allow-ntp-out" ? egress.why : "The cache's origins (kojipkgs)",
+            priority: FIRST_ALLOW_PRIORITY + 10 * index,
+            direction: "Outbound",
+            access: "Allow",
+            protocol: egress.protocol,
+            sourceAddressPrefix: inputs.packageCacheSubnetPrefix,
+            sourcePortRange: "*",
+            destinationAddressPrefix: "Internet",
+            destinationPortRange: egress.port,
+        })),
+        denyAll("Outbound", "Everything the cache does not need (overrides AllowVnetOutBound and AllowInternetOutBound)"),
+    ];
 }
 
 function denyAll(direction: "Inbound" | "Outbound", description: string): BuilderSecurityRule {

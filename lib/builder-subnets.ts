@@ -20,12 +20,13 @@ export interface BuilderSubnetPlan {
 
 /**
  * The builder subnets of a network: the whole builder range when it has no zones, else the range split into
- * equal blocks (halves for two zones, quarters for three), one per zone in zone order.
+ * equal blocks (halves for two zones, quarters for three), one per zone in zone order. The package cache's
+ * subnets are laid out the same way from their own range (`argumentName` names it in errors).
  */
-export function builderSubnetLayout(builderSubnetPrefix: string, zones: readonly string[]): BuilderSubnetPlan[] {
+export function builderSubnetLayout(builderSubnetPrefix: string, zones: readonly string[], argumentName = "builderSubnetPrefix"): BuilderSubnetPlan[] {
     if (zones.length === 0) return [{ key: "regional", prefix: builderSubnetPrefix }];
     const sorted = [...new Set(zones)].sort();
-    const blocks = splitIpv4Range(parseIpv4Range(builderSubnetPrefix, "builderSubnetPrefix"), sorted.length);
+    const blocks = splitIpv4Range(parseIpv4Range(builderSubnetPrefix, argumentName), sorted.length);
     return sorted.map((zone, index) => ({ key: zone, zone, prefix: formatIpv4Range(blocks[index]) }));
 }
 

@@ -7,6 +7,7 @@
  */
 import { findSize } from "../policy/catalog";
 import type { PoolPlan } from "./builder-pool-plan";
+import type { PackageCachePlan } from "./package-cache/plan";
 
 export interface PoolQuota {
     readonly pool: string;
@@ -29,10 +30,20 @@ export interface FarmQuota {
     readonly regularVcpusBySeries: Readonly<Record<string, number>>;
 }
 
+/** A group of VMs that counts against quota: a pool at its maxCount, or the package cache (regular VMs). */
 export interface QuotaPool {
     readonly name: string;
     readonly maxCount: number;
-    readonly plan: PoolPlan;
+    readonly plan: Pick<PoolPlan, "sizes" | "quotaVcpusPerVm" | "spot">;
+}
+
+/** The package cache as quota sees it: `count` regular VMs of one size. */
+export function cacheQuotaPool(cache: PackageCachePlan): QuotaPool {
+    return {
+        name: "package cache",
+        maxCount: cache.count,
+        plan: { sizes: [{ name: cache.vmSize, level: cache.level, vcpus: cache.vcpus, quotaVcpus: cache.quotaVcpus }], quotaVcpusPerVm: cache.quotaVcpus, spot: undefined },
+    };
 }
 
 /** The most regular VMs a pool runs: all of them, or a Spot pool's base plus its regular share above the base. */

@@ -8,9 +8,10 @@ import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { farmQuota, FarmQuota } from "../lib/farm-quota";
+import { cacheQuotaPool, farmQuota, FarmQuota } from "../lib/farm-quota";
+import { planPackageCache } from "../lib/package-cache/plan";
 import { planBuilderPool } from "../lib/builder-pool-plan";
-import { parseStackConfig, poolPlanInputOf } from "../lib/stack-config";
+import { farmZones, parseStackConfig, poolPlanInputOf } from "../lib/stack-config";
 import { planStack } from "./plan/pipeline";
 import {
     PoolSummary, poolSummary, renderOutputs, renderPools, renderQuota, renderSummary, renderTree, renderViolations, summarize,
@@ -70,7 +71,8 @@ function farmSummaryOf(config: Readonly<Record<string, string>>): { pools: PoolS
     const planned = parsed.config.pools.map((pool) =>
         ({ pool, name: pool.name, maxCount: pool.maxCount, plan: planBuilderPool(poolPlanInputOf(pool, parsed.config.imageSupportsNvme)) }));
     const pools = planned.map(({ pool, plan }) => poolSummary(pool.name, pool.minCount, pool.maxCount, plan, parsed.config.koji.hostDomain));
-    return { pools, quota: farmQuota(planned), vcpuBudget: parsed.config.vcpuBudget };
+    const cache = planPackageCache({ ...parsed.config.packageCache, zones: farmZones(parsed.config), minimumLevel: parsed.config.minimumLevel });
+    return { pools, quota: farmQuota([...planned, cacheQuotaPool(cache)]), vcpuBudget: parsed.config.vcpuBudget };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
-import { artifactLifecyclePolicy, ArtifactStore, ArtifactStoreArgs, validateArtifactStoreArgs } from "../components/artifact-store";
+import { ArtifactStore, ArtifactStoreArgs, validateArtifactStoreArgs } from "../components/artifact-store";
 import { builderSlots } from "../lib/slots";
 
 const SLOT_IDS = builderSlots("v3", 3, "az.example.org").map((slot) => slot.id);
@@ -37,54 +37,10 @@ describe("validateArtifactStoreArgs (pure)", () => {
         [{ slotIds: ["v3-001", "v3-001"] }, /slotIds\[1\]: "v3-001" is listed twice/],
         [{ slotIds: ["pool/01"] }, /slotIds\[0\]/],
         [{ softDeleteRetentionDays: 0 }, /softDeleteRetentionDays/],
-        [{ softDeleteRetentionDays: 400 }, /at most 365/],
-        [{ logsCoolAfterDays: 30, logsDeleteAfterDays: 30 }, /logsDeleteAfterDays \(30\) must be greater/],
-        [{ rpmsCoolAfterDays: 1.5 }, /rpmsCoolAfterDays/],
+        [{ softDeleteRetentionDays: 400 }, /1 to 365 days/],
         [{ allowedAdminIpRanges: ["192.168.1.10"] }, /allowedAdminIpRanges\[0\].*private/],
     ])("rejects %j", (bad, message) => {
         expect(() => validateArtifactStoreArgs({ ...ARGS, ...bad })).toThrow(message);
-    });
-});
-
-describe("artifactLifecyclePolicy (pure)", () => {
-    const policy = artifactLifecyclePolicy({ logsCoolAfterDays: 30, logsDeleteAfterDays: 365, rpmsCoolAfterDays: 90 }) as any;
-
-    const rulesFor = (blobType: string, prefix: string) =>
-        policy.rules.filter((rule: any) => rule.definition.filters.blobTypes.includes(blobType) && rule.definition.filters.prefixMatch.includes(prefix));
-
-    it("cools block blob logs, then deletes them and their old versions", () => {
-        const [logs] = rulesFor("blockBlob", "logs/");
-        expect(logs.definition.actions).toEqual({
-            baseBlob: { tierToCool: { daysAfterModificationGreaterThan: 30 }, delete: { daysAfterModificationGreaterThan: 365 } },
-            version: { delete: { daysAfterCreationGreaterThan: 365 } },
-        });
-    });
-
-    it("deletes append blob logs and their old versions without tiering them", () => {
-        const [logs] = rulesFor("appendBlob", "logs/");
-        expect(logs.definition.actions).toEqual({
-            baseBlob: { delete: { daysAfterModificationGreaterThan: 365 } },
-            version: { delete: { daysAfterCreationGreaterThan: 365 } },
-        });
-    });
-
-    it("gives append blobs no action but delete, as Azure allows no other", () => {
-        // learn.microsoft.com/azure/storage/blobs/lifecycle-management-overview, "supported actions by blob type".
-        const appendRules = policy.rules.filter((rule: any) => rule.definition.filters.blobTypes.includes("appendBlob"));
-        expect(appendRules.length).toBeGreaterThan(0);
-        for (const rule of appendRules) {
-            for (const actions of Object.values(rule.definition.actions) as object[]) {
-                expect(Object.keys(actions)).toEqual(["delete"]);
-            }
-        }
-    });
-
-    it("only cools packages and never deletes anything outside logs/", () => {
-        const rpms = policy.rules.filter((rule: any) => rule.definition.filters.prefixMatch.includes("rpms/"));
-        expect(rpms.map((rule: any) => rule.definition.filters.blobTypes)).toEqual([["blockBlob"]]);
-        expect(rpms[0].definition.actions).toEqual({ baseBlob: { tierToCool: { daysAfterModificationGreaterThan: 90 } } });
-        const deleting = policy.rules.filter((rule: any) => JSON.stringify(rule.definition.actions).includes('"delete"'));
-        expect(deleting.map((rule: any) => rule.definition.filters.prefixMatch)).toEqual([["logs/"], ["logs/"]]);
     });
 });
 
@@ -146,16 +102,11 @@ describe("ArtifactStore (mocked)", () => {
         });
     });
 
-    it("creates private rpms, logs and slots containers", () => {
+    it("creates only the private slots container: nothing else writes to the store", () => {
         expect(mocks.ofType("azure-native:storage:BlobContainer").map((container) => container.inputs)).toEqual(
-            ["rpms", "logs", "slots"].map((containerName) => expect.objectContaining({ containerName, publicAccess: "None", accountName: "kojiartifactsa1b2c3d4" })),
+            [expect.objectContaining({ containerName: "slots", publicAccess: "None", accountName: "kojiartifactsa1b2c3d4" })],
         );
-    });
-
-    it("applies the lifecycle policy with the default days", () => {
-        expect(mocks.single("azure-native:storage:ManagementPolicy").inputs.policy).toEqual(
-            artifactLifecyclePolicy({ logsCoolAfterDays: 30, logsDeleteAfterDays: 365, rpmsCoolAfterDays: 90 }),
-        );
+        expect(mocks.ofType("azure-native:storage:ManagementPolicy")).toEqual([]);
     });
 
     it("puts a blob private endpoint in the endpoint subnet and registers it in the blob zone", () => {
@@ -177,7 +128,7 @@ describe("ArtifactStore (mocked)", () => {
         expect(await promiseOf(store.accountName)).toBe("kojiartifactsa1b2c3d4");
         expect(await promiseOf(store.blobEndpoint)).toBe("https://kojiartifactsa1b2c3d4.blob.core.windows.net/");
         expect(await promiseOf(store.containerNames.slots)).toBe("slots");
-        expect(await promiseOf(store.containerIds.rpms)).toBe("store-rpms-id");
+        expect(await promiseOf(store.containerIds.slots)).toBe("store-slots-id");
         expect(await promiseOf(store.slotBlobUrls)).toEqual({
             "v3-001": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-001",
             "v3-002": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-002",

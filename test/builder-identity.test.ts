@@ -8,8 +8,6 @@ const RG = `/subscriptions/${CLIENT_CONFIG.subscriptionId}/resourceGroups/farm`;
 const ACCOUNT = `${RG}/providers/Microsoft.Storage/storageAccounts/kojiartifactsa1b2c3d4`;
 const VAULT_ID = `${RG}/providers/Microsoft.KeyVault/vaults/koji-kv-q9w8e7r6`;
 const CONTAINER_IDS = {
-    rpms: `${ACCOUNT}/blobServices/default/containers/rpms`,
-    logs: `${ACCOUNT}/blobServices/default/containers/logs`,
     slots: `${ACCOUNT}/blobServices/default/containers/slots`,
 };
 const ROLE_DEFINITIONS = `/subscriptions/${CLIENT_CONFIG.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions`;

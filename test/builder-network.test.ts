@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { installPulumiMocks, promiseOf, PulumiMocks } from "./helpers/pulumi-mocks";
 import { BuilderNetwork, planBuilderNetwork } from "../components/builder-network";
-import { builderSecurityRules } from "../lib/builder-nsg-rules";
+import { builderSecurityRules, packageCacheSecurityRules } from "../lib/builder-nsg-rules";
 
-const LAYOUT = { builderSubnetPrefix: "10.60.0.0/20", privateEndpointSubnetPrefix: "10.60.16.0/27" };
+const LAYOUT = { builderSubnetPrefix: "10.60.0.0/20", privateEndpointSubnetPrefix: "10.60.16.0/27", packageCacheSubnetPrefix: "10.60.17.0/24", packageCachePort: 80 };
 
 describe("builderSecurityRules (pure)", () => {
     const rules = builderSecurityRules({ ...LAYOUT, adminSshSourceCidrs: [] });
@@ -22,9 +22,10 @@ describe("builderSecurityRules (pure)", () => {
         expect(ssh[0].priority).toBeLessThan(deny!.priority);
     });
 
-    it("allows outbound only HTTPS/HTTP/NTP to the internet and HTTPS to the private endpoints", () => {
+    it("allows outbound only HTTPS/HTTP/NTP to the internet, HTTPS to the private endpoints and the cache's port", () => {
         expect(outboundAllows.map((rule) => [rule.protocol, rule.destinationPortRange, rule.destinationAddressPrefix])).toEqual([
             ["Tcp", "443", "10.60.16.0/27"],
+            ["Tcp", "80", "10.60.17.0/24"],
             ["Tcp", "443", "Internet"],
             ["Tcp", "80", "Internet"],
             ["Udp", "123", "Internet"],
@@ -46,6 +47,26 @@ describe("builderSecurityRules (pure)", () => {
             const priorities = rules.filter((rule) => rule.direction === direction).map((rule) => rule.priority);
             expect(new Set(priorities).size).toBe(priorities.length);
         }
+    });
+});
+
+describe("packageCacheSecurityRules (pure)", () => {
+    const rules = packageCacheSecurityRules({ ...LAYOUT, adminSshSourceCidrs: [] });
+    const allows = (direction: string) => rules.filter((rule) => rule.direction === direction && rule.access === "Allow")
+        .map((rule) => [rule.sourceAddressPrefix ?? rule.sourceAddressPrefixes, rule.destinationAddressPrefix, rule.destinationPortRange]);
+
+    it("lets in only the builders and the load balancer's probe, on the cache's port", () => {
+        expect(allows("Inbound")).toEqual([["10.60.0.0/20", "10.60.17.0/24", "80"], ["AzureLoadBalancer", "10.60.17.0/24", "80"]]);
+        expect(rules.filter((rule) => rule.direction === "Inbound").at(-1)).toMatchObject({ access: "Deny", priority: 4096, sourceAddressPrefix: "*" });
+    });
+
+    it("lets the cache out only to the internet's HTTP(S) and NTP", () => {
+        expect(allows("Outbound")).toEqual([["10.60.17.0/24", "Internet", "443"], ["10.60.17.0/24", "Internet", "80"], ["10.60.17.0/24", "Internet", "123"]]);
+    });
+
+    it("opens SSH only to listed admin networks", () => {
+        const withAdmins = packageCacheSecurityRules({ ...LAYOUT, adminSshSourceCidrs: ["203.0.113.7/32"] });
+        expect(withAdmins.find((rule) => rule.destinationPortRange === "22")).toMatchObject({ sourceAddressPrefixes: ["203.0.113.7/32"], destinationAddressPrefix: "10.60.17.0/24" });
     });
 });
 
@@ -123,10 +144,11 @@ describe("BuilderNetwork (mocked)", () => {
         expect(await promiseOf(net.egressAddresses)).toEqual(["192.0.2.1", "192.0.2.2"]);
     });
 
-    it("sends the planned rules to the NSG", () => {
-        const rules = mocks.single("azure-native:network:NetworkSecurityGroup").inputs.securityRules;
-        const expected = planBuilderNetwork({ resourceGroupName: "rg", adminSshSourceCidrs: ["203.0.113.7/32"] }).securityRules;
-        expect(rules).toEqual(expected.map((rule) => expect.objectContaining(rule)));
+    it("sends the planned rules to the builders' NSG and the cache's", () => {
+        const plan = planBuilderNetwork({ resourceGroupName: "rg", adminSshSourceCidrs: ["203.0.113.7/32"] });
+        const rulesOf = (nsgName: string) => mocks.ofType("azure-native:network:NetworkSecurityGroup").find((nsg) => nsg.name === nsgName)!.inputs.securityRules;
+        expect(rulesOf("farm-builders")).toEqual(plan.securityRules.map((rule) => expect.objectContaining(rule)));
+        expect(rulesOf("farm-package-cache")).toEqual(plan.packageCacheSecurityRules.map((rule) => expect.objectContaining(rule)));
     });
 
     it("creates the blob and Key Vault private DNS zones and links both to the VNet without auto-registration", () => {
@@ -179,6 +201,14 @@ describe("BuilderNetwork (mocked)", () => {
             expect(ip.inputs.zones, ip.name).toEqual([ip.name.match(/-z(\d)-/)![1]]);
         }
         expect(Object.keys(zonal.builderSubnetIds)).toEqual(["1", "2", "3"]);
+        // Each zone's cache subnet leaves through the same zone's NAT gateway, behind the cache's NSG.
+        const caches = mocks.ofType("azure-native:network:Subnet").filter((subnet) => subnet.name.startsWith("zonal-package-cache"));
+        expect(caches.map((subnet) => [subnet.inputs.subnetName, subnet.inputs.addressPrefix, subnet.inputs.natGateway, subnet.inputs.networkSecurityGroup])).toEqual([
+            ["package-cache-z1", "10.20.17.0/26", { id: "zonal-nat-z1-id" }, { id: "zonal-package-cache-id" }],
+            ["package-cache-z2", "10.20.17.64/26", { id: "zonal-nat-z2-id" }, { id: "zonal-package-cache-id" }],
+            ["package-cache-z3", "10.20.17.128/26", { id: "zonal-nat-z3-id" }, { id: "zonal-package-cache-id" }],
+        ]);
+        expect(zonal.packageCacheSubnetPrefixes).toEqual({ 1: "10.20.17.0/26", 2: "10.20.17.64/26", 3: "10.20.17.128/26" });
         expect(await promiseOf(zonal.egressAddresses)).toHaveLength(6);
         // Each subnet waits for the one before it: ARM refuses concurrent subnet writes in one VNet.
         const endpoints = mocks.ofType("azure-native:network:Subnet").find((subnet) => subnet.name === "zonal-endpoints")!;

@@ -40,7 +40,8 @@ describe("npm run plan", () => {
         expect(result.violations).toEqual([]);
         const types = result.resources.map((resource: { type: string }) => resource.type);
         // The Spot pool spans three zones: one scale set per zone, each behind its zone's NAT gateway.
-        expect(types.filter((type: string) => type === "azure-native:compute:VirtualMachineScaleSet")).toHaveLength(4);
+        // Plus the package cache: one scale set per zone too.
+        expect(types.filter((type: string) => type === "azure-native:compute:VirtualMachineScaleSet")).toHaveLength(4 + 3);
         expect(types.filter((type: string) => type === "azure-native:network:NatGateway")).toHaveLength(3);
         expect(types).toEqual(expect.arrayContaining(["azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:network:NatGateway"]));
         const scaleSet = result.resources.find((resource: { name: string }) => resource.name === "spot-z1-vmss");
@@ -51,7 +52,7 @@ describe("npm run plan", () => {
         expect(scaleSet.inputs.virtualMachineProfile.osProfile.customData).toMatch(/^\(cloud-init, \d+ bytes; --user-data shows it\)$/);
         // buildersEnabled defaults to false: the first up boots nothing before the slots have their secrets.
         expect(scaleSet.inputs.sku.capacity).toBe(0);
-        expect(result.quota).toMatchObject({ totalVcpus: 352, regionalSpotVcpus: 320, regionalRegularVcpus: 32 });
+        expect(result.quota).toMatchObject({ totalVcpus: 364, regionalSpotVcpus: 320, regionalRegularVcpus: 44 });
         expect(result.pools[0]).toMatchObject({
             name: "spot", guaranteedLevel: "x86-64-v3", vcpusPerVm: { min: 16, max: 16 }, vms: { min: 3, max: 20 }, zones: ["1", "2", "3"], scaleSets: 3,
             slots: { first: "spot-001.dev.azure.fedoraproject.org", last: "spot-020.dev.azure.fedoraproject.org", count: 20 },
@@ -63,6 +64,11 @@ describe("npm run plan", () => {
         expect(result.outputs.pools.spot.keyVaultName).toBe("(known after pulumi up)");
         expect(result.outputs.egressAddresses).toEqual(Array(3).fill("(known after pulumi up)"));
         expect(result.outputs.kojiAdminScript).toBe("(known after pulumi up)");
+        // Every builder's first topurl is the cache, known before anything exists; the configured ones follow.
+        expect(result.outputs.packageCacheUrl).toBe("http://10.20.17.62");
+        const userData = await plan("--json", "--user-data");
+        const cloudInit = JSON.parse(userData.stdout).resources.find((resource: { name: string }) => resource.name === "regular-vmss").inputs.virtualMachineProfile.osProfile.customData;
+        expect(cloudInit).toContain("topurl = http://10.20.17.62 https://kojipkgs.fedoraproject.org/");
     }, PLAN_TIMEOUT);
 
     it("exits 2 with one line naming the Azure rule and its page when a pool breaks one", async () => {

@@ -91,7 +91,7 @@ describe("the project and the dev stack", () => {
     it("gives every optional key a default in Pulumi.yaml, which the CLI needs, and the parser agrees with it", () => {
         // The CLI refuses a stack lacking a declared key that has no default ("Stack 'dev' is missing configuration value").
         const defaults = projectDefaults();
-        expect(Object.keys(defaults).sort()).toEqual(["buildfarm:buildersEnabled", "buildfarm:imageSupportsNvme", "buildfarm:minimumLevel", "buildfarm:network", "buildfarm:tags"]);
+        expect(Object.keys(defaults).sort()).toEqual(["buildfarm:buildersEnabled", "buildfarm:imageSupportsNvme", "buildfarm:minimumLevel", "buildfarm:network", "buildfarm:packageCache", "buildfarm:tags"]);
         expect(configOf(defaults)).toEqual(configOf());
     });
 
@@ -130,8 +130,10 @@ describe("defaults", () => {
                 addressSpace: "10.20.0.0/16",
                 builderSubnet: "10.20.0.0/20",
                 endpointSubnet: "10.20.16.0/24",
+                cacheSubnet: "10.20.17.0/24",
                 adminSourceCidrs: [],
             },
+            packageCache: {},
             pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 1, maxCount: 10, spot: undefined, zones: undefined, mockDisk: undefined, minimumLevel: "x86-64-v3" }],
         });
     });
@@ -145,6 +147,7 @@ describe("defaults", () => {
             addressSpace: "10.20.0.0/16",
             builderSubnet: "10.20.0.0/20",
             endpointSubnet: "10.20.16.0/24",
+            cacheSubnet: "10.20.17.0/24",
             adminSourceCidrs: ["203.0.113.7"],
         });
     });
@@ -259,7 +262,7 @@ describe("VM sizes", () => {
 
     it("counts a constrained size at its parent's vCPUs against the budget", () => {
         expectError({ "buildfarm:vcpuBudget": 159, ...withPool({ vmSizes: ["Standard_E16-4ads_v5"] }) }, "buildfarm:vcpuBudget",
-            /^the pools can reach 160 vCPUs \(spot 10 x 16 = 160\)/);
+            /^the farm can reach 168 vCPUs \(spot 10 x 16 = 160, package cache 2 x 4 = 8\)/);
     });
 
     it("takes mock's dnf command as an absolute path only", () => {
@@ -327,7 +330,7 @@ describe("counts", () => {
         expectError(
             { "buildfarm:pools": pools, "buildfarm:vcpuBudget": 300 },
             "buildfarm:vcpuBudget",
-            "the pools can reach 416 vCPUs (spot 10 x 16 = 160, big 8 x 32 = 256) but the budget is 300; lower maxCount, use smaller sizes or raise vcpuBudget",
+            "the farm can reach 424 vCPUs (spot 10 x 16 = 160, big 8 x 32 = 256, package cache 2 x 4 = 8) but the budget is 300; lower maxCount, use smaller sizes or raise vcpuBudget",
         );
     });
 });
@@ -347,7 +350,7 @@ describe("pool names", () => {
 
     it("refuses a name used twice, at the second pool", () => {
         const pools = [POOL, { ...POOL, name: "other" }, POOL];
-        expectError({ "buildfarm:pools": pools, "buildfarm:vcpuBudget": 480 }, "buildfarm:pools[2].name", '"spot" is also the name of pools[0]; pool names must be unique');
+        expectError({ "buildfarm:pools": pools, "buildfarm:vcpuBudget": 500 }, "buildfarm:pools[2].name", '"spot" is also the name of pools[0]; pool names must be unique');
     });
 });
 
@@ -449,7 +452,12 @@ describe("the network", () => {
         expect(errorsOf(withNetwork({ addressSpace: "10.50.0.0/16" })).map((error) => error.key)).toEqual([
             "buildfarm:network.builderSubnet",
             "buildfarm:network.endpointSubnet",
+            "buildfarm:network.cacheSubnet",
         ]);
+    });
+
+    it("refuses a cache subnet that overlaps another, naming both", () => {
+        expectError(withNetwork({ cacheSubnet: "10.20.16.0/25" }), "buildfarm:network.cacheSubnet", "10.20.16.0/25 overlaps endpointSubnet 10.20.16.0/24; subnets must not overlap");
     });
 
     it("needs a builder subnet that holds every pool at its maximum plus Azure's five addresses", () => {
@@ -461,6 +469,21 @@ describe("the network", () => {
             "buildfarm:network.builderSubnet",
             "10.20.0.0/27 has 27 usable addresses (Azure keeps 5) but the pools' maxCount adds up to 28; use a /26 or larger, or lower maxCount",
         );
+    });
+});
+
+describe("package cache", () => {
+    it("asks the cache plan, on the cache's own keys", () => {
+        expect(configOf({ "buildfarm:packageCache": { count: 3, diskSizeGb: 1024 } }).packageCache).toEqual({ count: 3, diskSizeGb: 1024 });
+        expectError({ "buildfarm:packageCache": { count: 1 } }, "buildfarm:packageCache.count", /^count must be a whole number from 2 to 10, got 1: with one cache VM, its loss would fail every task$/);
+        expectError({ "buildfarm:packageCache": { vmSize: "Standard_D4pds_v5" } }, "buildfarm:packageCache.vmSize", /^Standard_D4pds_v5 is not allowed/);
+        expectError({ "buildfarm:packageCache": { vmSize: "Standard_D4_v3" } }, "buildfarm:packageCache.vmSize", /^Standard_D4_v3 takes no Premium SSD/);
+        expectError({ "buildfarm:packageCache": { vmSize: "Standard_D4as_v5", diskSizeGb: 8 } }, "buildfarm:packageCache.diskSizeGb", /^diskSizeGb must be a whole number of GiB from 32/);
+        expectError({ "buildfarm:packageCache": { size: "Standard_D4as_v5" } }, "buildfarm:packageCache.size", /unknown key/);
+    });
+
+    it("puts a cache VM in every zone the pools use", () => {
+        expectError({ "buildfarm:packageCache": { count: 2 }, ...withPool({ zones: ["1", "2", "3"], minCount: 3 }) }, "buildfarm:packageCache.count", /^count \(2\) is below the number of zones \(3\)/);
     });
 });
 

@@ -14,6 +14,7 @@
  * fails if the unit is not running yet.
  */
 import { IniSections } from "./ini";
+import { file, RESTART_FOREVER, unit, WriteFile } from "./files";
 
 export const EGRESS_TABLE = "koji_builder_egress";
 export const PLATFORM_CLIENTS_SET = "platform_clients";
@@ -93,3 +94,51 @@ export function platformDropIn(unitName: string): IniSections {
     const section = unitName.endsWith(".slice") ? "Slice" : "Service";
     return { Unit: { After: EGRESS_GUARD_UNIT }, [section]: { NFTSet: PLATFORM_NFT_SET } };
 }
+
+/**
+ * The guard's files on a VM: the ruleset, the unit that loads it and the platform units' drop-ins. The VM's own
+ * services that need IMDS (the slot holder, the events watcher) add `NFTSet=` themselves; a VM with none (the
+ * package cache) closes IMDS to everything but the platform.
+ */
+export function egressGuardFiles(): WriteFile[] {
+    return [
+        file(EGRESS_RULESET_PATH, renderEgressRuleset()),
+        file(
+            `/etc/systemd/system/${EGRESS_GUARD_UNIT}`,
+            unit({
+                // Early and on its own, as Fedora's nftables.service: before the network and before cloud-init's first
+                // stage, so every unit that may reach IMDS starts after the set it is put in exists.
+                Unit: {
+                    Description: "Close IMDS and the WireServer to everything but the VM's own platform services",
+                    DefaultDependencies: "no",
+                    Wants: "network-pre.target",
+                    Before: ["network-pre.target", "shutdown.target", ...PLATFORM_UNITS],
+                    Conflicts: "shutdown.target",
+                    ...RESTART_FOREVER,
+                },
+                Service: {
+                    Type: "oneshot",
+                    RemainAfterExit: "yes",
+                    ExecStart: `/usr/sbin/nft -f ${EGRESS_RULESET_PATH}`,
+                    Restart: "on-failure",
+                    RestartSec: "10s",
+                },
+                Install: { WantedBy: "sysinit.target" },
+            }),
+        ),
+        ...[...PLATFORM_UNITS, ...PLATFORM_SLICES].map((name) =>
+            file(`/etc/systemd/system/${name}.d/50-koji-egress.conf`, unit(platformDropIn(name))),
+        ),
+    ];
+}
+
+/**
+ * runcmd's part on first boot. On later boots the guard runs before cloud-init; on this one cloud-init and the
+ * guest agent are already running, and the second daemon-reload puts their cgroups into the set the guard just
+ * created (systemd.resource-control(5), NFTSet=: "systemctl daemon-reload can be used to refill the sets").
+ */
+export const EGRESS_GUARD_FIRST_BOOT: ReadonlyArray<readonly string[]> = [
+    ["systemctl", "daemon-reload"],
+    ["systemctl", "enable", "--now", EGRESS_GUARD_UNIT],
+    ["systemctl", "daemon-reload"],
+];

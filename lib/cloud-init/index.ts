@@ -17,10 +17,9 @@ import { gzipSync } from "zlib";
 import { stringify } from "yaml";
 import { planBuilderHealth } from "../builder-health";
 import { builderSlots } from "../slots";
-import { renderEnvironmentFile, renderIni, IniSections } from "./ini";
-import {
-    EGRESS_GUARD_UNIT, EGRESS_RULESET_PATH, PLATFORM_NFT_SET, PLATFORM_SLICES, PLATFORM_UNITS, platformDropIn, renderEgressRuleset,
-} from "./egress";
+import { renderEnvironmentFile } from "./ini";
+import { EGRESS_GUARD_FIRST_BOOT, EGRESS_GUARD_UNIT, egressGuardFiles, PLATFORM_NFT_SET } from "./egress";
+import { file, RESTART_FOREVER, unit, WriteFile } from "./files";
 import {
     BUILDER_PATHS, DEFAULT_PRINCIPAL_SERVICE, kojidStopTimeoutSeconds, renderKojidConf, renderKrb5Snippet, renderMockSiteDefaults,
 } from "./kojid";
@@ -59,24 +58,6 @@ const BASE_PACKAGES = [
     "jq", // the slot tool and the events watcher parse IMDS and REST answers with it
     "nftables", // the egress guard
 ];
-
-/**
- * A `write_files` entry; `gz+b64` content is gzipped and base64-encoded (cloud-init decodes it). `defer`
- * writes it in the final stage, after the packages are installed and before `runcmd` (cloud-init docs,
- * write_files): a file a package also ships must not race the package's copy.
- */
-interface WriteFile {
-    readonly path: string;
-    readonly content: string;
-    readonly permissions: string;
-    readonly encoding?: "gz+b64";
-    readonly defer?: true;
-}
-
-const file = (filePath: string, content: string, permissions = "0644"): WriteFile => ({ path: filePath, content, permissions });
-
-/** Systemd unit text from sections (systemd's `Key=Value`, no spaces). */
-const unit = (sections: IniSections): string => renderIni(sections, { separator: "=" });
 
 function checkSettings(settings: BuilderCloudInitSettings): void {
     const https = (what: string, url: string) => {
@@ -194,41 +175,12 @@ function slotsFile(settings: BuilderCloudInitSettings): string {
         .join("");
 }
 
-/** The units systemd must never leave failed for good: restart forever, whatever the rate (systemd.unit(5)). */
-const RESTART_FOREVER = { StartLimitIntervalSec: 0 };
-
 function units(settings: BuilderCloudInitSettings, kojidAfter: readonly string[]): WriteFile[] {
     const env = { EnvironmentFile: BUILDER_ENV };
     const onlineNetwork = { Wants: "network-online.target", After: ["network-online.target", EGRESS_GUARD_UNIT] };
     const gates = [EGRESS_GUARD_UNIT, "koji-cpu-guard.service", "koji-slot.service"];
     return [
-        file(EGRESS_RULESET_PATH, renderEgressRuleset()),
-        file(
-            `/etc/systemd/system/${EGRESS_GUARD_UNIT}`,
-            unit({
-                // Early and on its own, as Fedora's nftables.service: before the network and before cloud-init's first
-                // stage, so every unit that may reach IMDS starts after the set it is put in exists.
-                Unit: {
-                    Description: "Close IMDS and the WireServer to everything but the builder's own services",
-                    DefaultDependencies: "no",
-                    Wants: "network-pre.target",
-                    Before: ["network-pre.target", "shutdown.target", ...PLATFORM_UNITS],
-                    Conflicts: "shutdown.target",
-                    ...RESTART_FOREVER,
-                },
-                Service: {
-                    Type: "oneshot",
-                    RemainAfterExit: "yes",
-                    ExecStart: `/usr/sbin/nft -f ${EGRESS_RULESET_PATH}`,
-                    Restart: "on-failure",
-                    RestartSec: "10s",
-                },
-                Install: { WantedBy: "sysinit.target" },
-            }),
-        ),
-        ...[...PLATFORM_UNITS, ...PLATFORM_SLICES].map((name) =>
-            file(`/etc/systemd/system/${name}.d/50-koji-egress.conf`, unit(platformDropIn(name))),
-        ),
+        ...egressGuardFiles(),
         file(
             "/etc/systemd/system/koji-cpu-guard.service",
             unit({
@@ -350,12 +302,8 @@ export function renderBuilderCloudInit(settings: BuilderCloudInitSettings): stri
         ["setenforce", "0"],
         ["systemctl", "mask", "--now", "systemd-oomd.service"], // as Fedora's builders
         ...disk.runcmd,
-        ["systemctl", "daemon-reload"],
-        // The guard comes first. On later boots it runs before cloud-init; on this one cloud-init and the guest agent
-        // are already running, and the second daemon-reload puts their cgroups into the set it just created
-        // (systemd.resource-control(5), NFTSet=: "systemctl daemon-reload can be used to refill the sets").
-        ["systemctl", "enable", "--now", EGRESS_GUARD_UNIT],
-        ["systemctl", "daemon-reload"],
+        // The guard comes first (EGRESS_GUARD_FIRST_BOOT says why twice a reload).
+        ...EGRESS_GUARD_FIRST_BOOT,
         ["systemctl", "enable", "--now", "rngd.service", "azure-scheduled-events.service", "koji-health.socket"],
         // The holder claims a slot (waiting as long as it takes) and then starts kojid.
         ["systemctl", "enable", "--now", "--no-block", "koji-slot.service"],

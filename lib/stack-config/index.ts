@@ -16,15 +16,16 @@
  * here the parser and the checks across sections (host names, subnet capacity, budget).
  */
 import { scaleSetQuotaVcpus } from "../../policy/catalog";
-import { DEFAULT_MINIMUM_LEVEL } from "../../policy/catalog/types";
+import { DEFAULT_MINIMUM_LEVEL, type MinimumLevel } from "../../policy/catalog/types";
 import { planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput } from "../builder-pool-plan";
 import { builderSubnetLayout, subnetKeyFor } from "../builder-subnets";
 import { ipv4RangeSize } from "../ip-ranges";
 import { builderSlots } from "../slots";
-import { ConfigError, FarmConfig, KojiConfig, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
+import { PackageCachePlan, PackageCachePlanError, planPackageCache } from "../package-cache/plan";
+import { ConfigError, FarmConfig, KojiConfig, NetworkConfig, PackageCacheConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
 import { AZURE_RESERVED_ADDRESSES, DNS_NAME_MAX, LOCATION_KEY, NAMESPACE, SMALLEST_SUBNET_PREFIX } from "./limits";
 import { duplicates, rangeOf } from "./fields";
-import { kojiSchema, networkSchema, poolSchema } from "./sections";
+import { kojiSchema, networkSchema, packageCacheSchema, poolSchema } from "./sections";
 import { CONFIG_KEYS, Key, topLevel, unknownTopLevelKey } from "./keys";
 import { check, decode, unknownKeys } from "./messages";
 
@@ -62,6 +63,8 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     const koji = check(topLevel.koji, ...at("koji"), errors);
     errors.push(...unknownKeys(value("network"), Object.keys(networkSchema.shape), `${NAMESPACE}:network`));
     const network = check(topLevel.network, ...at("network"), errors);
+    errors.push(...unknownKeys(value("packageCache"), Object.keys(packageCacheSchema.unwrap().shape), `${NAMESPACE}:packageCache`));
+    const packageCacheSettings = check(topLevel.packageCache, ...at("packageCache"), errors);
 
     // Each pool on its own, so that one broken pool does not hide the others' mistakes.
     const pool = poolSchema(minimumLevel ?? DEFAULT_MINIMUM_LEVEL, options.asOf);
@@ -91,7 +94,10 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     if (network !== undefined && allPools !== undefined) {
         errors.push(...subnetCapacityErrors(network, allPools.map((pool) => ({ pool, plan: plans.get(pool) as PoolPlan }))));
     }
-    if (vcpuBudget !== undefined && allPools !== undefined) errors.push(...budgetErrors(vcpuBudget, allPools));
+    // The cache spreads over the pools' zones, as the network's zonal stacks do.
+    const cache = packageCacheSettings && allPools && planCache(packageCacheSettings, farmZones({ pools: allPools }), minimumLevel ?? DEFAULT_MINIMUM_LEVEL, options.asOf);
+    if (cache && "problem" in cache) errors.push(cache.problem);
+    if (vcpuBudget !== undefined && allPools !== undefined && cache && "plan" in cache) errors.push(...budgetErrors(vcpuBudget, allPools, cache.plan));
 
     if (
         errors.length > 0 ||
@@ -104,6 +110,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
         tags === undefined ||
         koji === undefined ||
         network === undefined ||
+        packageCacheSettings === undefined ||
         allPools === undefined
     ) {
         // A misspelt required key is one mistake, not two: its own "is required" goes.
@@ -111,7 +118,10 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
         const distinct = errors.filter((error) => !(meant.has(error.key) && error.message.startsWith("is required")));
         return { ok: false, errors: distinct.map(({ key, message }) => ({ key, message })) };
     }
-    return { ok: true, config: { location, adminSshPublicKey, minimumLevel, imageSupportsNvme, buildersEnabled, vcpuBudget, tags, koji, network, pools: allPools } };
+    return {
+        ok: true,
+        config: { location, adminSshPublicKey, minimumLevel, imageSupportsNvme, buildersEnabled, vcpuBudget, tags, koji, network, packageCache: packageCacheSettings, pools: allPools },
+    };
 }
 
 /**
@@ -125,6 +135,17 @@ function planPool(pool: PoolConfig, imageSupportsNvme: boolean, asOf: Date | und
     } catch (error) {
         if (!(error instanceof PoolPlanError)) throw error;
         return { problem: error.message.replace(`builder pool "${pool.name}": `, "") };
+    }
+}
+
+/** The cache as the PackageCache component will plan it: its refusal becomes the configuration's, on the same key. */
+function planCache(settings: PackageCacheConfig, zones: readonly string[], minimumLevel: MinimumLevel, asOf: Date | undefined): { plan: PackageCachePlan } | { problem: ConfigError } {
+    try {
+        return { plan: planPackageCache({ ...settings, zones, minimumLevel, asOf }) };
+    } catch (error) {
+        if (!(error instanceof PackageCachePlanError)) throw error;
+        const message = error.message.replace(/^package cache: /, "");
+        return { problem: { key: `${NAMESPACE}:packageCache${error.property === "zones" ? "" : `.${error.property}`}`, message } };
     }
 }
 
@@ -173,20 +194,23 @@ export function poolPlanInputOf(pool: PoolConfig, imageSupportsNvme: boolean): P
 
 /**
  * The stack policy's ceiling: each pool at maxCount on its largest size, counted as Azure counts quota
- * (constrained sizes at their parent's vCPUs), must fit the donated quota.
+ * (constrained sizes at their parent's vCPUs), and the package cache's VMs, must fit the donated quota.
  */
-function budgetErrors(budget: number, pools: readonly PoolConfig[]): ConfigError[] {
-    const perPool = pools.map((pool) => {
-        const total = scaleSetQuotaVcpus(pool.vmSizes, pool.maxCount) ?? 0;
-        return { pool, vcpus: total / pool.maxCount, total };
-    });
-    const total = perPool.reduce((sum, item) => sum + item.total, 0);
+function budgetErrors(budget: number, pools: readonly PoolConfig[], cache: PackageCachePlan): ConfigError[] {
+    const perGroup = [
+        ...pools.map((pool) => {
+            const total = scaleSetQuotaVcpus(pool.vmSizes, pool.maxCount) ?? 0;
+            return { name: pool.name, count: pool.maxCount, vcpus: total / pool.maxCount, total };
+        }),
+        { name: "package cache", count: cache.count, vcpus: cache.quotaVcpus, total: cache.count * cache.quotaVcpus },
+    ];
+    const total = perGroup.reduce((sum, item) => sum + item.total, 0);
     if (total <= budget) return [];
-    const breakdown = perPool.map(({ pool, vcpus, total: poolTotal }) => `${pool.name} ${pool.maxCount} x ${vcpus} = ${poolTotal}`).join(", ");
+    const breakdown = perGroup.map(({ name, count, vcpus, total: groupTotal }) => `${name} ${count} x ${vcpus} = ${groupTotal}`).join(", ");
     return [
         {
             key: `${NAMESPACE}:vcpuBudget`,
-            message: `the pools can reach ${total} vCPUs (${breakdown}) but the budget is ${budget}; lower maxCount, use smaller sizes or raise vcpuBudget`,
+            message: `the farm can reach ${total} vCPUs (${breakdown}) but the budget is ${budget}; lower maxCount, use smaller sizes or raise vcpuBudget`,
         },
     ];
 }

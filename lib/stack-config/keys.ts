@@ -5,7 +5,7 @@ import { AZURE_REGIONS, FEDORA_IMAGE_REGIONS, findRegion } from "../azure-region
 import { ConfigError } from "./types";
 import { DEFAULT_NETWORK, LOCATION_KEY, NAMESPACE } from "./limits";
 import { addIssue, list, sshPublicKey } from "./fields";
-import { kojiSchema, networkSchema, tagsSchema } from "./sections";
+import { kojiSchema, networkSchema, packageCacheSchema, tagsSchema } from "./sections";
 import { likely } from "./messages";
 
 /** How Pulumi stores a key: structured values arrive as JSON text. Pulumi.yaml declares the same types. */
@@ -16,6 +16,7 @@ export const CONFIG_KEYS = {
     adminSshPublicKey: "string",
     koji: "object",
     network: "object",
+    packageCache: "object",
     pools: "array",
     minimumLevel: "string",
     imageSupportsNvme: "boolean",
@@ -76,5 +77,6 @@ export const topLevel = {
     tags: tagsSchema.default({}),
     koji: kojiSchema,
     network: networkSchema.default({ ...DEFAULT_NETWORK, adminSourceCidrs: [] }),
+    packageCache: packageCacheSchema,
     pools: list(z.unknown(), 1).describe("a list of one or more pools, each with name, vmSizes and maxCount"),
 };

@@ -43,4 +43,5 @@ export const DEFAULT_NETWORK = {
     addressSpace: NETWORK_DEFAULTS.addressSpace,
     builderSubnet: NETWORK_DEFAULTS.builderSubnetPrefix,
     endpointSubnet: NETWORK_DEFAULTS.privateEndpointSubnetPrefix,
+    cacheSubnet: NETWORK_DEFAULTS.packageCacheSubnetPrefix,
 } as const;

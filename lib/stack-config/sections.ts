@@ -58,21 +58,34 @@ export const networkSchema = z
         addressSpace: subnetCidr.default(DEFAULT_NETWORK.addressSpace),
         builderSubnet: subnetCidr.default(DEFAULT_NETWORK.builderSubnet),
         endpointSubnet: subnetCidr.default(DEFAULT_NETWORK.endpointSubnet),
+        cacheSubnet: subnetCidr.default(DEFAULT_NETWORK.cacheSubnet),
         adminSourceCidrs: list(adminCidr, 0).superRefine(noDuplicates("range")).default([]),
     })
     .superRefine((network, ctx) => {
         const space = rangeOf(network.addressSpace);
-        const subnets = (["builderSubnet", "endpointSubnet"] as const).map((key) => ({ key, range: rangeOf(network[key]) }));
+        const subnets = (["builderSubnet", "endpointSubnet", "cacheSubnet"] as const).map((key) => ({ key, range: rangeOf(network[key]) }));
         for (const { key, range } of subnets) {
             if (!rangeContains(space, range)) {
                 addIssue(ctx, [key], `${network[key]} is outside addressSpace ${network.addressSpace}; pick a range inside it`);
             }
         }
-        const [builder, endpoint] = subnets;
-        if (rangesOverlap(builder.range, endpoint.range)) {
-            addIssue(ctx, ["endpointSubnet"], `${network.endpointSubnet} overlaps builderSubnet ${network.builderSubnet}; subnets must not overlap`);
-        }
+        subnets.forEach((earlier, index) => {
+            for (const later of subnets.slice(index + 1)) {
+                if (rangesOverlap(earlier.range, later.range)) {
+                    addIssue(ctx, [later.key], `${network[later.key]} overlaps ${earlier.key} ${network[earlier.key]}; subnets must not overlap`);
+                }
+            }
+        });
     });
+
+/** The package cache's settings; the cache plan (lib/package-cache/plan.ts) checks them and fills in its defaults. */
+export const packageCacheSchema = z
+    .object({
+        vmSize: z.string().min(1).optional(),
+        count: z.int().optional(),
+        diskSizeGb: z.int().optional(),
+    })
+    .default({});
 
 export const tagsSchema = z
     .record(

@@ -27,6 +27,8 @@ export interface FarmConfig {
     readonly tags: Readonly<Record<string, string>>;
     readonly koji: KojiConfig;
     readonly network: NetworkConfig;
+    /** The package cache's size, count and disk; unset fields take the cache plan's defaults (PACKAGE_CACHE_DEFAULTS). */
+    readonly packageCache: PackageCacheConfig;
     /** At least one pool; names unique. */
     readonly pools: readonly PoolConfig[];
 }
@@ -51,6 +53,12 @@ export interface KojiConfig {
     readonly mockDnfCommand: string;
 }
 
+export interface PackageCacheConfig {
+    readonly vmSize?: string;
+    readonly count?: number;
+    readonly diskSizeGb?: number;
+}
+
 /** The farm's virtual network. IPv4 CIDRs in canonical form (host bits zero). */
 export interface NetworkConfig {
     /** Default `10.20.0.0/16`. */
@@ -59,6 +67,8 @@ export interface NetworkConfig {
     readonly builderSubnet: string;
     /** Private endpoints of the store and the vault. Default `10.20.16.0/24`. */
     readonly endpointSubnet: string;
+    /** The package cache's VMs and load balancer, split per zone like `builderSubnet`. Default `10.20.17.0/24`. */
+    readonly cacheSubnet: string;
     /** Public IPv4 ranges allowed to administer (SSH, vault, store). Default `[]`: none. */
     readonly adminSourceCidrs: readonly string[];
 }

@@ -1,8 +1,9 @@
 /**
  * Every storage account is covered by a `CanNotDelete` management lock.
  *
- * The artifact store is the farm's only copy of built RPMs and logs. Pulumi's `protect` stops `pulumi
- * destroy`; the lock also stops a deletion from the portal, the CLI, or another stack.
+ * The artifact store holds the builders' slot leases: without it no builder can claim a slot, and the farm
+ * stops. Pulumi's `protect` stops `pulumi destroy`; the lock also stops a deletion from the portal, the CLI, or
+ * another stack.
  *
  * Counts locks of type `azure-native:authorization:ManagementLockByScope` whose `scope` is the account
  * (a lock inherited from the resource group is not recognized; lock the account itself).

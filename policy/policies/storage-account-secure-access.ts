@@ -1,9 +1,9 @@
 /**
  * Storage accounts accept HTTPS only, TLS 1.2 or newer, no anonymous blob access, and no shared-key access.
  *
- * The artifact store holds every RPM and build log the farm produces. Builders and Koji reach it with
+ * The artifact store holds the slot leases that decide which VM is which Koji host. Builders reach it with
  * Entra ID (managed identity) tokens, so account keys and SAS tokens signed with them are not needed, and
- * leaving them on would make one leaked key enough to replace packages.
+ * leaving them on would make one leaked key enough to break a lease and take over a host's identity.
  *
  * @severity high
  * @topics storage, encryption

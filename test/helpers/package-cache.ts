@@ -98,14 +98,14 @@ export interface RunningCache {
 }
 
 /** The settings a test gives; the runtime paths are the test's own directory. */
-export type CacheTestSettings = Omit<PackageCacheNginxSettings, "listenPort" | "cacheDir" | "runtime"> & { readonly maxSizeGb?: number };
+export type CacheTestSettings = Omit<PackageCacheNginxSettings, "listenPort" | "cacheDir" | "runtime" | "maxSizeGb">;
 
 /** Renders the configuration with its runtime files in a fresh directory. */
 export function renderTestConfig(settings: CacheTestSettings, port: number, dir: string): string {
     for (const sub of ["cache", "tmp", "logs"]) mkdirSync(path.join(dir, sub), { recursive: true });
     return renderPackageCacheNginxConf({
-        maxSizeGb: 1,
         ...settings,
+        maxSizeGb: 1,
         listenPort: port,
         cacheDir: path.join(dir, "cache"),
         runtime: {
