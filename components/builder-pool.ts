@@ -9,6 +9,7 @@ import { BuilderAuth, KojidTuning, renderBuilderCloudInit } from "../lib/cloud-i
 import { fedoraCloudImageId } from "../lib/fedora-image";
 import { builderSlots } from "../lib/slots";
 import { subnetKeyFor } from "../lib/builder-subnets";
+import { healthExtensionProfile } from "../lib/instance-health";
 import { PlacementArgs, placementOf } from "./placement";
 
 /** What the builders' kojid talks to and how it logs in; nothing here is secret. */
@@ -198,16 +199,7 @@ export class BuilderPool extends pulumi.ComponentResource {
                         ? { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } }
                         : undefined,
                     diagnosticsProfile: { bootDiagnostics: { enabled: true } },
-                    extensionProfile: {
-                        extensions: [{
-                            name: plan.health.extension.name,
-                            publisher: plan.health.extension.publisher,
-                            type: plan.health.extension.type,
-                            typeHandlerVersion: plan.health.extension.typeHandlerVersion,
-                            autoUpgradeMinorVersion: true,
-                            settings: { ...plan.health.extension.settings },
-                        }],
-                    },
+                    extensionProfile: healthExtensionProfile(plan.health),
                 },
             }, {
                 parent: this,

@@ -8,6 +8,7 @@ import { subnetKeyFor } from "../lib/builder-subnets";
 import { scaleSetLogicalName } from "../lib/azure-pool-rules";
 import { renderPackageCacheCloudInit } from "../lib/package-cache/cloud-init";
 import { cacheFrontendAddress, cacheTopUrl, PackageCachePlanInput, planPackageCache } from "../lib/package-cache/plan";
+import { healthExtensionProfile } from "../lib/instance-health";
 import { PlacementArgs, placementOf } from "./placement";
 
 export interface PackageCacheArgs extends PlacementArgs, Omit<PackageCachePlanInput, "asOf"> {
@@ -101,6 +102,7 @@ export class PackageCache extends pulumi.ComponentResource {
             singlePlacementGroup: false,
             zones: scaleSet.zone === undefined ? undefined : [scaleSet.zone],
             sku: { name: plan.vmSize, capacity: scaleSet.count },
+            automaticRepairsPolicy: { ...plan.health.automaticRepairsPolicy },
             virtualMachineProfile: {
                 priority: "Regular",
                 osProfile: {
@@ -155,6 +157,7 @@ export class PackageCache extends pulumi.ComponentResource {
                     }],
                 },
                 diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+                extensionProfile: healthExtensionProfile(plan.health),
             },
         }, { parent: this, dependsOn: [loadBalancer] }));
 

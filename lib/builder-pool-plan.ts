@@ -9,7 +9,7 @@
 import {
     DEFAULT_MINIMUM_LEVEL, MinimumLevel, sizeVerdict, SizeVerdict, VmSize, X86Level,
 } from "../policy/catalog";
-import { BuilderHealthPlan, planBuilderHealth } from "./builder-health";
+import { InstanceHealthPlan, planInstanceHealth } from "./instance-health";
 import { MAX_SLOTS } from "./slots";
 import type { MockDiskPlacement } from "./cloud-init";
 import { HEALTH_ENDPOINT } from "./cloud-init/settings";
@@ -153,8 +153,8 @@ export interface PoolPlan {
     readonly acceleratedNetworking: boolean;
     /** Regular pools get a terminate notification (10 minutes to hand work back); Azure refuses one on Spot. */
     readonly terminateNotification: boolean;
-    /** The Application Health extension and the automatic repairs policy (lib/builder-health.ts). */
-    readonly health: BuilderHealthPlan;
+    /** The Application Health extension and the automatic repairs policy (lib/instance-health.ts). */
+    readonly health: InstanceHealthPlan;
     readonly computerNamePrefix: string;
     readonly spot?: Required<SpotSettings>;
 }
@@ -338,7 +338,7 @@ export function planBuilderPool(input: PoolPlanInput): PoolPlan {
         diskControllerType,
         acceleratedNetworking,
         terminateNotification: request.terminateNotification,
-        health: planBuilderHealth(HEALTH_ENDPOINT, input.healthGraceSeconds, (message) => fail(message, "healthGraceSeconds")),
+        health: planInstanceHealth(HEALTH_ENDPOINT, input.healthGraceSeconds, (message) => fail(message, "healthGraceSeconds")),
         computerNamePrefix,
         spot,
     };

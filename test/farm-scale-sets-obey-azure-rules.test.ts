@@ -81,7 +81,9 @@ describe("the farm's scale sets obey Azure's pool rules", () => {
         new BuildFarm("buildfarm", { config: STACKS["AVX-512 pool beside a v3 Spot mix"]() }, mocks.recordingOptions);
         await mocks.settled();
         const byName = new Map(mocks.ofType("azure-native:compute:VirtualMachineScaleSet").map((set) => [set.name, set.inputs]));
-        expect([...byName.keys()]).toEqual(["avx512-z1-vmss", "avx512-z2-vmss", "spot-z1-vmss", "spot-z2-vmss"]);
+        // The package cache's scale sets (one per zone) come first: the pools depend on the cache.
+        expect([...byName.keys()]).toEqual(["buildfarm-cache-z1-vmss", "buildfarm-cache-z2-vmss", "avx512-z1-vmss", "avx512-z2-vmss", "spot-z1-vmss", "spot-z2-vmss"]);
+        expect(byName.get("buildfarm-cache-z1-vmss")!.tags["buildfarm-minimum-level"]).toBe("x86-64-v3");
         expect(byName.get("avx512-z1-vmss")!.tags["buildfarm-minimum-level"]).toBe("x86-64-v4");
         expect(byName.get("spot-z2-vmss")!.tags["buildfarm-minimum-level"]).toBe("x86-64-v3");
         expect(byName.get("spot-z1-vmss")!.virtualMachineProfile.scheduledEventsProfile).toBeUndefined();

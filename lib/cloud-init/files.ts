@@ -1,4 +1,5 @@
 /** The pieces every VM's `#cloud-config` is made of here: `write_files` entries and systemd unit text. */
+import { stringify } from "yaml";
 import { renderIni, IniSections } from "./ini";
 
 /**
@@ -21,3 +22,10 @@ export const unit = (sections: IniSections): string => renderIni(sections, { sep
 
 /** The units systemd must never leave failed for good: restart forever, whatever the rate (systemd.unit(5)). */
 export const RESTART_FOREVER = { StartLimitIntervalSec: 0 };
+
+/**
+ * cloud-init reads user data with PyYAML, which speaks YAML 1.1: there `on`, `yes` and `off` are booleans. The
+ * text is written in YAML 1.1 too, so such a string is quoted and reaches cloud-init as the string it was.
+ */
+export const renderCloudConfig = (cloudConfig: Record<string, unknown>): string =>
+    `#cloud-config\n${stringify(cloudConfig, { version: "1.1", lineWidth: 0 })}`;

@@ -14,12 +14,11 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { stringify } from "yaml";
-import { planBuilderHealth } from "../builder-health";
+import { planInstanceHealth } from "../instance-health";
 import { builderSlots } from "../slots";
 import { renderEnvironmentFile } from "./ini";
 import { EGRESS_GUARD_FIRST_BOOT, EGRESS_GUARD_UNIT, egressGuardFiles, PLATFORM_NFT_SET } from "./egress";
-import { file, RESTART_FOREVER, unit, WriteFile } from "./files";
+import { file, renderCloudConfig, RESTART_FOREVER, unit, WriteFile } from "./files";
 import {
     BUILDER_PATHS, DEFAULT_PRINCIPAL_SERVICE, kojidStopTimeoutSeconds, renderKojidConf, renderKrb5Snippet, renderMockSiteDefaults,
 } from "./kojid";
@@ -82,8 +81,8 @@ function checkSettings(settings: BuilderCloudInitSettings): void {
     if (!Number.isInteger(lease) || lease < LEASE_SECONDS_RANGE.min || lease > LEASE_SECONDS_RANGE.max) {
         throw new Error(`leaseSeconds must be ${LEASE_SECONDS_RANGE.min}..${LEASE_SECONDS_RANGE.max} (Azure), got ${lease}`);
     }
-    // The grace's range is Azure's: one rule, in lib/builder-health.ts.
-    planBuilderHealth(HEALTH_ENDPOINT, settings.healthGraceSeconds);
+    // The grace's range is Azure's: one rule, in lib/instance-health.ts.
+    planInstanceHealth(HEALTH_ENDPOINT, settings.healthGraceSeconds);
     if (settings.mockDnfCommand !== undefined && !MOCK_DNF_COMMAND_PATTERN.test(settings.mockDnfCommand)) {
         throw new Error(`mockDnfCommand must be an absolute path, got ${JSON.stringify(settings.mockDnfCommand)}`);
     }
@@ -314,5 +313,5 @@ export function renderBuilderCloudInit(settings: BuilderCloudInitSettings): stri
         ...disk.cloudConfig,
         runcmd,
     };
-    return `#cloud-config\n${stringify(cloudConfig, { lineWidth: 0 })}`;
+    return renderCloudConfig(cloudConfig);
 }

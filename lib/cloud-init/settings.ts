@@ -165,6 +165,6 @@ export const DEFAULT_SLOTS_CONTAINER = "slots";
 export const DEFAULT_MOCK_DNF_COMMAND = "/usr/bin/dnf-3";
 /** What `mockDnfCommand` may be: an absolute path, nothing a Python string or a shell could read differently. */
 export const MOCK_DNF_COMMAND_PATTERN = /^\/[A-Za-z0-9_./-]+$/;
-export { DEFAULT_HEALTH_GRACE_SECONDS } from "../builder-health";
+export { DEFAULT_HEALTH_GRACE_SECONDS } from "../instance-health";
 /** The local port and path of the health endpoint the Application Health extension probes. */
 export const HEALTH_ENDPOINT = { port: 8089, path: "/health" } as const;

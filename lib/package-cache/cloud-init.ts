@@ -4,9 +4,8 @@
  * The cache holds no secret and needs no identity; the egress guard closes IMDS and the WireServer to all but
  * the platform's own services, as on the builders.
  */
-import { stringify } from "yaml";
 import { EGRESS_GUARD_FIRST_BOOT, EGRESS_GUARD_UNIT, egressGuardFiles } from "../cloud-init/egress";
-import { file, RESTART_FOREVER, unit, WriteFile } from "../cloud-init/files";
+import { file, renderCloudConfig, RESTART_FOREVER, unit, WriteFile } from "../cloud-init/files";
 import { CacheValidity, renderPackageCacheNginxConf } from "./nginx";
 
 export interface PackageCacheCloudInitSettings {
@@ -76,5 +75,5 @@ export function renderPackageCacheCloudInit(settings: PackageCacheCloudInitSetti
         write_files: files,
         runcmd,
     };
-    return `#cloud-config\n${stringify(cloudConfig, { lineWidth: 0 })}`;
+    return renderCloudConfig(cloudConfig);
 }

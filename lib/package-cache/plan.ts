@@ -8,6 +8,7 @@ import { DEFAULT_MINIMUM_LEVEL, MinimumLevel, sizeVerdict, VmSize, X86Level } fr
 import { azureRuleViolations, describeViolation, DiskController, diskControllersOf } from "../azure-pool-rules";
 import { FEDORA_CLOUD_DISK_CONTROLLERS, MANAGED_OS_DISK_GB, splitEvenly } from "../builder-pool-plan";
 import { parseIpv4Range } from "../ip-ranges";
+import { InstanceHealthPlan, planInstanceHealth } from "../instance-health";
 import { CACHE_HEALTH_PATH } from "./nginx";
 
 /** A cache that cannot be built; one line naming the setting (`packageCache.<property>`) and the fix. */
@@ -63,6 +64,11 @@ export interface PackageCachePlan {
     /** The port builders fetch from and the load balancer probes. */
     readonly port: number;
     readonly probe: { readonly path: string; readonly intervalSeconds: number; readonly failuresBeforeDown: number };
+    /**
+     * The Application Health extension on nginx's own health path, and automatic repairs: a VM whose nginx stops
+     * answering (a lost data disk keeps it from starting) is replaced once the grace has passed.
+     */
+    readonly health: InstanceHealthPlan;
     /** How long a connection through the load balancer may stay idle: a client waiting on a locked fetch is idle. */
     readonly idleTimeoutMinutes: number;
 }
@@ -72,6 +78,8 @@ export const PACKAGE_CACHE_NAME = "cache";
 export const PACKAGE_CACHE_PORT = 80;
 /** Most cache VMs: a handful serves a region's builders; more is a mistake in the count. */
 export const MAX_CACHE_VMS = 10;
+/** First boot installs nginx and formats the disk in a few minutes; ten is Azure's shortest repair grace anyway. */
+const CACHE_HEALTH_GRACE_SECONDS = 600;
 /** Premium SSD data disks go up to 32,767 GiB (learn.microsoft.com/azure/virtual-machines/disks-types); under 32 GiB is no cache. */
 const DATA_DISK_GB = { min: 32, max: 32_767 } as const;
 
@@ -137,6 +145,7 @@ export function planPackageCache(input: PackageCachePlanInput): PackageCachePlan
         probe: { path: CACHE_HEALTH_PATH, intervalSeconds: 5, failuresBeforeDown: 2 },
         // A builder may wait up to nginx's lock timeout (10 min) for a first fetch; 30 of Azure's 4 to 100 minutes.
         idleTimeoutMinutes: 30,
+        health: planInstanceHealth({ port: PACKAGE_CACHE_PORT, path: CACHE_HEALTH_PATH }, CACHE_HEALTH_GRACE_SECONDS),
     };
 }
 

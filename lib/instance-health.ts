@@ -1,7 +1,8 @@
 /**
- * How Azure learns that a builder is broken and replaces it: the Application Health extension probes the builder's
- * own endpoint (`koji-slot health`, lib/cloud-init), and automatic instance repairs replace VMs that report
- * Unhealthy. Pure: the numbers, Azure's limits on them, and how the grace periods fit together.
+ * How Azure learns that a farm VM is broken and replaces it: the Application Health extension probes a local
+ * endpoint (a builder's `koji-slot health`, lib/cloud-init; the package cache's nginx health path), and automatic
+ * instance repairs replace VMs that report Unhealthy. Pure: the numbers, Azure's limits on them, and how the
+ * grace periods fit together.
  *
  * Sources (learn.microsoft.com/azure/virtual-machine-scale-sets/…):
  * - virtual-machine-scale-sets-health-extension: Rich Health States over HTTP (`ApplicationHealthState` in a 2xx
@@ -29,7 +30,7 @@ export const DEFAULT_HEALTH_GRACE_SECONDS = 1200;
 const PROBE_INTERVAL_SECONDS = 10;
 const PROBES_TO_CHANGE = 3;
 
-export interface BuilderHealthPlan {
+export interface InstanceHealthPlan {
     readonly extension: {
         readonly name: string;
         readonly publisher: "Microsoft.ManagedServices";
@@ -50,14 +51,14 @@ export interface BuilderHealthPlan {
 }
 
 /**
- * The health extension and repair policy for a pool. `healthGraceSeconds` must leave the repair grace inside
+ * The health extension and repair policy for a scale set probing `endpoint` on the VM. `healthGraceSeconds` must leave the repair grace inside
  * Azure's 90 minutes; `fail` reports a bad value as the caller reports its own errors.
  */
-export function planBuilderHealth(
+export function planInstanceHealth(
     endpoint: { readonly port: number; readonly path: string },
     healthGraceSeconds: number = DEFAULT_HEALTH_GRACE_SECONDS,
     fail: (message: string) => never = (message) => { throw new Error(message); },
-): BuilderHealthPlan {
+): InstanceHealthPlan {
     const maxGrace = Math.min(HEALTH_EXTENSION_LIMITS.maxGraceSeconds, REPAIR_GRACE_MINUTES.max * 60);
     if (!Number.isInteger(healthGraceSeconds) || healthGraceSeconds < 60 || healthGraceSeconds > maxGrace) {
         fail(`healthGraceSeconds must be a whole number from 60 to ${maxGrace} (Azure's 90-minute repair grace), got ${healthGraceSeconds}`);
@@ -80,5 +81,20 @@ export function planBuilderHealth(
         },
         automaticRepairsPolicy: { enabled: true, gracePeriod: `PT${repairMinutes}M`, repairAction: "Replace" },
         healthGraceSeconds,
+    };
+}
+
+/** The scale set's `extensionProfile` holding the plan's health extension (minor versions upgrade themselves). */
+export function healthExtensionProfile(plan: InstanceHealthPlan) {
+    const { extension } = plan;
+    return {
+        extensions: [{
+            name: extension.name,
+            publisher: extension.publisher,
+            type: extension.type,
+            typeHandlerVersion: extension.typeHandlerVersion,
+            autoUpgradeMinorVersion: true,
+            settings: { ...extension.settings },
+        }],
     };
 }

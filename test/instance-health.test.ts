@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { HEALTH_EXTENSION_LIMITS, planBuilderHealth, REPAIR_GRACE_MINUTES } from "../lib/builder-health";
+import { HEALTH_EXTENSION_LIMITS, planInstanceHealth, REPAIR_GRACE_MINUTES } from "../lib/instance-health";
 import { planBuilderPool, PoolPlanError } from "../lib/builder-pool-plan";
 
 const ENDPOINT = { port: 8089, path: "/health" };
 
-describe("planBuilderHealth", () => {
+describe("planInstanceHealth", () => {
     it("stays inside Azure's limits for the extension and the repairs policy", () => {
         for (const grace of [60, 600, 1200, 5400]) {
-            const plan = planBuilderHealth(ENDPOINT, grace);
+            const plan = planInstanceHealth(ENDPOINT, grace);
             const { intervalInSeconds, numberOfProbes, gracePeriod } = plan.extension.settings;
             expect(intervalInSeconds).toBeGreaterThanOrEqual(HEALTH_EXTENSION_LIMITS.intervalSeconds.min);
             expect(intervalInSeconds).toBeLessThanOrEqual(HEALTH_EXTENSION_LIMITS.intervalSeconds.max);
@@ -20,12 +20,12 @@ describe("planBuilderHealth", () => {
             // Azure's repair grace never ends before the builder's own.
             expect(minutes * 60).toBeGreaterThanOrEqual(grace);
         }
-        expect(planBuilderHealth(ENDPOINT, 60).automaticRepairsPolicy.gracePeriod).toBe("PT10M");
+        expect(planInstanceHealth(ENDPOINT, 60).automaticRepairsPolicy.gracePeriod).toBe("PT10M");
     });
 
     it("refuses a grace Azure's 90-minute repair grace could not cover, naming the pool setting", () => {
-        expect(() => planBuilderHealth(ENDPOINT, 5401)).toThrow(/healthGraceSeconds must be a whole number from 60 to 5400/);
-        expect(() => planBuilderHealth(ENDPOINT, 30)).toThrow(/got 30/);
+        expect(() => planInstanceHealth(ENDPOINT, 5401)).toThrow(/healthGraceSeconds must be a whole number from 60 to 5400/);
+        expect(() => planInstanceHealth(ENDPOINT, 30)).toThrow(/got 30/);
         try {
             planBuilderPool({ name: "p", vmSizes: ["Standard_D16as_v5"], minCount: 1, maxCount: 2, healthGraceSeconds: 7200 });
             expect.unreachable();
