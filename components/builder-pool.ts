@@ -10,6 +10,7 @@ import { fedoraCloudImageId } from "../lib/fedora-image";
 import { builderSlots } from "../lib/slots";
 import { subnetKeyFor } from "../lib/builder-subnets";
 import { healthExtensionProfile } from "../lib/instance-health";
+import { DEFAULT_ADMIN_USERNAME, privateNetworkProfile, sshOnlyOsProfile, TRUSTED_LAUNCH } from "../lib/farm-vm-profile";
 import { PlacementArgs, placementOf } from "./placement";
 
 /** What the builders' kojid talks to and how it logs in; nothing here is secret. */
@@ -87,7 +88,7 @@ export class BuilderPool extends pulumi.ComponentResource {
         const problems = autoscaleProblems(args.autoscale ?? {}, args.maxCount);
         if (problems.length > 0) throw new PoolPlanError(name, problems[0]);
         const slots = builderSlots(name, args.maxCount, args.koji.hostDomain);
-        const adminUsername = args.adminUsername ?? "kojiadmin";
+        const adminUsername = args.adminUsername ?? DEFAULT_ADMIN_USERNAME;
         const enabled = args.enabled ?? true;
         const imageReference = args.image === undefined || "fedoraRelease" in args.image
             ? { communityGalleryImageId: fedoraCloudImageId(args.image?.fedoraRelease) }
@@ -146,16 +147,7 @@ export class BuilderPool extends pulumi.ComponentResource {
                     // Ephemeral OS disks cannot be deallocated, and a deallocated builder still costs its disks.
                     evictionPolicy: spot ? "Delete" : undefined,
                     billingProfile: spot && { maxPrice: spot.maxPrice },
-                    osProfile: {
-                        computerNamePrefix: plan.computerNamePrefix,
-                        adminUsername,
-                        customData,
-                        linuxConfiguration: {
-                            disablePasswordAuthentication: true,
-                            provisionVMAgent: true,
-                            ssh: { publicKeys: [{ path: `/home/${adminUsername}/.ssh/authorized_keys`, keyData: args.adminSshPublicKey }] },
-                        },
-                    },
+                    osProfile: sshOnlyOsProfile({ computerNamePrefix: plan.computerNamePrefix, adminUsername, adminSshPublicKey: args.adminSshPublicKey, customData }),
                     storageProfile: {
                         imageReference,
                         diskControllerType: plan.diskControllerType,
@@ -178,21 +170,9 @@ export class BuilderPool extends pulumi.ComponentResource {
                             managedDisk: { storageAccountType: osDisk.storageAccountType ?? "StandardSSD_LRS" },
                         }],
                     },
-                    securityProfile: {
-                        securityType: "TrustedLaunch",
-                        uefiSettings: { secureBootEnabled: true, vTpmEnabled: true },
-                    },
-                    networkProfile: {
-                        networkApiVersion: "2020-11-01",
-                        networkInterfaceConfigurations: [{
-                            name: `${name}-nic`,
-                            primary: true,
-                            enableAcceleratedNetworking: plan.acceleratedNetworking,
-                            deleteOption: "Delete",
-                            // No publicIPAddressConfiguration: builders reach out through the subnet's NAT gateway only.
-                            ipConfigurations: [{ name: "ipconfig", primary: true, subnet: { id: args.subnetResourceIds[subnetKey] } }],
-                        }],
-                    },
+                    securityProfile: TRUSTED_LAUNCH,
+                    // No public IP: builders reach out through the subnet's NAT gateway only.
+                    networkProfile: privateNetworkProfile({ nicName: `${name}-nic`, acceleratedNetworking: plan.acceleratedNetworking, subnetId: args.subnetResourceIds[subnetKey] }),
                     // Scale-in of a regular VM announces itself 10 minutes ahead, so a builder can hand its tasks back.
                     // Azure refuses the profile on Spot scale sets, whose VMs get a Preempt event (at least 30 s) instead.
                     scheduledEventsProfile: plan.terminateNotification

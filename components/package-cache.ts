@@ -9,6 +9,7 @@ import { scaleSetLogicalName } from "../lib/azure-pool-rules";
 import { renderPackageCacheCloudInit } from "../lib/package-cache/cloud-init";
 import { cacheFrontendAddress, cacheTopUrl, PackageCachePlanInput, planPackageCache } from "../lib/package-cache/plan";
 import { healthExtensionProfile } from "../lib/instance-health";
+import { DEFAULT_ADMIN_USERNAME, privateNetworkProfile, sshOnlyOsProfile, TRUSTED_LAUNCH } from "../lib/farm-vm-profile";
 import { PlacementArgs, placementOf } from "./placement";
 
 export interface PackageCacheArgs extends PlacementArgs, Omit<PackageCachePlanInput, "asOf"> {
@@ -44,11 +45,11 @@ export class PackageCache extends pulumi.ComponentResource {
         const frontendAddress = cacheFrontendAddress(args.subnetPrefixes[subnetKeys[0]]);
         // The origins are checked by the nginx renderer, now, not at the first boot.
         const customData = Buffer.from(renderPackageCacheCloudInit({
-            origins: args.origins, port: plan.port, dataDiskLun: plan.dataDisk.lun, maxCacheSizeGb: plan.maxCacheSizeGb,
+            origins: args.origins, listenPort: plan.port, dataDiskLun: plan.dataDisk.lun, maxSizeGb: plan.maxCacheSizeGb,
         })).toString("base64");
         super("buildfarm:cache:PackageCache", name, {}, opts);
         const placement = placementOf(args);
-        const adminUsername = args.adminUsername ?? "kojiadmin";
+        const adminUsername = args.adminUsername ?? DEFAULT_ADMIN_USERNAME;
 
         // The balancer's parts refer to each other by id; its name is fixed so that the ids are known up front.
         const loadBalancerName = `${name}-lb`;
@@ -105,16 +106,7 @@ export class PackageCache extends pulumi.ComponentResource {
             automaticRepairsPolicy: { ...plan.health.automaticRepairsPolicy },
             virtualMachineProfile: {
                 priority: "Regular",
-                osProfile: {
-                    computerNamePrefix: plan.computerNamePrefix,
-                    adminUsername,
-                    customData,
-                    linuxConfiguration: {
-                        disablePasswordAuthentication: true,
-                        provisionVMAgent: true,
-                        ssh: { publicKeys: [{ path: `/home/${adminUsername}/.ssh/authorized_keys`, keyData: args.adminSshPublicKey }] },
-                    },
-                },
+                osProfile: sshOnlyOsProfile({ computerNamePrefix: plan.computerNamePrefix, adminUsername, adminSshPublicKey: args.adminSshPublicKey, customData }),
                 storageProfile: {
                     imageReference: { communityGalleryImageId: fedoraCloudImageId() },
                     diskControllerType: plan.diskControllerType,
@@ -136,26 +128,14 @@ export class PackageCache extends pulumi.ComponentResource {
                         managedDisk: { storageAccountType: plan.dataDisk.storageAccountType },
                     }],
                 },
-                securityProfile: {
-                    securityType: "TrustedLaunch",
-                    uefiSettings: { secureBootEnabled: true, vTpmEnabled: true },
-                },
-                networkProfile: {
-                    networkApiVersion: "2020-11-01",
-                    networkInterfaceConfigurations: [{
-                        name: `${name}-nic`,
-                        primary: true,
-                        enableAcceleratedNetworking: plan.acceleratedNetworking,
-                        deleteOption: "Delete",
-                        // No public IP: the cache reaches its origins through its subnet's NAT gateway.
-                        ipConfigurations: [{
-                            name: "ipconfig",
-                            primary: true,
-                            subnet: { id: args.subnetResourceIds[subnetKeyFor(scaleSet.zone, subnetKeys)] },
-                            loadBalancerBackendAddressPools: [{ id: partId("backendAddressPools", "cache") }],
-                        }],
-                    }],
-                },
+                securityProfile: TRUSTED_LAUNCH,
+                // No public IP: the cache reaches its origins through its subnet's NAT gateway.
+                networkProfile: privateNetworkProfile({
+                    nicName: `${name}-nic`,
+                    acceleratedNetworking: plan.acceleratedNetworking,
+                    subnetId: args.subnetResourceIds[subnetKeyFor(scaleSet.zone, subnetKeys)],
+                    loadBalancerBackendPoolIds: [partId("backendAddressPools", "cache")],
+                }),
                 diagnosticsProfile: { bootDiagnostics: { enabled: true } },
                 extensionProfile: healthExtensionProfile(plan.health),
             },

@@ -65,7 +65,7 @@ describe("planPackageCache (pure)", () => {
 });
 
 describe("the cache VM's user data", () => {
-    const userData = renderPackageCacheCloudInit({ origins: ORIGINS, port: 80, dataDiskLun: 0, maxCacheSizeGb: 460 });
+    const userData = renderPackageCacheCloudInit({ origins: ORIGINS, listenPort: 80, dataDiskLun: 0, maxSizeGb: 460 });
     const { config, file } = parseUserData(userData);
 
     itWithTools(["cloud-init"], "is valid per cloud-init schema", () => {
@@ -117,7 +117,7 @@ describe("the cache VM's user data", () => {
     });
 
     it("refuses an origin nginx could not be given", () => {
-        expect(() => renderPackageCacheCloudInit({ origins: ["kojipkgs"], port: 80, dataDiskLun: 0, maxCacheSizeGb: 460 })).toThrow(/origins\[0\]: "kojipkgs" is not a URL/);
+        expect(() => renderPackageCacheCloudInit({ origins: ["kojipkgs"], listenPort: 80, dataDiskLun: 0, maxSizeGb: 460 })).toThrow(/origins\[0\]: "kojipkgs" is not a URL/);
     });
 });
 

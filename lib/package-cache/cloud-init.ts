@@ -6,17 +6,12 @@
  */
 import { EGRESS_GUARD_FIRST_BOOT, EGRESS_GUARD_UNIT, egressGuardFiles } from "../cloud-init/egress";
 import { file, renderCloudConfig, RESTART_FOREVER, unit, WriteFile } from "../cloud-init/files";
-import { CacheValidity, renderPackageCacheNginxConf } from "./nginx";
+import { PackageCacheNginxSettings, renderPackageCacheNginxConf } from "./nginx";
 
-export interface PackageCacheCloudInitSettings {
-    /** The Koji topurls the cache fronts, in failover order. */
-    readonly origins: readonly string[];
-    readonly port: number;
+/** nginx's settings but its paths (the VM's are fixed here), and the LUN of the data disk its cache lives on. */
+export interface PackageCacheCloudInitSettings extends Pick<PackageCacheNginxSettings, "origins" | "listenPort" | "maxSizeGb" | "validity"> {
     /** The data disk's LUN (found through azure-vm-utils' `/dev/disk/azure/data/by-lun/<lun>` link). */
     readonly dataDiskLun: number;
-    /** nginx's `max_size`, in GiB. */
-    readonly maxCacheSizeGb: number;
-    readonly validity?: Partial<CacheValidity>;
 }
 
 /** Where the data disk is mounted and nginx keeps its cache. */
@@ -24,15 +19,10 @@ export const CACHE_DIR = "/var/cache/koji-packages";
 const NGINX_CONF = "/etc/nginx/nginx.conf";
 
 export function renderPackageCacheCloudInit(settings: PackageCacheCloudInitSettings): string {
-    const nginxConf = renderPackageCacheNginxConf({
-        origins: settings.origins,
-        listenPort: settings.port,
-        cacheDir: CACHE_DIR,
-        maxSizeGb: settings.maxCacheSizeGb,
-        validity: settings.validity,
-    });
+    const { dataDiskLun, ...nginx } = settings;
+    const nginxConf = renderPackageCacheNginxConf({ ...nginx, cacheDir: CACHE_DIR });
     // azure-vm-utils' stable link for the LUN (Azure/azure-vm-utils doc/disk-identification.md); never reformatted.
-    const device = `/dev/disk/azure/data/by-lun/${settings.dataDiskLun}`;
+    const device = `/dev/disk/azure/data/by-lun/${dataDiskLun}`;
     const files: WriteFile[] = [
         // The nginx package ships its own nginx.conf: written after the package (deferred), replacing it.
         { ...file(NGINX_CONF, nginxConf), defer: true },
