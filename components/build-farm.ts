@@ -9,6 +9,7 @@ import { BuilderNetwork } from "./builder-network";
 import { BuilderPool } from "./builder-pool";
 import { PackageCache } from "./package-cache";
 import { SecretVault } from "./secret-vault";
+import { SizePolicy } from "./size-policy";
 
 export interface BuildFarmArgs {
     /** The validated stack configuration (`parseStackConfig`). */
@@ -57,6 +58,8 @@ export class BuildFarm extends pulumi.ComponentResource {
         }, { parent: this });
         const placement = { resourceGroupName: group.name, location: config.location, tags };
         const child = { parent: this };
+        // ARM's own refusal of every size the catalog refuses, before any VM is asked for.
+        const sizePolicy = new SizePolicy(`${name}-sizes`, { scope: group.id, minimumLevel: config.minimumLevel }, child);
 
         const network = new BuilderNetwork(`${name}-net`, {
             ...placement,
@@ -77,7 +80,7 @@ export class BuildFarm extends pulumi.ComponentResource {
             subnetResourceIds: network.packageCacheSubnetIds,
             subnetPrefixes: network.packageCacheSubnetPrefixes,
             adminSshPublicKey: config.adminSshPublicKey,
-        }, child);
+        }, { parent: this, dependsOn: [sizePolicy] });
         // kojid's own downloads use only the first topurl; dnf in mock falls over to the rest (lib/package-cache/nginx.ts).
         const topUrls = [cache.url, ...config.koji.topUrls];
         const slotIds = config.pools.flatMap((pool) => builderSlots(pool.name, pool.maxCount, config.koji.hostDomain).map((slot) => slot.id));
@@ -125,7 +128,7 @@ export class BuildFarm extends pulumi.ComponentResource {
                 // First boots claim a slot at once: their role assignments, and the store's and vault's private
                 // endpoints and DNS records (children of these components), must exist by then.
                 // The cache should answer before the first builder asks it for a buildroot.
-                dependsOn: [identity, store, vault, cache],
+                dependsOn: [identity, store, vault, cache, sizePolicy],
             });
             pools[poolConfig.name] = {
                 scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames, keyVaultName: vault.vaultName,

@@ -5,4 +5,4 @@ export { SERIES, Series, Retirement } from "./series";
 export {
     SIZES, VmSize, Stated, DocSource, findSize, nearestSizeName, quotaVcpus, scaleSetQuotaVcpus, parseSizeTable, SIZES_FILE,
 } from "./sizes";
-export { sizeVerdict, seriesFacts, seriesStatus, seriesOfSize, meetsLevel, SeriesFacts } from "./verdict";
+export { allowedSizeNames, sizeVerdict, seriesFacts, seriesStatus, seriesOfSize, meetsLevel, SeriesFacts } from "./verdict";

@@ -8,7 +8,7 @@
  */
 import { HOST_CPUS, HostCpu } from "./cpus";
 import { SERIES, Series } from "./series";
-import { findSize, nearestSizeName, quotaVcpus, VmSize } from "./sizes";
+import { findSize, nearestSizeName, quotaVcpus, SIZES, VmSize } from "./sizes";
 import {
     Architecture, DEFAULT_MINIMUM_LEVEL, MinimumLevel, SizeVerdict, VerdictOptions, VerdictStatus, X86_LEVELS, X86Level,
 } from "./types";
@@ -113,4 +113,12 @@ export function seriesStatus(facts: SeriesFacts, options: VerdictOptions = {}): 
     if (retirement !== undefined && (retirement.date === null || retirement.date <= asOf)) return "retired";
     if (facts.arch === "arm64" || facts.level === null) return "arm64";
     return meetsLevel(facts.level, options.minimumLevel ?? DEFAULT_MINIMUM_LEVEL) ? "allowed" : "below-minimum-level";
+}
+
+/**
+ * The names of every catalog size allowed at `options` (level and date), sorted: the list an Azure Policy
+ * assignment allows, so that ARM refuses what the pack refuses.
+ */
+export function allowedSizeNames(options: VerdictOptions = {}): string[] {
+    return SIZES.filter((size) => sizeVerdict(size.name, options).allowed).map((size) => size.name).sort();
 }

@@ -3,6 +3,7 @@
  * `policy/index.ts` serves them (constructing a PolicyPack starts a gRPC server).
  */
 import type { Policies } from "@pulumi/policy";
+import { azureSizePolicyAssigned } from "./azure-size-policy-assigned";
 import { keyVaultRbacPurgeProtection } from "./key-vault-rbac-purge-protection";
 import { noPublicIpOnNics } from "./no-public-ip-on-nics";
 import { nsgNoInboundFromInternet } from "./nsg-no-inbound-from-internet";
@@ -25,4 +26,5 @@ export const buildfarmPolicies: Policies = [
     requiredTags,
     vcpuBudget,
     storageAccountDeleteLock,
+    azureSizePolicyAssigned,
 ];

@@ -1,0 +1,98 @@
+/**
+ * Every resource group that holds the stack's VMs or scale sets carries Azure's built-in size policies,
+ * assigned with a list the catalog agrees with.
+ *
+ * The pack only sees what a Pulumi preview of this stack sees. With Azure's "Allowed virtual machine size SKUs"
+ * policies assigned at the group (policy/lib/azure-size-policies.ts), ARM itself refuses a wrong size from the
+ * portal, the CLI or any other tool. The lists may hold no size the catalog refuses at the configured level
+ * (the scale-set policy's `Mix`, the instance-mix marker, aside). A list that omits allowed sizes is stricter,
+ * and passes.
+ *
+ * An assignment covers a group when its scope is the group (computed from the group's resource, or its id), or
+ * the group's subscription.
+ *
+ * @severity high
+ * @topics compute, x86-64-v3, governance
+ * @link https://github.com/Azure/azure-policy/tree/master/built-in-policies/policyDefinitions/Compute
+ */
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as compute from "@pulumi/azure-native/compute";
+import * as resources from "@pulumi/azure-native/resources";
+import { sizeVerdict } from "../catalog";
+import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, MinimumLevel } from "../catalog/types";
+import { ALLOWED_SIZES_PARAMETER, AZURE_SIZE_POLICIES, AzureSizePolicy, definitionIdOf } from "../lib/azure-size-policies";
+import { asList, describeValue, equalsIgnoreCase, field } from "../lib/props";
+import { refersTo } from "../lib/references";
+import { configWithDefaults } from "../lib/resource-types";
+
+export interface AzureSizePolicyConfig {
+    readonly minimumLevel: MinimumLevel;
+}
+
+const DEFAULTS: AzureSizePolicyConfig = { minimumLevel: DEFAULT_MINIMUM_LEVEL };
+
+/** The group a VM or scale set is in: the stack's group resource it was computed from, else its literal name. */
+function groupOf(resource: PolicyResource, groups: readonly PolicyResource[]): { resource?: PolicyResource; name?: string } {
+    const dependencies = resource.propertyDependencies?.resourceGroupName ?? [];
+    const fromStack = groups.find((group) => dependencies.some((dependency) => dependency.urn === group.urn));
+    if (fromStack !== undefined) return { resource: fromStack };
+    const name = resource.props.resourceGroupName;
+    return { name: typeof name === "string" ? name : undefined };
+}
+
+/** Whether an assignment's scope covers the group: its resource, its id, or a subscription scope. */
+function covers(assignment: PolicyResource, group: { resource?: PolicyResource; name?: string }): boolean {
+    if (group.resource !== undefined && refersTo(assignment, "scope", group.resource)) return true;
+    const scope = assignment.props.scope;
+    if (typeof scope !== "string") return false;
+    if (/^\/subscriptions\/[^/]+\/?$/i.test(scope)) return true;
+    const name = group.name ?? (typeof group.resource?.props.resourceGroupName === "string" ? group.resource.props.resourceGroupName : undefined);
+    return name !== undefined && new RegExp(`^/subscriptions/[^/]+/resourceGroups/${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/?$`, "i").test(scope);
+}
+
+/** The entries of an assignment's list that the catalog refuses at `level` (the policy's own extra entries aside). */
+function refusedEntries(assignment: PolicyResource, policy: AzureSizePolicy, level: MinimumLevel): string[] {
+    const listed = asList(field(assignment.props, "parameters", ALLOWED_SIZES_PARAMETER, "value"));
+    return listed.flatMap((entry) => {
+        if (typeof entry === "string" && policy.alsoAllowed.some((extra) => equalsIgnoreCase(entry, extra))) return [];
+        if (typeof entry !== "string") return [describeValue(entry)];
+        return sizeVerdict(entry, { minimumLevel: level }).allowed ? [] : [entry];
+    });
+}
+
+export const azureSizePolicyAssigned: StackValidationPolicy = {
+    name: "azure-size-policy-assigned",
+    description: "Every resource group with the stack's VMs or scale sets carries Azure's built-in allowed-size policies, listing only sizes the catalog allows.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    configSchema: {
+        properties: {
+            minimumLevel: { type: "string", enum: [...MINIMUM_LEVELS], default: DEFAULTS.minimumLevel, description: "The level the assigned lists are checked against." },
+        },
+    },
+    validateStack: (args, reportViolation) => {
+        const { minimumLevel } = configWithDefaults(args, DEFAULTS);
+        const groups = args.resources.filter((resource) => resource.isType(resources.ResourceGroup));
+        const assignments = args.resources.filter((resource) => resource.isType(authorization.PolicyAssignment));
+        const assignmentsOf = (policy: AzureSizePolicy) =>
+            assignments.filter((assignment) => equalsIgnoreCase(assignment.props.policyDefinitionId, definitionIdOf(policy)));
+
+        for (const policy of AZURE_SIZE_POLICIES) {
+            for (const assignment of assignmentsOf(policy)) {
+                const refused = refusedEntries(assignment, policy, minimumLevel);
+                if (refused.length > 0) {
+                    reportViolation(`Policy assignment "${assignment.name}" (${policy.displayName}) allows ${refused.slice(0, 5).join(", ")}${refused.length > 5 ? ` and ${refused.length - 5} more` : ""}, which the catalog refuses at ${minimumLevel}; list only allowed sizes (npm run sizes -- --list).`, assignment.urn);
+                }
+            }
+        }
+        const machines = args.resources.filter((resource) => resource.isType(compute.VirtualMachineScaleSet) || resource.isType(compute.VirtualMachine));
+        for (const resource of machines) {
+            const group = groupOf(resource, groups);
+            const missing = AZURE_SIZE_POLICIES.filter((policy) => !assignmentsOf(policy).some((assignment) => covers(assignment, group)));
+            if (missing.length > 0) {
+                reportViolation(`"${resource.name}" is in a resource group without Azure's ${missing.map((policy) => `"${policy.displayName}"`).join(" and ")} policy: assign ${missing.map(definitionIdOf).join(" and ")} at the group (components/size-policy.ts does) so that ARM refuses other sizes too.`, resource.urn);
+            }
+        }
+    },
+};
