@@ -59,6 +59,35 @@ const EXAMPLES: HarnessResource[] = [
     { type: "azure-native:keyvault:Vault", name: "vault", inputs: { properties: { enableRbacAuthorization: true, enablePurgeProtection: true }, tags } },
     { type: "azure-native:authorization:ManagementLockByScope", name: "lock", inputs: { scope: "store-id", level: "CanNotDelete" } },
     { type: "azure-native:monitor:AutoscaleSetting", name: "autoscale", inputs: { targetResourceUri: "pool-id", profiles: [{ capacity: { maximum: "10" } }], tags } },
+    // Walk-arounds: a versioned token, the classic provider, generic ARM and templates, the size policy assignments.
+    { type: "azure-native:compute/v20240301:VirtualMachineScaleSet", name: "versioned", inputs: { sku: { name: "Standard_D4s_v5", capacity: 1 }, tags } },
+    {
+        type: "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet",
+        name: "classic-vmss",
+        inputs: { skuName: "Mix", skuProfile: { allocationStrategy: "LowestPrice", virtualMachineSizes: [{ name: "Standard_D4s_v5" }], vmSizes: ["Standard_D4s_v5"] } },
+    },
+    { type: "azure:containerservice/kubernetesCluster:KubernetesCluster", name: "classic-aks", inputs: { defaultNodePool: { name: "d", vmSize: "Standard_D4s_v5" } } },
+    {
+        type: "azure-native:resources:Resource",
+        name: "generic",
+        inputs: { resourceProviderNamespace: "Microsoft.Compute", resourceType: "virtualMachineScaleSets", sku: { name: "Mix" }, properties: { skuProfile: { vmSizes: [{ name: "Standard_D4s_v5" }] } } },
+    },
+    {
+        type: "azure-native:resources:Deployment",
+        name: "template",
+        inputs: {
+            properties: {
+                template: { resources: [{ type: "Microsoft.Compute/virtualMachines", properties: { hardwareProfile: { vmSize: "[parameters('s')]" } }, resources: [{ type: "x" }] }] },
+                parameters: { s: { value: "Standard_D4s_v5" } },
+            },
+        },
+    },
+    { type: "azure-native:resources:ResourceGroup", name: "rg", id: "/subscriptions/s/resourceGroups/rg", inputs: { resourceGroupName: "rg", tags } },
+    {
+        type: "azure-native:authorization:PolicyAssignment",
+        name: "sizes",
+        inputs: { scope: "/subscriptions/s/resourceGroups/rg", policyDefinitionId: "/providers/Microsoft.Authorization/policyDefinitions/cccc23c7-8427-4f53-ad12-b6a63eb452b3", parameters: { listOfAllowedSKUs: { value: ["Standard_D4s_v5"] } } },
+    },
 ];
 
 /** Every property path of a value, objects and arrays alike, outermost first. */

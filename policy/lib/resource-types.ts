@@ -24,18 +24,38 @@ export function pulumiTypeOf(resourceClass: ResourceClass): string {
     return token;
 }
 
+/** A resource type as a policy names it: an SDK class, or a type token (for providers the pack does not import). */
+export type ResourceType = ResourceClass | string;
+
+/** The token of a type. */
+export const tokenOf = (type: ResourceType): string => (typeof type === "string" ? type : pulumiTypeOf(type));
+
+/**
+ * A type token with an azure-native API version taken out, so that a resource of an explicit API version is the
+ * same resource to every policy: `azure-native:compute/v20240301:VirtualMachineScaleSet` (the SDK's versioned
+ * modules) and `azure-native_compute_v20240301:compute:VirtualMachineScaleSet` (a local package that
+ * `pulumi package add azure-native compute 2024-03-01` generates) are `azure-native:compute:VirtualMachineScaleSet`.
+ */
+export function canonicalType(token: string): string {
+    const match = /^azure-native(?:_[A-Za-z0-9]+_v\d{8}(?:preview)?)?:([A-Za-z0-9]+)(?:\/v\d{8}(?:preview)?)?:([A-Za-z0-9]+)$/.exec(token);
+    return match === null ? token : `azure-native:${match[1]}:${match[2]}`;
+}
+
+/** Whether a resource (or a policy's args) is of `type`, whatever API version its token names. */
+export const isOfType = (resource: { readonly type: string }, type: ResourceType): boolean => canonicalType(resource.type) === tokenOf(type);
+
 /** How one resource type is checked. */
 export interface TypeCheck {
-    readonly resourceClass: ResourceClass;
+    readonly resourceType: ResourceType;
     /** One message per violation found in the resource's properties; an empty list when it complies. */
     readonly findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => string[];
 }
 
 export function validateResourcesOfTypes(checks: readonly TypeCheck[]): ResourceValidation {
     return (args, reportViolation) => {
-        const check = checks.find(({ resourceClass }) => args.isType(resourceClass));
+        const check = checks.find(({ resourceType }) => isOfType(args, resourceType));
         if (check === undefined) {
-            const types = checks.map(({ resourceClass }) => pulumiTypeOf(resourceClass)).join(", ");
+            const types = checks.map(({ resourceType }) => tokenOf(resourceType)).join(", ");
             return args.notApplicable(`Policy only applies to resources of types ${types}`);
         }
         for (const message of check.findViolations(args.props, args)) {

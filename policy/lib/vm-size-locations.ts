@@ -9,8 +9,9 @@ import * as batch from "@pulumi/azure-native/batch";
 import * as compute from "@pulumi/azure-native/compute";
 import * as computebulkactions from "@pulumi/azure-native/computebulkactions";
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import { equalsIgnoreCase, eachElement, field, fieldOfEachElement, isSet, LocatedValue } from "./props";
-import type { ResourceClass } from "./resource-types";
+import * as resources from "@pulumi/azure-native/resources";
+import { asList, equalsIgnoreCase, eachElement, field, fieldOfEachElement, isSet, LocatedValue } from "./props";
+import type { ResourceType } from "./resource-types";
 
 /** `sku.name` of a scale set whose sizes are listed in `skuProfile.vmSizes` (instance mix); not a size itself. */
 const INSTANCE_MIX_SKU = "Mix";
@@ -67,20 +68,112 @@ function sizeAt(...path: string[]): (props: unknown) => LocatedValue[] {
 }
 
 export interface SizeLocation {
-    readonly resourceClass: ResourceClass;
+    readonly resourceType: ResourceType;
     readonly sizes: (props: unknown) => LocatedValue[];
 }
 
+/**
+ * The classic provider's orchestrated (Flexible) scale set: `skuName`, or for `Mix` the sizes of `skuProfile`
+ * (`virtualMachineSizes[].name`, and the deprecated `vmSizes[]`).
+ */
+function orchestratedSizes(props: unknown): LocatedValue[] {
+    const skuName = field(props, "skuName");
+    const mixSizes = [
+        ...fieldOfEachElement(props, "", ["skuProfile", "virtualMachineSizes"], "name"),
+        ...eachElement(field(props, "skuProfile"), "skuProfile", "vmSizes"),
+    ];
+    if (equalsIgnoreCase(skuName, INSTANCE_MIX_SKU)) return orMissing(mixSizes, "skuProfile.virtualMachineSizes");
+    // A scale set without skuName names no size of its own (VMs are attached to it separately).
+    return [...(isSet(skuName) ? [{ path: "skuName", value: skuName }] : []), ...mixSizes];
+}
+
+/**
+ * The classic `@pulumi/azure` provider, by type token (the pack does not depend on it). Tokens and property names
+ * are those of @pulumi/azure 6.40.0's type definitions.
+ */
+export const CLASSIC_SIZE_LOCATIONS: readonly SizeLocation[] = [
+    { resourceType: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", sizes: sizeAt("sku") },
+    { resourceType: "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet", sizes: sizeAt("sku") },
+    { resourceType: "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet", sizes: orchestratedSizes },
+    { resourceType: "azure:compute/scaleSet:ScaleSet", sizes: sizeAt("sku", "name") },
+    { resourceType: "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", sizes: sizeAt("size") },
+    { resourceType: "azure:compute/windowsVirtualMachine:WindowsVirtualMachine", sizes: sizeAt("size") },
+    { resourceType: "azure:compute/virtualMachine:VirtualMachine", sizes: sizeAt("vmSize") },
+    { resourceType: "azure:containerservice/kubernetesCluster:KubernetesCluster", sizes: sizeAt("defaultNodePool", "vmSize") },
+    { resourceType: "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool", sizes: sizeAt("vmSize") },
+    { resourceType: "azure:batch/pool:Pool", sizes: sizeAt("vmSize") },
+    { resourceType: "azure:machinelearning/computeCluster:ComputeCluster", sizes: sizeAt("vmSize") },
+    { resourceType: "azure:machinelearning/computeInstance:ComputeInstance", sizes: sizeAt("virtualMachineSize") },
+    { resourceType: "azure:devtest/linuxVirtualMachine:LinuxVirtualMachine", sizes: sizeAt("size") },
+    { resourceType: "azure:devtest/windowsVirtualMachine:WindowsVirtualMachine", sizes: sizeAt("size") },
+];
+
+
+/**
+ * Sizes in ARM's own shape (an ARM template's resources, or a generic `resources:Resource`): a scale set's
+ * `sku.name` (and, for a mix, `properties.skuProfile.vmSizes[].name`), a VM's `properties.hardwareProfile.vmSize`.
+ * `type` is the full ARM type, compared as ARM does, without regard to case.
+ */
+function armSizes(type: unknown, body: unknown, bodyPath: string): LocatedValue[] {
+    const prefix = bodyPath === "" ? "" : `${bodyPath}.`;
+    if (equalsIgnoreCase(type, "Microsoft.Compute/virtualMachineScaleSets")) {
+        const skuName = field(body, "sku", "name");
+        const mix = fieldOfEachElement(body, bodyPath, ["properties", "skuProfile", "vmSizes"], "name");
+        if (equalsIgnoreCase(skuName, INSTANCE_MIX_SKU)) return orMissing(mix, `${prefix}properties.skuProfile.vmSizes`);
+        return [{ path: `${prefix}sku.name`, value: skuName }, ...mix];
+    }
+    if (equalsIgnoreCase(type, "Microsoft.Compute/virtualMachines")) {
+        return [{ path: `${prefix}properties.hardwareProfile.vmSize`, value: field(body, "properties", "hardwareProfile", "vmSize") }];
+    }
+    return [];
+}
+
+/** What a template expression stands for where it can be read: `[parameters('name')]` given in the deployment. */
+function resolveTemplateValue(value: LocatedValue, parameters: unknown): LocatedValue {
+    const match = typeof value.value === "string" ? /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/.exec(value.value) : null;
+    if (match === null) return value;
+    const given = field(parameters, match[1], "value");
+    // An expression the pack cannot evaluate stays as it is: the catalog does not know it, so it is refused.
+    return isSet(given) ? { path: `${value.path} (parameter ${match[1]})`, value: given } : value;
+}
+
+/**
+ * A `resources:Deployment`: every resource of its inline template (nested `resources` too), with parameters
+ * given inline resolved. A linked template (`templateLink`) cannot be read, so it counts as a size not known.
+ */
+function deploymentSizes(props: unknown): LocatedValue[] {
+    const parameters = field(props, "properties", "parameters");
+    const walk = (list: unknown, listPath: string): LocatedValue[] =>
+        asList(list).flatMap((resource, index) => {
+            const path = `${listPath}[${index}]`;
+            return [
+                ...armSizes(field(resource, "type"), resource, path).map((size) => resolveTemplateValue(size, parameters)),
+                ...walk(field(resource, "resources"), `${path}.resources`),
+            ];
+        });
+    const linked = isSet(field(props, "properties", "templateLink"))
+        ? [{ path: "properties.templateLink", value: "(a linked template, which the pack cannot read; inline it)" }]
+        : [];
+    return [...walk(field(props, "properties", "template", "resources"), "properties.template.resources"), ...linked];
+}
+
 export const SIZE_LOCATIONS: readonly SizeLocation[] = [
-    { resourceClass: compute.VirtualMachineScaleSet, sizes: scaleSetSizes },
-    { resourceClass: compute.VirtualMachine, sizes: sizeAt("hardwareProfile", "vmSize") },
+    ...CLASSIC_SIZE_LOCATIONS,
+    { resourceType: compute.VirtualMachineScaleSet, sizes: scaleSetSizes },
+    { resourceType: compute.VirtualMachine, sizes: sizeAt("hardwareProfile", "vmSize") },
     {
-        resourceClass: containerservice.ManagedCluster,
+        resourceType: containerservice.ManagedCluster,
         sizes: (props) =>
             eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksPoolSizes(value, path)),
     },
-    { resourceClass: containerservice.AgentPool, sizes: (props) => aksPoolSizes(props, "") },
-    { resourceClass: batch.Pool, sizes: sizeAt("vmSize") },
-    { resourceClass: azurefleet.Fleet, sizes: (props) => fleetSizes(props, "") },
-    { resourceClass: computebulkactions.BulkAction, sizes: (props) => fleetSizes(field(props, "properties"), "properties") },
+    { resourceType: containerservice.AgentPool, sizes: (props) => aksPoolSizes(props, "") },
+    { resourceType: batch.Pool, sizes: sizeAt("vmSize") },
+    { resourceType: azurefleet.Fleet, sizes: (props) => fleetSizes(props, "") },
+    { resourceType: computebulkactions.BulkAction, sizes: (props) => fleetSizes(field(props, "properties"), "properties") },
+    // Generic ARM: a resource of any type by its provider namespace and type, and ARM template deployments.
+    {
+        resourceType: resources.Resource,
+        sizes: (props) => armSizes(`${String(field(props, "resourceProviderNamespace"))}/${String(field(props, "resourceType"))}`, props, ""),
+    },
+    { resourceType: resources.Deployment, sizes: deploymentSizes },
 ];

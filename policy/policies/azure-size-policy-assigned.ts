@@ -24,7 +24,7 @@ import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, MinimumLevel } from "../catalog/
 import { ALLOWED_SIZES_PARAMETER, AZURE_SIZE_POLICIES, AzureSizePolicy, definitionIdOf } from "../lib/azure-size-policies";
 import { asList, describeValue, equalsIgnoreCase, field } from "../lib/props";
 import { refersTo } from "../lib/references";
-import { configWithDefaults } from "../lib/resource-types";
+import { configWithDefaults, isOfType } from "../lib/resource-types";
 
 export interface AzureSizePolicyConfig {
     readonly minimumLevel: MinimumLevel;
@@ -73,8 +73,8 @@ export const azureSizePolicyAssigned: StackValidationPolicy = {
     },
     validateStack: (args, reportViolation) => {
         const { minimumLevel } = configWithDefaults(args, DEFAULTS);
-        const groups = args.resources.filter((resource) => resource.isType(resources.ResourceGroup));
-        const assignments = args.resources.filter((resource) => resource.isType(authorization.PolicyAssignment));
+        const groups = args.resources.filter((resource) => isOfType(resource, resources.ResourceGroup));
+        const assignments = args.resources.filter((resource) => isOfType(resource, authorization.PolicyAssignment));
         const assignmentsOf = (policy: AzureSizePolicy) =>
             assignments.filter((assignment) => equalsIgnoreCase(assignment.props.policyDefinitionId, definitionIdOf(policy)));
 
@@ -86,7 +86,7 @@ export const azureSizePolicyAssigned: StackValidationPolicy = {
                 }
             }
         }
-        const machines = args.resources.filter((resource) => resource.isType(compute.VirtualMachineScaleSet) || resource.isType(compute.VirtualMachine));
+        const machines = args.resources.filter((resource) => isOfType(resource, compute.VirtualMachineScaleSet) || isOfType(resource, compute.VirtualMachine));
         for (const resource of machines) {
             const group = groupOf(resource, groups);
             const missing = AZURE_SIZE_POLICIES.filter((policy) => !assignmentsOf(policy).some((assignment) => covers(assignment, group)));

@@ -28,5 +28,5 @@ export const keyVaultRbacPurgeProtection: ResourceValidationPolicy = {
     description: "Key vaults must use RBAC authorization and have purge protection enabled.",
     enforcementLevel: "mandatory",
     severity: "high",
-    validateResource: validateResourcesOfTypes([{ resourceClass: keyvault.Vault, findViolations: vaultMessages }]),
+    validateResource: validateResourcesOfTypes([{ resourceType: keyvault.Vault, findViolations: vaultMessages }]),
 };

@@ -35,7 +35,7 @@ export const noPublicIpOnNics: ResourceValidationPolicy = {
     severity: "high",
     validateResource: validateResourcesOfTypes([
         {
-            resourceClass: compute.VirtualMachineScaleSet,
+            resourceType: compute.VirtualMachineScaleSet,
             findViolations: (props) =>
                 publicIpMessages(
                     nicConfigurationPublicIps(
@@ -45,11 +45,11 @@ export const noPublicIpOnNics: ResourceValidationPolicy = {
                 ),
         },
         {
-            resourceClass: compute.VirtualMachine,
+            resourceType: compute.VirtualMachine,
             findViolations: (props) => publicIpMessages(nicConfigurationPublicIps(props.networkProfile, "networkProfile")),
         },
         {
-            resourceClass: network.NetworkInterface,
+            resourceType: network.NetworkInterface,
             findViolations: (props) => publicIpMessages(fieldOfEachElement(props, "", ["ipConfigurations"], "publicIPAddress")),
         },
     ]),

@@ -43,11 +43,11 @@ export const nsgNoInboundFromInternet: ResourceValidationPolicy = {
     severity: "critical",
     validateResource: validateResourcesOfTypes([
         {
-            resourceClass: network.NetworkSecurityGroup,
+            resourceType: network.NetworkSecurityGroup,
             findViolations: (props) => eachElement(props, "", "securityRules").flatMap(ruleMessages),
         },
         {
-            resourceClass: network.SecurityRule,
+            resourceType: network.SecurityRule,
             findViolations: (props) => ruleMessages({ path: "securityRule", value: props }),
         },
     ]),

@@ -91,6 +91,6 @@ export const requiredTags: ResourceValidationPolicy = {
         },
     },
     validateResource: validateResourcesOfTypes(
-        TAGGABLE_RESOURCE_CLASSES.map((resourceClass) => ({ resourceClass, findViolations: requiredTagMessages })),
+        TAGGABLE_RESOURCE_CLASSES.map((resourceType) => ({ resourceType, findViolations: requiredTagMessages })),
     ),
 };

@@ -32,7 +32,7 @@ export const spotEvictionDelete: ResourceValidationPolicy = {
     severity: "medium",
     validateResource: validateResourcesOfTypes([
         {
-            resourceClass: compute.VirtualMachineScaleSet,
+            resourceType: compute.VirtualMachineScaleSet,
             findViolations: (props) =>
                 evictionMessages(
                     field(props, "virtualMachineProfile", "priority"),
@@ -41,12 +41,12 @@ export const spotEvictionDelete: ResourceValidationPolicy = {
                 ),
         },
         {
-            resourceClass: compute.VirtualMachine,
+            resourceType: compute.VirtualMachine,
             findViolations: (props) => evictionMessages(props.priority, props.evictionPolicy, "evictionPolicy"),
         },
         {
             // A fleet's Spot part is its spotPriorityProfile; there is no priority field.
-            resourceClass: azurefleet.Fleet,
+            resourceType: azurefleet.Fleet,
             findViolations: (props) =>
                 evictionMessages(
                     isSet(props.spotPriorityProfile) ? "Spot" : undefined,

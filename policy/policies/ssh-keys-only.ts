@@ -36,12 +36,12 @@ export const sshKeysOnly: ResourceValidationPolicy = {
     severity: "high",
     validateResource: validateResourcesOfTypes([
         {
-            resourceClass: compute.VirtualMachineScaleSet,
+            resourceType: compute.VirtualMachineScaleSet,
             findViolations: (props) =>
                 osProfileMessages(field(props, "virtualMachineProfile", "osProfile"), "virtualMachineProfile.osProfile"),
         },
         {
-            resourceClass: compute.VirtualMachine,
+            resourceType: compute.VirtualMachine,
             findViolations: (props) => osProfileMessages(props.osProfile, "osProfile"),
         },
     ]),

@@ -16,9 +16,10 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as storage from "@pulumi/azure-native/storage";
 import { equalsIgnoreCase } from "../lib/props";
 import { refersTo } from "../lib/references";
+import { isOfType } from "../lib/resource-types";
 
 function isDeleteLock(resource: PolicyResource): boolean {
-    return resource.isType(authorization.ManagementLockByScope) && equalsIgnoreCase(resource.props.level, "CanNotDelete");
+    return isOfType(resource, authorization.ManagementLockByScope) && equalsIgnoreCase(resource.props.level, "CanNotDelete");
 }
 
 export const storageAccountDeleteLock: StackValidationPolicy = {
@@ -28,7 +29,7 @@ export const storageAccountDeleteLock: StackValidationPolicy = {
     severity: "high",
     validateStack: (args, reportViolation) => {
         const locks = args.resources.filter(isDeleteLock);
-        for (const account of args.resources.filter((resource) => resource.isType(storage.StorageAccount))) {
+        for (const account of args.resources.filter((resource) => isOfType(resource, storage.StorageAccount))) {
             if (!locks.some((lock) => refersTo(lock, "scope", account))) {
                 reportViolation(
                     `Storage account "${account.name}" has no CanNotDelete lock: add an azure-native:authorization:ManagementLockByScope with scope set to the account's id and level "CanNotDelete".`,

@@ -61,6 +61,6 @@ export const storageAccountSecureAccess: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourcesOfTypes([
-        { resourceClass: storage.StorageAccount, findViolations: storageAccountMessages },
+        { resourceType: storage.StorageAccount, findViolations: storageAccountMessages },
     ]),
 };

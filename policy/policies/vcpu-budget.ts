@@ -18,7 +18,7 @@ import * as monitor from "@pulumi/azure-native/monitor";
 import { scaleSetQuotaVcpus } from "../catalog";
 import { asList, describeValue, field } from "../lib/props";
 import { refersTo } from "../lib/references";
-import { configWithDefaults } from "../lib/resource-types";
+import { configWithDefaults, isOfType } from "../lib/resource-types";
 import { scaleSetSizes } from "../lib/vm-size-locations";
 
 export interface VcpuBudgetConfig {
@@ -78,9 +78,9 @@ function scaleSetCeiling(scaleSet: PolicyResource, autoscaleSettings: PolicyReso
 
 function validateVcpuBudget(args: StackValidationArgs, reportViolation: (message: string, urn?: string) => void): void {
     const { vcpuBudget } = configWithDefaults(args, DEFAULTS);
-    const autoscaleSettings = args.resources.filter((resource) => resource.isType(monitor.AutoscaleSetting));
+    const autoscaleSettings = args.resources.filter((resource) => isOfType(resource, monitor.AutoscaleSetting));
     const ceilings: Ceiling[] = [];
-    for (const scaleSet of args.resources.filter((resource) => resource.isType(compute.VirtualMachineScaleSet))) {
+    for (const scaleSet of args.resources.filter((resource) => isOfType(resource, compute.VirtualMachineScaleSet))) {
         const result = scaleSetCeiling(scaleSet, autoscaleSettings);
         if ("problem" in result) {
             // Fail closed: a scale set that cannot be counted cannot be shown to fit the budget.

@@ -87,8 +87,8 @@ export const vmSizesX8664V3: ResourceValidationPolicy = {
         },
     },
     validateResource: validateResourcesOfTypes(
-        SIZE_LOCATIONS.map(({ resourceClass, sizes }) => ({
-            resourceClass,
+        SIZE_LOCATIONS.map(({ resourceType, sizes }) => ({
+            resourceType,
             findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, sizes(props), args),
         })),
     ),

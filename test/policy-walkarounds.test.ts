@@ -1,0 +1,98 @@
+/**
+ * Ways a size (or an insecure setting) could reach Azure around the pack: a resource of an explicit API version,
+ * the classic `@pulumi/azure` provider, a generic ARM resource, an ARM template deployment. Each with a violating
+ * and a clean case, built the way the engine builds arguments (test/helpers/policy-harness.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { canonicalType } from "../policy/lib/resource-types";
+import { HarnessResource, runResourcePolicies, runStackPolicies } from "./helpers/policy-harness";
+
+const V3 = "Standard_D16as_v5";
+const BELOW = "Standard_A2_v2";
+const sizeViolations = async (resource: Omit<HarnessResource, "name">) =>
+    (await runResourcePolicies([{ name: "subject", ...resource }])).filter((violation) => violation.policy === "vm-sizes-x86-64-v3").map((violation) => violation.message);
+
+describe("versioned azure-native tokens are the same resources", () => {
+    it.each([
+        "azure-native:compute/v20240301:VirtualMachineScaleSet",
+        "azure-native_compute_v20240301:compute:VirtualMachineScaleSet",
+        "azure-native:compute/v20250401preview:VirtualMachineScaleSet",
+    ])("%s", async (type) => {
+        expect(canonicalType(type)).toBe("azure-native:compute:VirtualMachineScaleSet");
+        expect(await sizeViolations({ type, inputs: { sku: { name: BELOW, capacity: 1 } } })).toEqual([expect.stringMatching(/^sku\.name: /)]);
+        expect(await sizeViolations({ type, inputs: { sku: { name: V3, capacity: 1 } } })).toEqual([]);
+        // The baselines too: a password on a versioned scale set.
+        const violations = await runResourcePolicies([{ name: "subject", type, inputs: { sku: { name: V3 }, virtualMachineProfile: { osProfile: { adminPassword: "x", linuxConfiguration: { disablePasswordAuthentication: false } } } } }]);
+        expect(violations.map((violation) => violation.policy)).toContain("ssh-keys-only");
+    });
+
+    it("counts a versioned scale set against the vCPU budget", async () => {
+        const violations = await runStackPolicies([{ type: "azure-native:compute/v20240301:VirtualMachineScaleSet", name: "big", inputs: { sku: { name: V3, capacity: 100 } } }], { "vcpu-budget": { vcpuBudget: 100 } });
+        expect(violations.map((violation) => violation.policy)).toContain("vcpu-budget");
+    });
+
+    it("leaves other providers' tokens alone", () => {
+        expect(canonicalType("azure:compute/linuxVirtualMachine:LinuxVirtualMachine")).toBe("azure:compute/linuxVirtualMachine:LinuxVirtualMachine");
+        expect(canonicalType("azure-native:compute:VirtualMachine")).toBe("azure-native:compute:VirtualMachine");
+    });
+});
+
+describe("the classic @pulumi/azure provider", () => {
+    const cases: [string, string, (size: string) => Record<string, unknown>, string][] = [
+        ["Linux scale set", "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", (size) => ({ sku: size, instances: 2 }), "sku"],
+        ["Windows scale set", "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet", (size) => ({ sku: size }), "sku"],
+        ["orchestrated scale set", "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet", (size) => ({ skuName: size }), "skuName"],
+        ["orchestrated mix", "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet",
+            (size) => ({ skuName: "Mix", skuProfile: { allocationStrategy: "LowestPrice", virtualMachineSizes: [{ name: V3 }, { name: size }] } }), "skuProfile.virtualMachineSizes[1].name"],
+        ["legacy scale set", "azure:compute/scaleSet:ScaleSet", (size) => ({ sku: { name: size, capacity: 1 } }), "sku.name"],
+        ["Linux VM", "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", (size) => ({ size }), "size"],
+        ["legacy VM", "azure:compute/virtualMachine:VirtualMachine", (size) => ({ vmSize: size }), "vmSize"],
+        ["AKS default node pool", "azure:containerservice/kubernetesCluster:KubernetesCluster", (size) => ({ defaultNodePool: { name: "default", vmSize: size } }), "defaultNodePool.vmSize"],
+        ["AKS node pool", "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool", (size) => ({ vmSize: size }), "vmSize"],
+        ["Batch pool", "azure:batch/pool:Pool", (size) => ({ vmSize: size }), "vmSize"],
+        ["ML compute instance", "azure:machinelearning/computeInstance:ComputeInstance", (size) => ({ virtualMachineSize: size }), "virtualMachineSize"],
+    ];
+
+    it.each(cases)("%s: refuses a size below v3 at its own property, passes a v3 one", async (_name, type, inputs, path) => {
+        expect(await sizeViolations({ type, inputs: inputs(BELOW) })).toEqual([expect.stringMatching(new RegExp(`^${path.replace(/[.[\]]/g, "\\$&")}: `))]);
+        expect(await sizeViolations({ type, inputs: inputs(V3) })).toEqual([]);
+    });
+
+    it("counts an AKS default node pool without a size as a size not given", async () => {
+        expect(await sizeViolations({ type: "azure:containerservice/kubernetesCluster:KubernetesCluster", inputs: { defaultNodePool: { name: "default" } } }))
+            .toEqual([expect.stringMatching(/^defaultNodePool\.vmSize: no VM size given/)]);
+    });
+});
+
+describe("generic ARM", () => {
+    it("a resources:Resource of type Microsoft.Compute/virtualMachineScaleSets or virtualMachines", async () => {
+        const scaleSet = (size: string) => ({ type: "azure-native:resources:Resource", inputs: { resourceProviderNamespace: "Microsoft.Compute", resourceType: "virtualMachineScaleSets", apiVersion: "2024-07-01", sku: { name: size, capacity: 1 }, properties: {} } });
+        expect(await sizeViolations(scaleSet(BELOW))).toEqual([expect.stringMatching(/^sku\.name: /)]);
+        expect(await sizeViolations(scaleSet(V3))).toEqual([]);
+        const vm = { type: "azure-native:resources:Resource", inputs: { resourceProviderNamespace: "microsoft.compute", resourceType: "VirtualMachines", properties: { hardwareProfile: { vmSize: BELOW } } } };
+        expect(await sizeViolations(vm)).toEqual([expect.stringMatching(/^properties\.hardwareProfile\.vmSize: /)]);
+        // Another type carries no size and passes.
+        expect(await sizeViolations({ type: "azure-native:resources:Resource", inputs: { resourceProviderNamespace: "Microsoft.Storage", resourceType: "storageAccounts", properties: {} } })).toEqual([]);
+    });
+
+    const deployment = (template: Record<string, unknown>, parameters: Record<string, unknown> = {}) =>
+        ({ type: "azure-native:resources:Deployment", inputs: { properties: { mode: "Incremental", template, parameters } } });
+
+    it("a template deployment: literal sizes, sizes from given parameters, nested resources", async () => {
+        const vmss = (size: string) => ({ type: "Microsoft.Compute/virtualMachineScaleSets", apiVersion: "2024-07-01", name: "s", sku: { name: size, capacity: 1 }, properties: {} });
+        expect(await sizeViolations(deployment({ resources: [vmss(V3), vmss(BELOW)] }))).toEqual([expect.stringMatching(/^properties\.template\.resources\[1\]\.sku\.name: /)]);
+        expect(await sizeViolations(deployment({ resources: [vmss("[parameters('size')]")] }, { size: { value: BELOW } })))
+            .toEqual([expect.stringMatching(/^properties\.template\.resources\[0\]\.sku\.name \(parameter size\): /)]);
+        expect(await sizeViolations(deployment({ resources: [vmss("[parameters('size')]")] }, { size: { value: V3 } }))).toEqual([]);
+        const nested = { type: "Microsoft.Resources/deployments", name: "inner", resources: [{ type: "Microsoft.Compute/virtualMachines", properties: { hardwareProfile: { vmSize: BELOW } } }] };
+        expect(await sizeViolations(deployment({ resources: [nested] }))).toEqual([expect.stringMatching(/^properties\.template\.resources\[0\]\.resources\[0\]\.properties\.hardwareProfile\.vmSize: /)]);
+    });
+
+    it("refuses a size the pack cannot evaluate, and a linked template it cannot read", async () => {
+        const vmss = { type: "Microsoft.Compute/virtualMachineScaleSets", sku: { name: "[variables('size')]" } };
+        expect(await sizeViolations(deployment({ resources: [vmss] }))).toEqual([expect.stringMatching(/^properties\.template\.resources\[0\]\.sku\.name: /)]);
+        expect(await sizeViolations({ type: "azure-native:resources:Deployment", inputs: { properties: { mode: "Incremental", templateLink: { uri: "https://example.org/t.json" } } } }))
+            .toEqual([expect.stringMatching(/^properties\.templateLink: /)]);
+        expect(await sizeViolations(deployment({ resources: [{ type: "Microsoft.Storage/storageAccounts", name: "x" }] }))).toEqual([]);
+    });
+});
