@@ -67,7 +67,7 @@ describe("azure-size-policy-assigned", () => {
     it("reports a VM or scale set in a group without them, naming the definitions", async () => {
         const vm: HarnessResource = { type: compute.VirtualMachine, name: "vm", inputs: { resourceGroupName: "elsewhere", hardwareProfile: { vmSize: "Standard_D4as_v5" } } };
         const found = messages(await check([group, scaleSet, vm, ...assignments()]));
-        expect(found).toEqual([expect.stringMatching(/^"vm" is in a resource group without Azure's "Allowed virtual machine size SKUs" and .* policy: assign .*cccc23c7-8427-4f53-ad12-b6a63eb452b3/)]);
+        expect(found).toEqual([expect.stringMatching(/^"vm" is in a resource group without Azure's "Allowed virtual machine size SKUs" and .* policies: assign .*cccc23c7-8427-4f53-ad12-b6a63eb452b3/)]);
         expect(messages(await check([group, scaleSet, assignments()[0]]))).toEqual([expect.stringContaining('without Azure\'s "Allowed virtual machine size SKUs for Virtual Machine Scale Sets" policy')]);
     });
 

@@ -64,6 +64,13 @@ describe("the classic @pulumi/azure provider", () => {
     });
 });
 
+describe("a capacity reservation", () => {
+    it("reserves only allowed sizes", async () => {
+        expect(await sizeViolations({ type: "azure-native:compute:CapacityReservation", inputs: { sku: { name: BELOW, capacity: 2 } } })).toEqual([expect.stringMatching(/^sku\.name: /)]);
+        expect(await sizeViolations({ type: "azure-native:compute:CapacityReservation", inputs: { sku: { name: V3, capacity: 2 } } })).toEqual([]);
+    });
+});
+
 describe("generic ARM", () => {
     it("a resources:Resource of type Microsoft.Compute/virtualMachineScaleSets or virtualMachines", async () => {
         const scaleSet = (size: string) => ({ type: "azure-native:resources:Resource", inputs: { resourceProviderNamespace: "Microsoft.Compute", resourceType: "virtualMachineScaleSets", apiVersion: "2024-07-01", sku: { name: size, capacity: 1 }, properties: {} } });

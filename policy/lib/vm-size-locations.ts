@@ -161,6 +161,8 @@ export const SIZE_LOCATIONS: readonly SizeLocation[] = [
     ...CLASSIC_SIZE_LOCATIONS,
     { resourceType: compute.VirtualMachineScaleSet, sizes: scaleSetSizes },
     { resourceType: compute.VirtualMachine, sizes: sizeAt("hardwareProfile", "vmSize") },
+    // A reservation's sku.name is a VM size; the SDK documents it only as "the sku name", so the table misses it.
+    { resourceType: compute.CapacityReservation, sizes: sizeAt("sku", "name") },
     {
         resourceType: containerservice.ManagedCluster,
         sizes: (props) =>

@@ -91,7 +91,7 @@ export const azureSizePolicyAssigned: StackValidationPolicy = {
             const group = groupOf(resource, groups);
             const missing = AZURE_SIZE_POLICIES.filter((policy) => !assignmentsOf(policy).some((assignment) => covers(assignment, group)));
             if (missing.length > 0) {
-                reportViolation(`"${resource.name}" is in a resource group without Azure's ${missing.map((policy) => `"${policy.displayName}"`).join(" and ")} policy: assign ${missing.map(definitionIdOf).join(" and ")} at the group (components/size-policy.ts does) so that ARM refuses other sizes too.`, resource.urn);
+                reportViolation(`"${resource.name}" is in a resource group without Azure's ${missing.map((policy) => `"${policy.displayName}"`).join(" and ")} ${missing.length > 1 ? "policies" : "policy"}: assign ${missing.map(definitionIdOf).join(" and ")} at the group (components/size-policy.ts does) so that ARM refuses other sizes too.`, resource.urn);
             }
         }
     },

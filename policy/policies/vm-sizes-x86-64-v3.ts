@@ -1,6 +1,10 @@
 /**
  * Only VM sizes whose every host CPU executes x86-64-v3 code may be asked for.
  *
+ * Where sizes are: the dedicated locations of policy/lib/vm-size-locations.ts (scale sets and their mixes, VMs,
+ * AKS, Batch, Fleets, bulk actions, the classic provider, generic ARM and templates), and every other input the
+ * SDK-derived table (policy/lib/size-properties.ts) finds in @pulumi/azure-native's types.
+ *
  * Fedora's x86_64_v3 builders run `%check` on freshly built v3 code inside a v3 buildroot, so a builder on
  * an older CPU fails builds at random (SIGILL). The verdict comes from the size catalog (`policy/catalog`),
  * which fails closed: a size it does not know is refused. A resource tagged `buildfarm-minimum-level` (a pool
@@ -14,7 +18,8 @@ import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/p
 import { meetsLevel, sizeVerdict } from "../catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVEL_TAG, MINIMUM_LEVELS, MinimumLevel, VerdictOptions } from "../catalog/types";
 import { describeValue, field, LocatedValue, PropertyRecord } from "../lib/props";
-import { configWithDefaults, validateResourcesOfTypes } from "../lib/resource-types";
+import { configWithDefaults, tokenOf, validateResourcesOfTypes } from "../lib/resource-types";
+import { TABLE_TYPES, tableSizes } from "../lib/size-properties";
 import { SIZE_LOCATIONS } from "../lib/vm-size-locations";
 
 export interface VmSizesConfig {
@@ -57,6 +62,14 @@ function levelFor(props: PropertyRecord, configured: MinimumLevel): { level: Min
     return { level: meetsLevel(level, configured) ? level : configured };
 }
 
+const DEDICATED_TYPES: ReadonlySet<string> = new Set(SIZE_LOCATIONS.map(({ resourceType }) => tokenOf(resourceType)));
+
+/** A dedicated location's sizes and the table's other sizes of the same resource (a path once). */
+function withTableSizes(dedicated: LocatedValue[], type: string, props: PropertyRecord): LocatedValue[] {
+    const seen = new Set(dedicated.map((size) => size.path));
+    return [...dedicated, ...tableSizes(type, props).filter((size) => !seen.has(size.path))];
+}
+
 function findSizeViolations(props: PropertyRecord, sizes: LocatedValue[], args: ResourceValidationArgs): string[] {
     const config = configWithDefaults(args, DEFAULTS);
     const level = levelFor(props, config.minimumLevel);
@@ -68,7 +81,7 @@ function findSizeViolations(props: PropertyRecord, sizes: LocatedValue[], args: 
 export const vmSizesX8664V3: ResourceValidationPolicy = {
     name: "vm-sizes-x86-64-v3",
     description:
-        "Every VM size (scale sets including instance-mix sizes, VMs, AKS node pools, Batch pools, Compute Fleets and bulk launches) must be one the catalog guarantees to run x86-64-v3 (or the configured minimum level) and that is not retired.",
+        "Every VM size (scale sets including instance-mix sizes, VMs, AKS node pools, Batch pools, Compute Fleets, bulk launches, the classic provider's compute, generic ARM resources and templates, and every other azure-native input the SDK's types give a VM size) must be one the catalog guarantees to run x86-64-v3 (or the configured minimum level) and that is not retired.",
     enforcementLevel: "mandatory",
     severity: "critical",
     configSchema: {
@@ -86,10 +99,15 @@ export const vmSizesX8664V3: ResourceValidationPolicy = {
             },
         },
     },
-    validateResource: validateResourcesOfTypes(
-        SIZE_LOCATIONS.map(({ resourceType, sizes }) => ({
+    validateResource: validateResourcesOfTypes([
+        ...SIZE_LOCATIONS.map(({ resourceType, sizes }) => ({
             resourceType,
-            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, sizes(props), args),
+            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, withTableSizes(sizes(props), args.type, props), args),
         })),
-    ),
+        // Every other azure-native type the SDK-derived table has a size for.
+        ...TABLE_TYPES.filter((type) => !DEDICATED_TYPES.has(type)).map((resourceType) => ({
+            resourceType,
+            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, tableSizes(args.type, props), args),
+        })),
+    ]),
 };
