@@ -105,10 +105,16 @@ policyTable(storageAccountSecureAccess, [
         [/^enableHttpsTrafficOnly must not be false/, /^minimumTlsVersion must be one of TLS1_2, TLS1_3; it is "TLS1_0"/, /^allowBlobPublicAccess must be false/, /^allowSharedKeyAccess must be false/],
     ],
     [
-        "account relying on defaults (TLS 1.0, shared key allowed)",
+        "account relying on defaults (TLS 1.0, shared key allowed; public blob access is off by default on the SDK's API version)",
         { type: storage.StorageAccount, inputs: { kind: "StorageV2" } },
-        [/^minimumTlsVersion .* it is not set/, /^allowBlobPublicAccess .* it is not set/, /^allowSharedKeyAccess .* it is not set/],
+        [/^minimumTlsVersion .* it is not set/, /^allowSharedKeyAccess .* it is not set/],
     ],
+    [
+        "an account pinned to an API version before 2023-01-01, where public blob access was on by default",
+        { type: "azure-native:storage/v20220901:StorageAccount", inputs: { ...secureAccount, allowBlobPublicAccess: undefined } },
+        [/^allowBlobPublicAccess must be false .* it is not set/],
+    ],
+    ["an account on a later API version, public blob access left out", { type: "azure-native:storage/v20240101:StorageAccount", inputs: { ...secureAccount, allowBlobPublicAccess: undefined } }, []],
     ["odd shapes: strings instead of booleans", { type: storage.StorageAccount, inputs: { ...secureAccount, allowBlobPublicAccess: "false", allowSharedKeyAccess: null } }, [/^allowBlobPublicAccess must be false .* it is "false"/, /^allowSharedKeyAccess must be false .* it is null/]],
     ["unknown TLS version", { type: storage.StorageAccount, inputs: { ...secureAccount, minimumTlsVersion: UNKNOWN } }, [PREVIEW]],
 ]);

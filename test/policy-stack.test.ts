@@ -155,7 +155,33 @@ describe("storage-account-delete-lock", () => {
     });
 
     it.each([
-        ["a ReadOnly lock", lock({ scope: "store-id", level: "ReadOnly" })],
+        ["a ReadOnly lock on the account", lock({ scope: "store-id", level: "ReadOnly" })],
+        ["a lock on the account's group, by scope", lock({ scope: "/subscriptions/s/resourceGroups/FARM", level: "CanNotDelete" })],
+        ["a lock on the subscription, by scope", lock({ scope: "/subscriptions/s", level: "CanNotDelete" })],
+        ["a group-level lock on the account's group", { type: authorization.ManagementLockAtResourceGroupLevel, name: "rg-lock", inputs: { resourceGroupName: "farm", level: "CanNotDelete" } }],
+        ["a subscription-level lock", { type: authorization.ManagementLockAtSubscriptionLevel, name: "sub-lock", inputs: { level: "CanNotDelete" } }],
+        ["a resource-level lock naming the account", {
+            type: authorization.ManagementLockAtResourceLevel, name: "res-lock",
+            inputs: { resourceGroupName: "farm", resourceProviderNamespace: "Microsoft.Storage", resourceType: "storageAccounts", resourceName: "kojiartifacts", parentResourcePath: "", level: "CanNotDelete" },
+        }],
+    ] as [string, HarnessResource][])("counts %s, as ARM applies locks downwards", async (_case, candidate) => {
+        const inGroup = { ...account("store"), inputs: { kind: "StorageV2", resourceGroupName: "farm", name: "kojiartifacts" } };
+        expect(await check([inGroup, candidate])).toEqual([]);
+    });
+
+    it.each([
+        ["a lock on another group", { type: authorization.ManagementLockAtResourceGroupLevel, name: "rg-lock", inputs: { resourceGroupName: "other", level: "CanNotDelete" } }],
+        ["a resource-level lock on another account", {
+            type: authorization.ManagementLockAtResourceLevel, name: "res-lock",
+            inputs: { resourceGroupName: "farm", resourceProviderNamespace: "Microsoft.Storage", resourceType: "storageAccounts", resourceName: "other", parentResourcePath: "", level: "CanNotDelete" },
+        }],
+        ["a CanNotDelete lock by scope on another group", lock({ scope: "/subscriptions/s/resourceGroups/other", level: "CanNotDelete" })],
+    ] as [string, HarnessResource][])("does not count %s", async (_case, candidate) => {
+        const inGroup = { ...account("store"), inputs: { kind: "StorageV2", resourceGroupName: "farm", name: "kojiartifacts" } };
+        expect(messages(await check([inGroup, candidate]))).toEqual([expect.stringContaining('"store"')]);
+    });
+
+    it.each([
         ["a lock on another account", lock({ scope: "other-id", level: "CanNotDelete" })],
         ["a lock without scope", lock({ level: "CanNotDelete" })],
         ["a lock with odd fields", lock({ scope: ["store-id"], level: null })],

@@ -25,3 +25,32 @@ export function refersTo(resource: PolicyResource, property: string, target: Pol
     const targetId = target.props.id;
     return typeof targetId === "string" && value.toLowerCase() === targetId.toLowerCase();
 }
+
+/** The resource group a resource is in: the stack's group resource its `resourceGroupName` came from, else that name. */
+export interface GroupReference {
+    readonly resource?: PolicyResource;
+    readonly name?: string;
+}
+
+export function groupOf(resource: PolicyResource, groups: readonly PolicyResource[]): GroupReference {
+    const dependencies = resource.propertyDependencies?.resourceGroupName ?? [];
+    const fromStack = groups.find((group) => dependencies.some((dependency) => dependency.urn === group.urn));
+    if (fromStack !== undefined) return { resource: fromStack };
+    const name = resource.props.resourceGroupName;
+    return { name: typeof name === "string" ? name : undefined };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Whether the scope at `holder.props[property]` covers a resource group: it is the group (computed from the
+ * group's resource, or the group's id), or a subscription (ARM applies locks and policy assignments downwards).
+ */
+export function scopeCoversGroup(holder: PolicyResource, property: string, group: GroupReference): boolean {
+    if (group.resource !== undefined && refersTo(holder, property, group.resource)) return true;
+    const scope = holder.props[property];
+    if (typeof scope !== "string") return false;
+    if (/^\/subscriptions\/[^/]+\/?$/i.test(scope)) return true;
+    const groupName = group.name ?? group.resource?.props.resourceGroupName;
+    return typeof groupName === "string" && new RegExp(`^/subscriptions/[^/]+/resourceGroups/${escapeRegExp(groupName)}/?$`, "i").test(scope);
+}

@@ -41,6 +41,11 @@ export function canonicalType(token: string): string {
     return match === null ? token : `azure-native:${match[1]}:${match[2]}`;
 }
 
+/** The API version an azure-native token names explicitly (`20240301`, `20250401preview`), else undefined (the SDK's default). */
+export function apiVersionOf(token: string): string | undefined {
+    return /^azure-native(?:_[A-Za-z0-9]+_v(\d{8}(?:preview)?))?:[A-Za-z0-9]+(?:\/v(\d{8}(?:preview)?))?:/.exec(token)?.slice(1).find((part) => part !== undefined);
+}
+
 /** Whether a resource (or a policy's args) is of `type`, whatever API version its token names. */
 export const isOfType = (resource: { readonly type: string }, type: ResourceType): boolean => canonicalType(resource.type) === tokenOf(type);
 

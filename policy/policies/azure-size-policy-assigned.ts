@@ -23,7 +23,7 @@ import { sizeVerdict } from "../catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, MinimumLevel } from "../catalog/types";
 import { ALLOWED_SIZES_PARAMETER, AZURE_SIZE_POLICIES, AzureSizePolicy, definitionIdOf } from "../lib/azure-size-policies";
 import { asList, describeValue, equalsIgnoreCase, field } from "../lib/props";
-import { refersTo } from "../lib/references";
+import { groupOf, scopeCoversGroup } from "../lib/references";
 import { configWithDefaults, isOfType } from "../lib/resource-types";
 
 export interface AzureSizePolicyConfig {
@@ -31,25 +31,6 @@ export interface AzureSizePolicyConfig {
 }
 
 const DEFAULTS: AzureSizePolicyConfig = { minimumLevel: DEFAULT_MINIMUM_LEVEL };
-
-/** The group a VM or scale set is in: the stack's group resource it was computed from, else its literal name. */
-function groupOf(resource: PolicyResource, groups: readonly PolicyResource[]): { resource?: PolicyResource; name?: string } {
-    const dependencies = resource.propertyDependencies?.resourceGroupName ?? [];
-    const fromStack = groups.find((group) => dependencies.some((dependency) => dependency.urn === group.urn));
-    if (fromStack !== undefined) return { resource: fromStack };
-    const name = resource.props.resourceGroupName;
-    return { name: typeof name === "string" ? name : undefined };
-}
-
-/** Whether an assignment's scope covers the group: its resource, its id, or a subscription scope. */
-function covers(assignment: PolicyResource, group: { resource?: PolicyResource; name?: string }): boolean {
-    if (group.resource !== undefined && refersTo(assignment, "scope", group.resource)) return true;
-    const scope = assignment.props.scope;
-    if (typeof scope !== "string") return false;
-    if (/^\/subscriptions\/[^/]+\/?$/i.test(scope)) return true;
-    const name = group.name ?? (typeof group.resource?.props.resourceGroupName === "string" ? group.resource.props.resourceGroupName : undefined);
-    return name !== undefined && new RegExp(`^/subscriptions/[^/]+/resourceGroups/${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/?$`, "i").test(scope);
-}
 
 /** The entries of an assignment's list that the catalog refuses at `level` (the policy's own extra entries aside). */
 function refusedEntries(assignment: PolicyResource, policy: AzureSizePolicy, level: MinimumLevel): string[] {
@@ -89,7 +70,7 @@ export const azureSizePolicyAssigned: StackValidationPolicy = {
         const machines = args.resources.filter((resource) => isOfType(resource, compute.VirtualMachineScaleSet) || isOfType(resource, compute.VirtualMachine));
         for (const resource of machines) {
             const group = groupOf(resource, groups);
-            const missing = AZURE_SIZE_POLICIES.filter((policy) => !assignmentsOf(policy).some((assignment) => covers(assignment, group)));
+            const missing = AZURE_SIZE_POLICIES.filter((policy) => !assignmentsOf(policy).some((assignment) => scopeCoversGroup(assignment, "scope", group)));
             if (missing.length > 0) {
                 reportViolation(`"${resource.name}" is in a resource group without Azure's ${missing.map((policy) => `"${policy.displayName}"`).join(" and ")} ${missing.length > 1 ? "policies" : "policy"}: assign ${missing.map(definitionIdOf).join(" and ")} at the group (components/size-policy.ts does) so that ARM refuses other sizes too.`, resource.urn);
             }

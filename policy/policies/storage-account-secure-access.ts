@@ -11,16 +11,24 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as storage from "@pulumi/azure-native/storage";
 import { describeValue, equalsIgnoreCase, PropertyRecord } from "../lib/props";
-import { validateResourcesOfTypes } from "../lib/resource-types";
+import { apiVersionOf, validateResourcesOfTypes } from "../lib/resource-types";
 
 /** TLS versions at or above 1.2, as the storage API spells them. */
 const ACCEPTED_TLS_VERSIONS = ["TLS1_2", "TLS1_3"];
 
 interface SettingRule {
     readonly property: string;
-    readonly complies: (value: unknown) => boolean;
+    /** `apiVersion`: the version the resource's token names, undefined for the SDK's default (2024-01-01 in azure-native 3). */
+    readonly complies: (value: unknown, apiVersion: string | undefined) => boolean;
     readonly requirement: string;
 }
+
+/**
+ * The storage API's default for `allowBlobPublicAccess` is false from version 2023-01-01 (azure-native 3's
+ * StorageAccountArgs, on 2024-01-01: "The default interpretation is false for this property"); before it, an
+ * account left it open. So leaving it out is as good as false, unless the token pins an older API version.
+ */
+const PUBLIC_ACCESS_OFF_BY_DEFAULT_FROM = "20230101";
 
 const STORAGE_ACCOUNT_RULES: readonly SettingRule[] = [
     {
@@ -37,7 +45,7 @@ const STORAGE_ACCOUNT_RULES: readonly SettingRule[] = [
     },
     {
         property: "allowBlobPublicAccess",
-        complies: (value) => value === false,
+        complies: (value, apiVersion) => value === false || (value === undefined && (apiVersion === undefined || apiVersion >= PUBLIC_ACCESS_OFF_BY_DEFAULT_FROM)),
         requirement: "must be false (no anonymous blob access)",
     },
     {
@@ -48,8 +56,9 @@ const STORAGE_ACCOUNT_RULES: readonly SettingRule[] = [
     },
 ];
 
-function storageAccountMessages(props: PropertyRecord): string[] {
-    return STORAGE_ACCOUNT_RULES.filter(({ property, complies }) => !complies(props[property])).map(
+function storageAccountMessages(props: PropertyRecord, args: { readonly type: string }): string[] {
+    const apiVersion = apiVersionOf(args.type);
+    return STORAGE_ACCOUNT_RULES.filter(({ property, complies }) => !complies(props[property], apiVersion)).map(
         ({ property, requirement }) => `${property} ${requirement}; it is ${describeValue(props[property])}.`,
     );
 }
