@@ -37,7 +37,7 @@ describe("vcpu-budget", () => {
                 policy: "vcpu-budget",
                 enforcementLevel: "mandatory",
                 urn: undefined,
-                message: "The scale sets can grow to 180 vCPUs, above the budget of 150 (a: 10 VMs (sku.capacity) × 16 vCPUs; b: 5 VMs (sku.capacity) × 4 vCPUs).",
+                message: "The farm's VMs can grow to 180 vCPUs, above the budget of 150 (a: 10 VMs (sku.capacity) × 16 vCPUs; b: 5 VMs (sku.capacity) × 4 vCPUs).",
             },
         ]);
     });
@@ -63,7 +63,7 @@ describe("vcpu-budget", () => {
             autoscale("b-autoscale", UNKNOWN, ["5"], { propertyDependencies: { targetResourceUri: [urn("b")] } }),
         ];
         expect(messages(await check(resources, budget(179)))).toEqual([
-            "The scale sets can grow to 180 vCPUs, above the budget of 179 (a: 10 VMs (autoscale capacity.maximum) × 16 vCPUs; b: 5 VMs (autoscale capacity.maximum) × 4 vCPUs).",
+            "The farm's VMs can grow to 180 vCPUs, above the budget of 179 (a: 10 VMs (autoscale capacity.maximum) × 16 vCPUs; b: 5 VMs (autoscale capacity.maximum) × 4 vCPUs).",
         ]);
     });
 
@@ -94,8 +94,8 @@ describe("vcpu-budget", () => {
     });
 
     it.each([
-        ["capacity missing", pool("a", { name: "Standard_D16as_v5" }), /maximum VM count \(sku\.capacity\) is missing/],
-        ["capacity not a number", pool("a", { name: "Standard_D16as_v5", capacity: "lots" }), /maximum VM count \(sku\.capacity\) is missing or not a whole number/],
+        ["capacity missing", pool("a", { name: "Standard_D16as_v5" }), /VM count \(sku\.capacity\) is missing/],
+        ["capacity not a number", pool("a", { name: "Standard_D16as_v5", capacity: "lots" }), /VM count \(sku\.capacity\) is missing or not a whole number/],
         ["capacity negative", pool("a", { name: "Standard_D16as_v5", capacity: -1 }), /not a whole number/],
         ["size unknown to the catalog", pool("a", { name: "Standard_Foo", capacity: 1 }), /sku\.name \("Standard_Foo"\) has no vCPU count in the catalog/],
         ["size not a string", pool("a", { name: 16, capacity: 1 }), /sku\.name \(16\) has no vCPU count/],
@@ -105,7 +105,29 @@ describe("vcpu-budget", () => {
     ])("fails closed on a scale set it cannot count: %s", async (_case, scaleSet, pattern) => {
         const violations = await check([scaleSet]);
         expect(violations).toEqual([expect.objectContaining({ urn: expect.stringContaining("::a"), message: expect.stringMatching(pattern) })]);
-        expect(violations[0].message).toMatch(/^Cannot count the vCPUs of scale set "a": /);
+        expect(violations[0].message).toMatch(/^Cannot count the vCPUs of "a": /);
+    });
+
+    it("counts a scale set at the larger of its capacity and its autoscale maximum", async () => {
+        const resources = [pool("a", { name: "Standard_D16as_v5", capacity: 50 }), autoscale("a-autoscale", "a-id", ["10"])];
+        expect(messages(await check(resources, budget(799)))).toEqual([expect.stringContaining("a: 50 VMs (sku.capacity) × 16 vCPUs")]);
+        // A scale set sized by its autoscale setting alone is counted by it.
+        expect(await check([pool("b", { name: "Standard_D16as_v5" }), autoscale("b-autoscale", "b-id", ["10"])], budget(160))).toEqual([]);
+    });
+
+    it("counts VMs, AKS pools (at maxCount when larger) and the classic provider's scale sets and pools", async () => {
+        const resources: HarnessResource[] = [
+            { type: compute.VirtualMachine, name: "vm", inputs: { hardwareProfile: { vmSize: "Standard_D16as_v5" } } },
+            { type: "azure-native:containerservice:ManagedCluster", name: "aks", inputs: { agentPoolProfiles: [{ name: "p", vmSize: "Standard_D16as_v5", count: 2, maxCount: 5, enableAutoScaling: true }] } },
+            { type: "azure-native:containerservice/v20240901:AgentPool", name: "pool", inputs: { vmSize: "Standard_D4as_v5", count: 3 } },
+            { type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", name: "classic", inputs: { sku: "Standard_D8as_v5", instances: 4 } },
+            { type: "azure:containerservice/kubernetesCluster:KubernetesCluster", name: "classic-aks", inputs: { defaultNodePool: { name: "d", vmSize: "Standard_D4as_v5", nodeCount: 1, maxCount: 3 } } },
+        ];
+        // 16 + 5 × 16 + 3 × 4 + 4 × 8 + 3 × 4 = 152
+        expect(await check(resources, budget(152))).toEqual([]);
+        expect(messages(await check(resources, budget(151)))).toEqual([
+            "The farm's VMs can grow to 152 vCPUs, above the budget of 151 (vm: 1 VMs (one VM) × 16 vCPUs; aks.agentPoolProfiles[0]: 5 VMs (maxCount) × 16 vCPUs; pool: 3 VMs (count) × 4 vCPUs; classic: 4 VMs (instances) × 8 vCPUs; classic-aks.defaultNodePool: 3 VMs (maxCount) × 4 vCPUs).",
+        ]);
     });
 
     it("fails closed on an autoscale maximum that is not a count", async () => {

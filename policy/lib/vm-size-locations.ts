@@ -76,7 +76,7 @@ export interface SizeLocation {
  * The classic provider's orchestrated (Flexible) scale set: `skuName`, or for `Mix` the sizes of `skuProfile`
  * (`virtualMachineSizes[].name`, and the deprecated `vmSizes[]`).
  */
-function orchestratedSizes(props: unknown): LocatedValue[] {
+export function orchestratedSizes(props: unknown): LocatedValue[] {
     const skuName = field(props, "skuName");
     const mixSizes = [
         ...fieldOfEachElement(props, "", ["skuProfile", "virtualMachineSizes"], "name"),

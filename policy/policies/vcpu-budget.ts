@@ -1,25 +1,27 @@
 /**
- * The scale sets together cannot grow past the donated vCPU quota.
+ * The farm's VMs together cannot grow past the donated vCPU quota.
  *
- * Microsoft donates a finite regional quota. A plan whose scale sets can autoscale beyond it would fail at
- * scale-out time, at the busiest moment, with "quota exceeded" instead of at preview.
+ * Microsoft donates a finite regional quota. A plan whose VMs can autoscale beyond it would fail at scale-out
+ * time, at the busiest moment, with "quota exceeded" instead of at preview.
  *
- * A scale set's ceiling is its maximum VM count times the vCPUs its size counts against quota (for an instance
+ * Counted as Azure counts quota: each scale set at the larger of its own count and the largest `capacity.maximum`
+ * of the autoscale settings that target it; each VM at one; each AKS pool at its count, or its `maxCount` when
+ * larger (both providers' resources). Each VM counts the vCPUs its size counts against quota: for an instance
  * mix, the largest size's, since the allocator may pick it for every VM; for a constrained-vCPU size, its
- * parent's, as Azure counts and bills it: MicrosoftDocs/azure-docs issues #23017 and #118702). The maximum VM count is the largest `capacity.maximum`
- * over the profiles of the autoscale settings that target the scale set, or its `sku.capacity` when none does.
+ * parent's, as Azure counts and bills it (MicrosoftDocs/azure-docs issues #23017 and #118702).
  *
  * @severity high
  * @topics compute, quota
  */
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import * as compute from "@pulumi/azure-native/compute";
+import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as monitor from "@pulumi/azure-native/monitor";
 import { scaleSetQuotaVcpus } from "../catalog";
-import { asList, describeValue, field } from "../lib/props";
+import { asList, describeValue, field, LocatedValue } from "../lib/props";
 import { refersTo } from "../lib/references";
-import { configWithDefaults, isOfType } from "../lib/resource-types";
-import { scaleSetSizes } from "../lib/vm-size-locations";
+import { configWithDefaults, isOfType, ResourceType } from "../lib/resource-types";
+import { orchestratedSizes, scaleSetSizes } from "../lib/vm-size-locations";
 
 export interface VcpuBudgetConfig {
     /** Quota vCPUs the farm's scale sets may use at most, summed at their maximum sizes. */
@@ -40,53 +42,108 @@ interface Ceiling {
     readonly explanation: string;
 }
 
-function maximumVmCount(scaleSet: PolicyResource, autoscaleSettings: PolicyResource[]): { count?: number; source: string } {
-    const targeting = autoscaleSettings.filter((setting) => refersTo(setting, "targetResourceUri", scaleSet));
-    if (targeting.length === 0) {
-        return { count: vmCount(field(scaleSet.props, "sku", "capacity")), source: "sku.capacity" };
-    }
-    const maxima = targeting.flatMap((setting) =>
-        asList(setting.props.profiles).map((profile) => vmCount(field(profile, "capacity", "maximum"))),
-    );
-    const known = maxima.filter((maximum): maximum is number => maximum !== undefined);
-    const count = known.length === maxima.length && known.length > 0 ? Math.max(...known) : undefined;
-    return { count, source: "autoscale capacity.maximum" };
+/** One group of VMs of one size choice: a scale set, a VM, an AKS pool. */
+interface VmGroup {
+    /** How the message names it: the resource, and the pool within it. */
+    readonly label: string;
+    readonly sizes: LocatedValue[];
+    /** Where its VM count can come from; the largest known one counts (`fixed` for a single VM). */
+    readonly counts: readonly { readonly source: string; readonly value: unknown }[];
+}
+
+/** The largest `capacity.maximum` of the autoscale settings (either provider's) that target the resource. */
+function autoscaleMaximum(resource: PolicyResource, autoscaleSettings: readonly PolicyResource[]): { source: string; value: unknown }[] {
+    const targeting = autoscaleSettings.filter((setting) => refersTo(setting, "targetResourceUri", resource) || refersTo(setting, "targetResourceId", resource));
+    return targeting.flatMap((setting) => {
+        const profiles = asList(setting.props.profiles);
+        // A setting that targets the resource but says no maximum cannot be counted (null marks it so).
+        return profiles.length === 0
+            ? [{ source: "autoscale capacity.maximum", value: null }]
+            : profiles.map((profile) => ({ source: "autoscale capacity.maximum", value: field(profile, "capacity", "maximum") }));
+    });
+}
+
+/** An AKS pool's VMs: `count`, or `maxCount` when it autoscales (either provider's names). */
+function aksPool(label: string, pool: unknown): VmGroup {
+    const vmSize = field(pool, "vmSize");
+    return {
+        label,
+        sizes: [{ path: `${label}.vmSize`, value: vmSize }],
+        counts: [
+            { source: "count", value: field(pool, "count") ?? field(pool, "nodeCount") },
+            { source: "maxCount", value: field(pool, "maxCount") },
+        ].filter(({ value }) => value !== undefined),
+    };
 }
 
 /**
- * A scale set's ceiling, or why it cannot be computed: its maximum VM count times its largest size's quota
- * vCPUs (`scaleSetQuotaVcpus`, the function the stack configuration counts with). A scale set that names no
- * size (Flexible, its VMs registered separately) has a ceiling of 0.
+ * What each kind of resource asks of the quota, in the terms of @pulumi/azure-native and of the classic
+ * @pulumi/azure (6.40.0): scale sets at the larger of their count and their autoscale maximum, single VMs at
+ * one, AKS pools at their count or autoscale maximum. Sizes as the size policy finds them.
  */
-function scaleSetCeiling(scaleSet: PolicyResource, autoscaleSettings: PolicyResource[]): Ceiling | { problem: string } {
-    const sizes = scaleSetSizes(scaleSet.props);
-    if (sizes.length === 0) {
-        return { vcpus: 0, explanation: `${scaleSet.name}: names no size` };
-    }
-    const uncounted = sizes.find(({ value }) => typeof value !== "string" || scaleSetQuotaVcpus([value], 1) === null);
-    if (uncounted !== undefined) {
-        return { problem: `${uncounted.path} (${describeValue(uncounted.value)}) has no vCPU count in the catalog` };
-    }
-    const names = sizes.map(({ value }) => value as string);
+const VM_GROUPS: readonly { readonly resourceType: ResourceType; readonly groups: (resource: PolicyResource, autoscale: readonly PolicyResource[]) => VmGroup[] }[] = [
+    {
+        resourceType: compute.VirtualMachineScaleSet,
+        groups: (resource, autoscale) => [{ label: resource.name, sizes: scaleSetSizes(resource.props), counts: [{ source: "sku.capacity", value: field(resource.props, "sku", "capacity") }, ...autoscaleMaximum(resource, autoscale)] }],
+    },
+    { resourceType: compute.VirtualMachine, groups: (resource) => [{ label: resource.name, sizes: [{ path: "hardwareProfile.vmSize", value: field(resource.props, "hardwareProfile", "vmSize") }], counts: [{ source: "one VM", value: 1 }] }] },
+    { resourceType: containerservice.ManagedCluster, groups: (resource) => asList(resource.props.agentPoolProfiles).map((pool, index) => aksPool(`${resource.name}.agentPoolProfiles[${index}]`, pool)) },
+    { resourceType: containerservice.AgentPool, groups: (resource) => [aksPool(resource.name, resource.props)] },
+    ...["azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet"].map((resourceType) => ({
+        resourceType,
+        groups: (resource: PolicyResource, autoscale: readonly PolicyResource[]): VmGroup[] =>
+            [{ label: resource.name, sizes: [{ path: "sku", value: resource.props.sku }], counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)] }],
+    })),
+    {
+        resourceType: "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet",
+        groups: (resource, autoscale) => [{
+            label: resource.name,
+            sizes: orchestratedSizes(resource.props),
+            counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)],
+        }],
+    },
+    { resourceType: "azure:containerservice/kubernetesCluster:KubernetesCluster", groups: (resource) => [aksPool(`${resource.name}.defaultNodePool`, resource.props.defaultNodePool)] },
+    { resourceType: "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool", groups: (resource) => [aksPool(resource.name, resource.props)] },
+];
+
+const AUTOSCALE_TYPES: readonly ResourceType[] = [monitor.AutoscaleSetting, "azure:monitoring/autoscaleSetting:AutoscaleSetting"];
+
+/**
+ * A group's ceiling, or why it cannot be computed: its largest VM count times its largest size's quota vCPUs
+ * (`scaleSetQuotaVcpus`, the function the stack configuration counts with). A group that names no size (a
+ * Flexible scale set whose VMs are registered separately) has a ceiling of 0.
+ */
+function groupCeiling(group: VmGroup): Ceiling | { problem: string } {
+    if (group.sizes.length === 0) return { vcpus: 0, explanation: `${group.label}: names no size` };
+    const uncounted = group.sizes.find(({ value }) => typeof value !== "string" || scaleSetQuotaVcpus([value], 1) === null);
+    if (uncounted !== undefined) return { problem: `${uncounted.path} (${describeValue(uncounted.value)}) has no vCPU count in the catalog` };
+    const names = group.sizes.map(({ value }) => value as string);
     const perVm = scaleSetQuotaVcpus(names, 1) as number;
-    const { count, source } = maximumVmCount(scaleSet, autoscaleSettings);
-    if (count === undefined) {
-        return { problem: `its maximum VM count (${source}) is missing or not a whole number` };
+    // A count left out gives way to the others (a scale set sized by its autoscale setting); one given wrong does not.
+    const counted = group.counts.filter(({ value }) => value !== undefined).map(({ source, value }) => ({ source, count: vmCount(value) }));
+    const unknown = counted.find(({ count }) => count === undefined);
+    if (counted.length === 0 || unknown !== undefined) {
+        return { problem: `its VM count (${unknown?.source ?? group.counts.map(({ source }) => source).join(" or ")}) is missing or not a whole number` };
     }
-    return { vcpus: scaleSetQuotaVcpus(names, count) as number, explanation: `${scaleSet.name}: ${count} VMs (${source}) × ${perVm} vCPUs` };
+    const largest = counted.reduce((best, next) => ((next.count as number) > (best.count as number) ? next : best));
+    const count = largest.count as number;
+    return { vcpus: scaleSetQuotaVcpus(names, count) as number, explanation: `${group.label}: ${count} VMs (${largest.source}) × ${perVm} vCPUs` };
 }
 
 function validateVcpuBudget(args: StackValidationArgs, reportViolation: (message: string, urn?: string) => void): void {
     const { vcpuBudget } = configWithDefaults(args, DEFAULTS);
-    const autoscaleSettings = args.resources.filter((resource) => isOfType(resource, monitor.AutoscaleSetting));
+    const autoscaleSettings = args.resources.filter((resource) => AUTOSCALE_TYPES.some((type) => isOfType(resource, type)));
     const ceilings: Ceiling[] = [];
-    for (const scaleSet of args.resources.filter((resource) => isOfType(resource, compute.VirtualMachineScaleSet))) {
-        const result = scaleSetCeiling(scaleSet, autoscaleSettings);
-        if ("problem" in result) {
-            // Fail closed: a scale set that cannot be counted cannot be shown to fit the budget.
-            reportViolation(`Cannot count the vCPUs of scale set "${scaleSet.name}": ${result.problem}.`, scaleSet.urn);
-        } else {
-            ceilings.push(result);
+    for (const resource of args.resources) {
+        const kind = VM_GROUPS.find(({ resourceType }) => isOfType(resource, resourceType));
+        for (const group of kind?.groups(resource, autoscaleSettings) ?? []) {
+            const result = groupCeiling(group);
+            if ("problem" in result) {
+                // Fail closed: VMs that cannot be counted cannot be shown to fit the budget.
+                reportViolation(`Cannot count the vCPUs of "${group.label}": ${result.problem}.`, resource.urn);
+            } else {
+                ceilings.push(result);
+            }
         }
     }
     const total = ceilings.reduce((sum, { vcpus }) => sum + vcpus, 0);
@@ -95,14 +152,14 @@ function validateVcpuBudget(args: StackValidationArgs, reportViolation: (message
             .filter(({ vcpus }) => vcpus > 0)
             .map(({ explanation }) => explanation)
             .join("; ");
-        reportViolation(`The scale sets can grow to ${total} vCPUs, above the budget of ${vcpuBudget} (${breakdown}).`);
+        reportViolation(`The farm's VMs can grow to ${total} vCPUs, above the budget of ${vcpuBudget} (${breakdown}).`);
     }
 }
 
 export const vcpuBudget: StackValidationPolicy = {
     name: "vcpu-budget",
     description:
-        "The scale sets' maximum VM counts times their sizes' vCPUs must not exceed the configured vCPU budget (the donated quota).",
+        "The farm's scale sets, VMs and AKS pools at their largest counts times their sizes' quota vCPUs must not exceed the configured vCPU budget (the donated quota).",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -111,7 +168,7 @@ export const vcpuBudget: StackValidationPolicy = {
                 type: "integer",
                 minimum: 0,
                 default: DEFAULTS.vcpuBudget,
-                description: "Total vCPUs the scale sets may reach at their maximum counts.",
+                description: "Total quota vCPUs the farm's VMs may reach at their largest counts.",
             },
         },
     },
