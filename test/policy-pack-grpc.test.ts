@@ -74,6 +74,19 @@ describe("policy pack served through @pulumi/pulumi/cmd/run-policy-pack", () => 
         ]);
     });
 
+    it("Analyze refuses the walk-arounds: a versioned token, the classic provider, a template, an HDInsight cluster", async () => {
+        const walkArounds: AnalyzedResource[] = [
+            { ...scaleSet("Standard_A2_v2"), type: "azure-native:compute/v20240301:VirtualMachineScaleSet", name: "versioned" },
+            { type: "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", name: "classic", inputs: { size: "Standard_A2_v2" } },
+            { type: "azure-native:resources:Deployment", name: "template", inputs: { properties: { mode: "Incremental", template: { resources: [{ type: "Microsoft.Compute/virtualMachines", properties: { hardwareProfile: { vmSize: "Standard_A2_v2" } } }] } } } },
+            { type: "azure-native:hdinsight:Cluster", name: "hdi", inputs: { properties: { computeProfile: { roles: [{ name: "worker", hardwareProfile: { vmSize: "Standard_A2_v2" } }] } } } },
+        ];
+        for (const resource of walkArounds) {
+            const violations = (await pack.analyze(resource)).filter((violation) => violation.policy === "vm-sizes-x86-64-v3");
+            expect(violations, resource.name).toEqual([expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringContaining("Standard_A2_v2") })]);
+        }
+    });
+
     it("AnalyzeStack finds a storage account without a lock, and links a lock by its property dependencies", async () => {
         const account = { type: STORAGE_ACCOUNT, name: "store", inputs: {} };
         const lock = {

@@ -140,6 +140,14 @@ describe("vcpu-budget", () => {
         expect(messages(await check([pool("a", { name: "Standard_D16as_v5", capacity: 1 }), odd]))).toEqual([expect.stringMatching(/is missing/)]);
     });
 
+    it("still reports a known excess when another scale set's count is unknown during preview", async () => {
+        const violations = await check([pool("a", { name: "Standard_D16as_v5", capacity: 100 }), pool("b", { name: "Standard_D16as_v5", capacity: UNKNOWN })], budget(1000));
+        expect(violations).toEqual([
+            expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringMatching(/^The farm's VMs can grow to at least 1600 vCPUs, above the budget of 1000/) }),
+            expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/^can't run policy 'vcpu-budget' during preview/) }),
+        ]);
+    });
+
     it("an unknown capacity during preview cannot be verified", async () => {
         const violations = await check([pool("a", { name: "Standard_D16as_v5", capacity: UNKNOWN })]);
         expect(violations).toEqual([expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/^can't run policy 'vcpu-budget' during preview/) })]);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { canonicalType } from "../policy/lib/resource-types";
-import { HarnessResource, runResourcePolicies, runStackPolicies } from "./helpers/policy-harness";
+import { HarnessResource, runResourcePolicies, runStackPolicies, UNKNOWN } from "./helpers/policy-harness";
 
 const V3 = "Standard_D16as_v5";
 const BELOW = "Standard_A2_v2";
@@ -61,6 +61,22 @@ describe("the classic @pulumi/azure provider", () => {
     it("counts an AKS default node pool without a size as a size not given", async () => {
         expect(await sizeViolations({ type: "azure:containerservice/kubernetesCluster:KubernetesCluster", inputs: { defaultNodePool: { name: "default" } } }))
             .toEqual([expect.stringMatching(/^defaultNodePool\.vmSize: no VM size given/)]);
+    });
+});
+
+describe("an unknown value during preview does not hide a known violation", () => {
+    it("reports a wrong mix size when sku.name is unknown, then says what it could not check", async () => {
+        const violations = await runResourcePolicies([{ type: "azure-native:compute:VirtualMachineScaleSet", name: "subject", inputs: { sku: UNKNOWN, skuProfile: { vmSizes: [{ name: BELOW }] } } }]);
+        const sizes = violations.filter((violation) => violation.policy === "vm-sizes-x86-64-v3");
+        expect(sizes).toEqual([
+            expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringMatching(/^skuProfile\.vmSizes\[0\]\.name: /) }),
+            expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/can't run policy 'vm-sizes-x86-64-v3'/) }),
+        ]);
+    });
+
+    it("judges sizes by the configured level while the level tag is unknown", async () => {
+        const violations = await runResourcePolicies([{ type: "azure-native:compute:VirtualMachine", name: "subject", inputs: { tags: UNKNOWN, hardwareProfile: { vmSize: BELOW } } }]);
+        expect(violations.filter((violation) => violation.policy === "vm-sizes-x86-64-v3").map((violation) => violation.enforcementLevel)).toEqual(["mandatory", "advisory"]);
     });
 });
 

@@ -6,6 +6,7 @@
  * matching check instead and calls `notApplicable` once when there is none.
  */
 import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import { UnknownValueError } from "@pulumi/policy";
 import type { Resource } from "@pulumi/pulumi";
 import type { PropertyRecord } from "./props";
 
@@ -56,6 +57,37 @@ export interface TypeCheck {
     readonly findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => string[];
 }
 
+/**
+ * Known violations found while another part of the resource is unknown during preview: reported first, then the
+ * unknown goes on to the engine, which adds its "can't run policy during preview" advisory. So an unknown value in
+ * one place never hides a known violation in another.
+ */
+export class PartlyUnknown extends Error {
+    constructor(public readonly messages: readonly string[], public readonly unknown: Error) {
+        super(unknown.message);
+        this.name = "PartlyUnknown";
+    }
+}
+
+/**
+ * Runs each independent part of a check; returns every message when all parts could be read, else throws
+ * `PartlyUnknown` with the messages of the parts that could.
+ */
+export function checkParts(parts: readonly (() => readonly string[])[]): string[] {
+    const messages: string[] = [];
+    let unknown: Error | undefined;
+    for (const part of parts) {
+        try {
+            messages.push(...part());
+        } catch (error) {
+            if (!(error instanceof UnknownValueError)) throw error;
+            unknown ??= error as Error;
+        }
+    }
+    if (unknown !== undefined) throw new PartlyUnknown(messages, unknown);
+    return messages;
+}
+
 export function validateResourcesOfTypes(checks: readonly TypeCheck[]): ResourceValidation {
     return (args, reportViolation) => {
         const check = checks.find(({ resourceType }) => isOfType(args, resourceType));
@@ -63,9 +95,15 @@ export function validateResourcesOfTypes(checks: readonly TypeCheck[]): Resource
             const types = checks.map(({ resourceType }) => tokenOf(resourceType)).join(", ");
             return args.notApplicable(`Policy only applies to resources of types ${types}`);
         }
-        for (const message of check.findViolations(args.props, args)) {
-            reportViolation(message);
+        let messages: readonly string[];
+        try {
+            messages = check.findViolations(args.props, args);
+        } catch (error) {
+            if (!(error instanceof PartlyUnknown)) throw error;
+            error.messages.forEach((message) => reportViolation(message));
+            throw error.unknown;
         }
+        messages.forEach((message) => reportViolation(message));
     };
 }
 

@@ -66,7 +66,5 @@ export function valuesAt(props: unknown, tablePath: string): LocatedValue[] {
     return walk(props, tablePath.split("."), "");
 }
 
-/** The sizes the table locates in a resource of `type` (any API version), only those that are set. */
-export function tableSizes(type: string, props: unknown): LocatedValue[] {
-    return (ROWS_BY_TYPE.get(canonicalType(type)) ?? []).flatMap((row) => valuesAt(props, row.path));
-}
+/** The table's checked rows for a resource of `type` (any API version). */
+export const tableRowsOf = (type: string): readonly SizePropertyRow[] => ROWS_BY_TYPE.get(canonicalType(type)) ?? [];

@@ -14,6 +14,7 @@
  * @topics compute, quota
  */
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { UnknownValueError } from "@pulumi/policy";
 import * as compute from "@pulumi/azure-native/compute";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as monitor from "@pulumi/azure-native/monitor";
@@ -134,16 +135,23 @@ function validateVcpuBudget(args: StackValidationArgs, reportViolation: (message
     const { vcpuBudget } = configWithDefaults(args, DEFAULTS);
     const autoscaleSettings = args.resources.filter((resource) => AUTOSCALE_TYPES.some((type) => isOfType(resource, type)));
     const ceilings: Ceiling[] = [];
+    // A resource unknown during preview is left out of the sum; the known ones can still exceed the budget.
+    let unknown: Error | undefined;
     for (const resource of args.resources) {
         const kind = VM_GROUPS.find(({ resourceType }) => isOfType(resource, resourceType));
-        for (const group of kind?.groups(resource, autoscaleSettings) ?? []) {
-            const result = groupCeiling(group);
-            if ("problem" in result) {
-                // Fail closed: VMs that cannot be counted cannot be shown to fit the budget.
-                reportViolation(`Cannot count the vCPUs of "${group.label}": ${result.problem}.`, resource.urn);
-            } else {
-                ceilings.push(result);
+        try {
+            for (const group of kind?.groups(resource, autoscaleSettings) ?? []) {
+                const result = groupCeiling(group);
+                if ("problem" in result) {
+                    // Fail closed: VMs that cannot be counted cannot be shown to fit the budget.
+                    reportViolation(`Cannot count the vCPUs of "${group.label}": ${result.problem}.`, resource.urn);
+                } else {
+                    ceilings.push(result);
+                }
             }
+        } catch (error) {
+            if (!(error instanceof UnknownValueError)) throw error;
+            unknown ??= error as Error;
         }
     }
     const total = ceilings.reduce((sum, { vcpus }) => sum + vcpus, 0);
@@ -152,8 +160,10 @@ function validateVcpuBudget(args: StackValidationArgs, reportViolation: (message
             .filter(({ vcpus }) => vcpus > 0)
             .map(({ explanation }) => explanation)
             .join("; ");
-        reportViolation(`The farm's VMs can grow to ${total} vCPUs, above the budget of ${vcpuBudget} (${breakdown}).`);
+        reportViolation(`The farm's VMs can grow to ${unknown === undefined ? "" : "at least "}${total} vCPUs, above the budget of ${vcpuBudget} (${breakdown}).`);
     }
+    // The engine turns this into its "can't run policy during preview" advisory, after the known violations.
+    if (unknown !== undefined) throw unknown;
 }
 
 export const vcpuBudget: StackValidationPolicy = {

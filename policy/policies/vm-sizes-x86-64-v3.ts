@@ -18,8 +18,8 @@ import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/p
 import { meetsLevel, sizeVerdict } from "../catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVEL_TAG, MINIMUM_LEVELS, MinimumLevel, VerdictOptions } from "../catalog/types";
 import { describeValue, field, LocatedValue, PropertyRecord } from "../lib/props";
-import { configWithDefaults, tokenOf, validateResourcesOfTypes } from "../lib/resource-types";
-import { TABLE_TYPES, tableSizes } from "../lib/size-properties";
+import { checkParts, configWithDefaults, tokenOf, validateResourcesOfTypes } from "../lib/resource-types";
+import { TABLE_TYPES, tableRowsOf, valuesAt } from "../lib/size-properties";
 import { SIZE_LOCATIONS } from "../lib/vm-size-locations";
 
 export interface VmSizesConfig {
@@ -64,18 +64,37 @@ function levelFor(props: PropertyRecord, configured: MinimumLevel): { level: Min
 
 const DEDICATED_TYPES: ReadonlySet<string> = new Set(SIZE_LOCATIONS.map(({ resourceType }) => tokenOf(resourceType)));
 
-/** A dedicated location's sizes and the table's other sizes of the same resource (a path once). */
-function withTableSizes(dedicated: LocatedValue[], type: string, props: PropertyRecord): LocatedValue[] {
-    const seen = new Set(dedicated.map((size) => size.path));
-    return [...dedicated, ...tableSizes(type, props).filter((size) => !seen.has(size.path))];
+/**
+ * A resource's places for sizes: its dedicated location, and each row of the table (a path the dedicated
+ * location also reports is judged once, by the dedicated one).
+ */
+function placesOf(dedicated: ((props: PropertyRecord) => LocatedValue[]) | undefined, type: string, props: PropertyRecord): (() => LocatedValue[])[] {
+    let dedicatedPaths = new Set<string>();
+    const own = dedicated === undefined ? [] : [() => {
+        const sizes = dedicated(props);
+        dedicatedPaths = new Set(sizes.map((size) => size.path));
+        return sizes;
+    }];
+    return [...own, ...tableRowsOf(type).map((row) => () => valuesAt(props, row.path).filter((size) => !dedicatedPaths.has(size.path)))];
 }
 
-function findSizeViolations(props: PropertyRecord, sizes: LocatedValue[], args: ResourceValidationArgs): string[] {
+/**
+ * The violations of every size. The sizes' places (`locate`, one function per place), and the level tag, are
+ * read independently, so a value unknown during preview in one place does not hide a known wrong size in
+ * another (`checkParts`); an unknown level tag leaves the configured level to judge by.
+ */
+function findSizeViolations(props: PropertyRecord, locate: readonly (() => LocatedValue[])[], args: ResourceValidationArgs): string[] {
     const config = configWithDefaults(args, DEFAULTS);
-    const level = levelFor(props, config.minimumLevel);
-    if ("problem" in level) return [level.problem];
-    const options = verdictOptions({ ...config, minimumLevel: level.level });
-    return sizes.flatMap((size) => sizeViolation(size, options) ?? []);
+    let level: ReturnType<typeof levelFor> = { level: config.minimumLevel };
+    const levelPart = () => {
+        level = levelFor(props, config.minimumLevel);
+        return "problem" in level ? [level.problem] : [];
+    };
+    const sizePart = (place: () => LocatedValue[]) => () => {
+        const options = verdictOptions({ ...config, minimumLevel: "level" in level ? level.level : config.minimumLevel });
+        return place().flatMap((size) => sizeViolation(size, options) ?? []);
+    };
+    return checkParts([levelPart, ...locate.map(sizePart)]);
 }
 
 export const vmSizesX8664V3: ResourceValidationPolicy = {
@@ -102,12 +121,12 @@ export const vmSizesX8664V3: ResourceValidationPolicy = {
     validateResource: validateResourcesOfTypes([
         ...SIZE_LOCATIONS.map(({ resourceType, sizes }) => ({
             resourceType,
-            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, withTableSizes(sizes(props), args.type, props), args),
+            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, placesOf(sizes, args.type, props), args),
         })),
         // Every other azure-native type the SDK-derived table has a size for.
         ...TABLE_TYPES.filter((type) => !DEDICATED_TYPES.has(type)).map((resourceType) => ({
             resourceType,
-            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, tableSizes(args.type, props), args),
+            findViolations: (props: PropertyRecord, args: ResourceValidationArgs) => findSizeViolations(props, placesOf(undefined, args.type, props), args),
         })),
     ]),
 };
