@@ -119,3 +119,87 @@ describe("generic ARM", () => {
         expect(await sizeViolations(deployment({ resources: [{ type: "Microsoft.Storage/storageAccounts", name: "x" }] }))).toEqual([]);
     });
 });
+
+describe("baselines on every type that carries them", () => {
+    const violationsOf = async (policy: string, resource: Omit<HarnessResource, "name">) =>
+        (await runResourcePolicies([{ name: "subject", ...resource }])).filter((violation) => violation.policy === policy).map((violation) => violation.message);
+    const fleetProfile = (osProfile: Record<string, unknown>, ipConfiguration: Record<string, unknown> = { name: "ip" }) => ({
+        computeProfile: { baseVirtualMachineProfile: { osProfile, networkProfile: { networkInterfaceConfigurations: [{ name: "nic", ipConfigurations: [ipConfiguration] }] } } },
+        vmSizesProfile: [{ name: V3 }],
+    });
+    const keysOnly = { adminUsername: "koji", linuxConfiguration: { disablePasswordAuthentication: true } };
+
+    // [case, policy, violating resource, clean resource, expected message]
+    const cases: [string, string, Omit<HarnessResource, "name">, Omit<HarnessResource, "name">, RegExp][] = [
+        ["a Compute Fleet's NIC profile with a public IP", "no-public-ip-on-nics",
+            { type: "azure-native:azurefleet:Fleet", inputs: fleetProfile(keysOnly, { name: "ip", publicIPAddressConfiguration: { name: "pip" } }) },
+            { type: "azure-native:azurefleet:Fleet", inputs: fleetProfile(keysOnly) }, /networkInterfaceConfigurations\[0\]\.ipConfigurations\[0\]\.publicIPAddressConfiguration: a public IP/],
+        ["AKS node public IPs", "no-public-ip-on-nics",
+            { type: "azure-native:containerservice:ManagedCluster", inputs: { agentPoolProfiles: [{ name: "p", vmSize: V3, enableNodePublicIP: true }] } },
+            { type: "azure-native:containerservice:ManagedCluster", inputs: { agentPoolProfiles: [{ name: "p", vmSize: V3 }] } }, /^agentPoolProfiles\[0\]\.enableNodePublicIP: every node/],
+        ["a Batch pool left at Batch-managed public IPs", "no-public-ip-on-nics",
+            { type: "azure-native:batch:Pool", inputs: { vmSize: V3 } },
+            { type: "azure-native:batch:Pool", inputs: { vmSize: V3, networkConfiguration: { publicIPAddressConfiguration: { provision: "NoPublicIPAddresses" } } } }, /provision is not set; set "NoPublicIPAddresses"/],
+        ["a classic scale set with public IPs", "no-public-ip-on-nics",
+            { type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", inputs: { sku: V3, networkInterfaces: [{ name: "n", ipConfigurations: [{ name: "i", publicIpAddresses: [{ name: "p" }] }] }] } },
+            { type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", inputs: { sku: V3, networkInterfaces: [{ name: "n", ipConfigurations: [{ name: "i" }] }] } }, /^networkInterfaces\[0\]\.ipConfigurations\[0\]\.publicIpAddresses\[0\]: /],
+        ["a classic AKS default pool with node public IPs", "no-public-ip-on-nics",
+            { type: "azure:containerservice/kubernetesCluster:KubernetesCluster", inputs: { defaultNodePool: { name: "d", vmSize: V3, nodePublicIpEnabled: true } } },
+            { type: "azure:containerservice/kubernetesCluster:KubernetesCluster", inputs: { defaultNodePool: { name: "d", vmSize: V3 } } }, /^defaultNodePool\.nodePublicIpEnabled: /],
+        ["a Compute Fleet OS profile with a password", "ssh-keys-only",
+            { type: "azure-native:azurefleet:Fleet", inputs: fleetProfile({ adminUsername: "koji", adminPassword: "x", linuxConfiguration: { disablePasswordAuthentication: false } }) },
+            { type: "azure-native:azurefleet:Fleet", inputs: fleetProfile(keysOnly) }, /^computeProfile\.baseVirtualMachineProfile\.osProfile\.adminPassword: /],
+        ["a VMAccess extension that sets a password", "ssh-keys-only",
+            { type: "azure-native:compute:VirtualMachineExtension", inputs: { publisher: "Microsoft.OSTCExtensions", type: "VMAccessForLinux", protectedSettings: { username: "koji", password: "x" } } },
+            { type: "azure-native:compute:VirtualMachineExtension", inputs: { publisher: "Microsoft.OSTCExtensions", type: "VMAccessForLinux", protectedSettings: { username: "koji", ssh_key: "ssh-ed25519 AAAA" } } }, /VMAccessForLinux extension sets a password/],
+        ["a scale set's inline VMAccess extension", "ssh-keys-only",
+            { type: "azure-native:compute:VirtualMachineScaleSet", inputs: { sku: { name: V3 }, virtualMachineProfile: { osProfile: keysOnly, extensionProfile: { extensions: [{ name: "a", type: "VMAccessForLinux", protectedSettings: { password: "x" } }] } } } },
+            { type: "azure-native:compute:VirtualMachineScaleSet", inputs: { sku: { name: V3 }, virtualMachineProfile: { osProfile: keysOnly, extensionProfile: { extensions: [{ name: "h", type: "ApplicationHealthLinux" }] } } } }, /^virtualMachineProfile\.extensionProfile\.extensions\[0\]: /],
+        ["a classic Linux VM with a password", "ssh-keys-only",
+            { type: "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", inputs: { size: V3, adminPassword: "x", disablePasswordAuthentication: false } },
+            { type: "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", inputs: { size: V3, adminSshKeys: [{ username: "koji", publicKey: "ssh-ed25519 AAAA" }] } }, /^adminPassword: /],
+        ["an AKS Spot pool that deallocates", "spot-eviction-delete",
+            { type: "azure-native:containerservice:AgentPool", inputs: { vmSize: V3, scaleSetPriority: "Spot", scaleSetEvictionPolicy: "Deallocate" } },
+            { type: "azure-native:containerservice:AgentPool", inputs: { vmSize: V3, scaleSetPriority: "Spot" } }, /^scaleSetEvictionPolicy is "Deallocate"/],
+        ["a classic Spot scale set that deallocates", "spot-eviction-delete",
+            { type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", inputs: { sku: V3, priority: "Spot", evictionPolicy: "Deallocate" } },
+            { type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", inputs: { sku: V3, priority: "Spot", evictionPolicy: "Delete" } }, /^evictionPolicy is "Deallocate"/],
+        ["a classic storage account left at its defaults", "storage-account-secure-access",
+            { type: "azure:storage/account:Account", inputs: { accountTier: "Standard" } },
+            { type: "azure:storage/account:Account", inputs: { accountTier: "Standard", allowNestedItemsToBePublic: false, sharedAccessKeyEnabled: false } }, /^allowNestedItemsToBePublic must be false/],
+        ["a classic key vault without purge protection", "key-vault-rbac-purge-protection",
+            { type: "azure:keyvault/keyVault:KeyVault", inputs: { rbacAuthorizationEnabled: true } },
+            { type: "azure:keyvault/keyVault:KeyVault", inputs: { rbacAuthorizationEnabled: true, purgeProtectionEnabled: true } }, /^purgeProtectionEnabled must be true/],
+        ["a classic NSG open to the internet", "nsg-no-inbound-from-internet",
+            { type: "azure:network/networkSecurityGroup:NetworkSecurityGroup", inputs: { securityRules: [{ name: "r", direction: "Inbound", access: "Allow", sourceAddressPrefix: "Internet" }] } },
+            { type: "azure:network/networkSecurityGroup:NetworkSecurityGroup", inputs: { securityRules: [{ name: "r", direction: "Inbound", access: "Allow", sourceAddressPrefix: "203.0.113.0/28" }] } }, /allows inbound traffic from "Internet"/],
+        ["NSG prefixes that together are all of IPv4", "nsg-no-inbound-from-internet",
+            { type: "azure-native:network:SecurityRule", inputs: { direction: "Inbound", access: "Allow", sourceAddressPrefixes: ["0.0.0.0/1", "128.0.0.0/2", "192.0.0.0/2"] } },
+            { type: "azure-native:network:SecurityRule", inputs: { direction: "Inbound", access: "Allow", sourceAddressPrefixes: ["0.0.0.0/1", "128.0.0.0/2"] } }, /together all of IPv4/],
+        ["a Virtual Network Manager rule that always allows from the internet", "nsg-no-inbound-from-internet",
+            { type: "azure-native:network:AdminRule", inputs: { kind: "Custom", access: "AlwaysAllow", direction: "Inbound", sources: [{ addressPrefix: "Internet", addressPrefixType: "ServiceTag" }] } },
+            { type: "azure-native:network:AdminRule", inputs: { kind: "Custom", access: "Deny", direction: "Inbound", sources: [{ addressPrefix: "Internet", addressPrefixType: "ServiceTag" }] } }, /^sources: allows inbound traffic from "Internet"/],
+        ["a Batch NAT pool with no NSG rules, or one open to all", "nsg-no-inbound-from-internet",
+            { type: "azure-native:batch:Pool", inputs: { vmSize: V3, networkConfiguration: { endpointConfiguration: { inboundNatPools: [{ name: "ssh", backendPort: 22 }] } } } },
+            { type: "azure-native:batch:Pool", inputs: { vmSize: V3, networkConfiguration: { endpointConfiguration: { inboundNatPools: [{ name: "ssh", backendPort: 22, networkSecurityGroupRules: [{ priority: 150, access: "Allow", sourceAddressPrefix: "203.0.113.7" }] }] } } } },
+            /inboundNatPools\[0\]: an inbound NAT pool without NSG rules/],
+    ];
+
+    it.each(cases)("%s", async (_case, policy, violating, clean, message) => {
+        expect(await violationsOf(policy, violating)).toContainEqual(expect.stringMatching(message));
+        expect(await violationsOf(policy, clean)).toEqual([]);
+    });
+
+    it("a Batch NAT pool rule allowing every address", async () => {
+        const open = { type: "azure-native:batch:Pool", inputs: { vmSize: V3, networkConfiguration: { endpointConfiguration: { inboundNatPools: [{ name: "ssh", networkSecurityGroupRules: [{ priority: 150, access: "Allow", sourceAddressPrefix: "*" }] }] } } } };
+        expect(await violationsOf("nsg-no-inbound-from-internet", open)).toEqual([expect.stringMatching(/networkSecurityGroupRules\[0\]: allows inbound traffic from "\*"/)]);
+    });
+
+    it("a classic lock protects a classic storage account", async () => {
+        const account: HarnessResource = { type: "azure:storage/account:Account", name: "store", id: "store-id", inputs: {} };
+        const lock: HarnessResource = { type: "azure:management/lock:Lock", name: "lock", inputs: { scope: "store-id", lockLevel: "CanNotDelete" } };
+        const policy = (await runStackPolicies([account])).filter((violation) => violation.policy === "storage-account-delete-lock");
+        expect(policy).toHaveLength(1);
+        expect((await runStackPolicies([account, lock])).filter((violation) => violation.policy === "storage-account-delete-lock")).toEqual([]);
+    });
+});

@@ -23,10 +23,22 @@ function vaultMessages(props: PropertyRecord): string[] {
     });
 }
 
+/** The classic provider's vault: `rbacAuthorizationEnabled` (formerly `enableRbacAuthorization`) and `purgeProtectionEnabled`. */
+function classicVaultMessages(props: PropertyRecord): string[] {
+    const rbac = props.rbacAuthorizationEnabled ?? props.enableRbacAuthorization;
+    return [
+        ...(rbac === true ? [] : [`rbacAuthorizationEnabled must be true; it is ${describeValue(rbac)}.`]),
+        ...(props.purgeProtectionEnabled === true ? [] : [`purgeProtectionEnabled must be true; it is ${describeValue(props.purgeProtectionEnabled)}.`]),
+    ];
+}
+
 export const keyVaultRbacPurgeProtection: ResourceValidationPolicy = {
     name: "key-vault-rbac-purge-protection",
     description: "Key vaults must use RBAC authorization and have purge protection enabled.",
     enforcementLevel: "mandatory",
     severity: "high",
-    validateResource: validateResourcesOfTypes([{ resourceType: keyvault.Vault, findViolations: vaultMessages }]),
+    validateResource: validateResourcesOfTypes([
+        { resourceType: keyvault.Vault, findViolations: vaultMessages },
+        { resourceType: "azure:keyvault/keyVault:KeyVault", findViolations: classicVaultMessages },
+    ]),
 };

@@ -11,23 +11,40 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as azurefleet from "@pulumi/azure-native/azurefleet";
 import * as compute from "@pulumi/azure-native/compute";
-import { describeValue, equalsIgnoreCase, field, isSet } from "../lib/props";
+import * as containerservice from "@pulumi/azure-native/containerservice";
+import { describeValue, eachElement, equalsIgnoreCase, field, isSet, PropertyRecord } from "../lib/props";
 import { validateResourcesOfTypes } from "../lib/resource-types";
 
 /** Spot, and its predecessor "Low" (low-priority scale sets), are both evictable. */
 const EVICTABLE_PRIORITIES = ["Spot", "Low"];
 
-function evictionMessages(priority: unknown, evictionPolicy: unknown, evictionPolicyPath: string): string[] {
+/** `defaultDeletes`: the API deletes evicted VMs when the policy is left out (AKS does). */
+function evictionMessages(priority: unknown, evictionPolicy: unknown, evictionPolicyPath: string, defaultDeletes = false): string[] {
     const evictable = EVICTABLE_PRIORITIES.some((evictablePriority) => equalsIgnoreCase(priority, evictablePriority));
-    if (!evictable || equalsIgnoreCase(evictionPolicy, "Delete")) {
+    if (!evictable || equalsIgnoreCase(evictionPolicy, "Delete") || (defaultDeletes && evictionPolicy === undefined)) {
         return [];
     }
     return [`${evictionPolicyPath} is ${describeValue(evictionPolicy)}; Spot builders must use "Delete".`];
 }
 
+/**
+ * An AKS pool: `scaleSetPriority` and `scaleSetEvictionPolicy`, whose default is Delete (azure-native
+ * containerservice ManagedClusterAgentPoolProfile: "If not specified, the default is 'Delete'").
+ */
+const aksPoolMessages = (pool: unknown, prefix: string) =>
+    evictionMessages(field(pool, "scaleSetPriority"), field(pool, "scaleSetEvictionPolicy"), `${prefix}scaleSetEvictionPolicy`, true);
+
+/** The classic provider's VMs, scale sets and AKS pools: `priority` and `evictionPolicy`. */
+const classicMessages = (props: unknown, prefix = "") => evictionMessages(field(props, "priority"), field(props, "evictionPolicy"), `${prefix}evictionPolicy`);
+const CLASSIC_COMPUTE = [
+    "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet",
+    "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet", "azure:compute/linuxVirtualMachine:LinuxVirtualMachine",
+    "azure:compute/windowsVirtualMachine:WindowsVirtualMachine", "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool",
+];
+
 export const spotEvictionDelete: ResourceValidationPolicy = {
     name: "spot-eviction-delete",
-    description: "Spot (or low-priority) scale sets, VMs and Compute Fleets must set eviction policy Delete.",
+    description: "Spot (or low-priority) scale sets, VMs, Compute Fleets and AKS pools, of either provider, must set eviction policy Delete.",
     enforcementLevel: "mandatory",
     severity: "medium",
     validateResource: validateResourcesOfTypes([
@@ -54,5 +71,8 @@ export const spotEvictionDelete: ResourceValidationPolicy = {
                     "spotPriorityProfile.evictionPolicy",
                 ),
         },
+        { resourceType: containerservice.ManagedCluster, findViolations: (props) => eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksPoolMessages(value, `${path}.`)) },
+        { resourceType: containerservice.AgentPool, findViolations: (props) => aksPoolMessages(props, "") },
+        ...CLASSIC_COMPUTE.map((resourceType) => ({ resourceType, findViolations: (props: PropertyRecord) => classicMessages(props) })),
     ]),
 };

@@ -21,7 +21,12 @@ import { equalsIgnoreCase } from "../lib/props";
 import { groupOf, refersTo, scopeCoversGroup } from "../lib/references";
 import { isOfType } from "../lib/resource-types";
 
-const preventsDeletion = (lock: PolicyResource) => ["CanNotDelete", "ReadOnly"].some((level) => equalsIgnoreCase(lock.props.level, level));
+/** The classic provider's lock: `scope` and `lockLevel`. */
+const CLASSIC_LOCK = "azure:management/lock:Lock";
+const CLASSIC_ACCOUNT = "azure:storage/account:Account";
+
+const preventsDeletion = (lock: PolicyResource) =>
+    ["CanNotDelete", "ReadOnly"].some((level) => equalsIgnoreCase(lock.props.level ?? lock.props.lockLevel, level));
 
 /** Whether two resources name the same resource group: computed from the same group resource, or the same name. */
 function sameGroup(first: PolicyResource, second: PolicyResource): boolean {
@@ -33,7 +38,7 @@ function sameGroup(first: PolicyResource, second: PolicyResource): boolean {
 
 function covers(lock: PolicyResource, account: PolicyResource, groups: readonly PolicyResource[]): boolean {
     if (!preventsDeletion(lock)) return false;
-    if (isOfType(lock, authorization.ManagementLockByScope)) return refersTo(lock, "scope", account) || scopeCoversGroup(lock, "scope", groupOf(account, groups));
+    if (isOfType(lock, authorization.ManagementLockByScope) || isOfType(lock, CLASSIC_LOCK)) return refersTo(lock, "scope", account) || scopeCoversGroup(lock, "scope", groupOf(account, groups));
     if (isOfType(lock, authorization.ManagementLockAtSubscriptionLevel)) return true;
     if (isOfType(lock, authorization.ManagementLockAtResourceGroupLevel)) return sameGroup(lock, account);
     if (isOfType(lock, authorization.ManagementLockAtResourceLevel)) {
@@ -46,7 +51,7 @@ function covers(lock: PolicyResource, account: PolicyResource, groups: readonly 
 }
 
 const LOCK_TYPES = [
-    authorization.ManagementLockByScope, authorization.ManagementLockAtResourceLevel,
+    CLASSIC_LOCK, authorization.ManagementLockByScope, authorization.ManagementLockAtResourceLevel,
     authorization.ManagementLockAtResourceGroupLevel, authorization.ManagementLockAtSubscriptionLevel,
 ];
 
@@ -58,7 +63,7 @@ export const storageAccountDeleteLock: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const locks = args.resources.filter((resource) => LOCK_TYPES.some((type) => isOfType(resource, type)));
         const groups = args.resources.filter((resource) => isOfType(resource, resources.ResourceGroup));
-        for (const account of args.resources.filter((resource) => isOfType(resource, storage.StorageAccount))) {
+        for (const account of args.resources.filter((resource) => isOfType(resource, storage.StorageAccount) || isOfType(resource, CLASSIC_ACCOUNT))) {
             if (!locks.some((lock) => covers(lock, account, groups))) {
                 reportViolation(
                     `Storage account "${account.name}" has no CanNotDelete lock: add an azure-native:authorization:ManagementLockByScope with scope set to the account's id and level "CanNotDelete".`,

@@ -57,11 +57,24 @@ const STORAGE_ACCOUNT_RULES: readonly SettingRule[] = [
 ];
 
 function storageAccountMessages(props: PropertyRecord, args: { readonly type: string }): string[] {
-    const apiVersion = apiVersionOf(args.type);
-    return STORAGE_ACCOUNT_RULES.filter(({ property, complies }) => !complies(props[property], apiVersion)).map(
+    return ruleMessages(STORAGE_ACCOUNT_RULES, props, apiVersionOf(args.type));
+}
+
+/**
+ * The classic provider's account (@pulumi/azure 6.40.0): its own names and defaults. HTTPS only defaults to true and
+ * TLS to 1.2; nested items may be public and shared keys work unless turned off.
+ */
+const CLASSIC_ACCOUNT_RULES: readonly SettingRule[] = [
+    { property: "httpsTrafficOnlyEnabled", complies: (value) => value !== false, requirement: "must not be false (HTTPS only)" },
+    { property: "minTlsVersion", complies: (value) => value === undefined || equalsIgnoreCase(value, "TLS1_2"), requirement: "must be TLS1_2 (its default)" },
+    { property: "allowNestedItemsToBePublic", complies: (value) => value === false, requirement: "must be false (no anonymous blob access; the provider's default is true)" },
+    { property: "sharedAccessKeyEnabled", complies: (value) => value === false, requirement: "must be false (Entra ID authorization only)" },
+];
+
+const ruleMessages = (rules: readonly SettingRule[], props: PropertyRecord, apiVersion: string | undefined): string[] =>
+    rules.filter(({ property, complies }) => !complies(props[property], apiVersion)).map(
         ({ property, requirement }) => `${property} ${requirement}; it is ${describeValue(props[property])}.`,
     );
-}
 
 export const storageAccountSecureAccess: ResourceValidationPolicy = {
     name: "storage-account-secure-access",
@@ -71,5 +84,6 @@ export const storageAccountSecureAccess: ResourceValidationPolicy = {
     severity: "high",
     validateResource: validateResourcesOfTypes([
         { resourceType: storage.StorageAccount, findViolations: storageAccountMessages },
+        { resourceType: "azure:storage/account:Account", findViolations: (props) => ruleMessages(CLASSIC_ACCOUNT_RULES, props, undefined) },
     ]),
 };
