@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { allowedSizeNames } from "../policy/catalog";
 
 const ROOT = path.resolve(__dirname, "..");
 const PLAN_TIMEOUT = 240_000;
@@ -66,6 +67,10 @@ describe("npm run plan", () => {
         expect(result.outputs.kojiAdminScript).toBe("(known after pulumi up)");
         // Every builder's first topurl is the cache, known before anything exists; the configured ones follow.
         expect(result.outputs.packageCacheUrl).toBe("http://10.20.17.62");
+        // The ARM layer: both allowed-size assignments, each listing exactly the catalog's allowed sizes.
+        const assignments = result.resources.filter((resource: { type: string }) => resource.type === "azure-native:authorization:PolicyAssignment");
+        expect(assignments.map((assignment: { inputs: { parameters: { listOfAllowedSKUs: { value: string[] } } } }) => assignment.inputs.parameters.listOfAllowedSKUs.value))
+            .toEqual([allowedSizeNames({ minimumLevel: "x86-64-v3" }), [...allowedSizeNames({ minimumLevel: "x86-64-v3" }), "Mix"]]);
         const userData = await plan("--json", "--user-data");
         const cloudInit = JSON.parse(userData.stdout).resources.find((resource: { name: string }) => resource.name === "regular-vmss").inputs.virtualMachineProfile.osProfile.customData;
         expect(cloudInit).toContain("topurl = http://10.20.17.62 https://kojipkgs.fedoraproject.org/");
