@@ -4,8 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { BuildFarm } from "./components/build-farm";
-import { PoolPlanError } from "./lib/builder-pool-plan";
-import { PackageCachePlanError } from "./lib/package-cache/plan";
+import { InputPropertyError } from "./lib/input-property-error";
 import { formatConfigErrors, parseStackConfig } from "./lib/stack-config";
 
 function buildFarm(): BuildFarm {
@@ -17,7 +16,8 @@ function buildFarm(): BuildFarm {
     try {
         return new BuildFarm("buildfarm", { config: parsed.config });
     } catch (error) {
-        if (error instanceof PoolPlanError || error instanceof PackageCachePlanError) throw new pulumi.RunError(error.message);
+        // Every pure plan refuses an argument with this one error type: its one line is the whole message.
+        if (error instanceof InputPropertyError) throw new pulumi.RunError(error.message);
         throw error;
     }
 }

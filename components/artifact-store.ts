@@ -5,6 +5,7 @@ import { publicEndpointAccess } from "../lib/admin-access";
 import { NAME_SUFFIX_LENGTH, randomNameSuffix } from "./name-suffix";
 import { addPrivateEndpoint } from "./private-endpoint";
 import { PlacementArgs, placementOf } from "./placement";
+import { InputPropertyError } from "../lib/input-property-error";
 
 /**
  * The store's containers: the pools' slot leases, which the builders write (lib/cloud-init/scripts/koji-slot).
@@ -64,20 +65,20 @@ const ACCOUNT_NAME_PREFIX_MAX_LENGTH = 24 - NAME_SUFFIX_LENGTH;
 export function validateArtifactStoreArgs(args: ArtifactStoreArgs): void {
     const prefix = args.accountNamePrefix ?? ARTIFACT_STORE_DEFAULTS.accountNamePrefix;
     if (!/^[a-z0-9]+$/.test(prefix) || prefix.length > ACCOUNT_NAME_PREFIX_MAX_LENGTH) {
-        throw new Error(`accountNamePrefix: "${prefix}" must be 1 to ${ACCOUNT_NAME_PREFIX_MAX_LENGTH} lowercase letters or digits (storage account names allow nothing else)`);
+        throw new InputPropertyError("accountNamePrefix", `accountNamePrefix: "${prefix}" must be 1 to ${ACCOUNT_NAME_PREFIX_MAX_LENGTH} lowercase letters or digits (storage account names allow nothing else)`);
     }
     args.slotIds.forEach((slotId, index) => {
         // Slot blobs sit at the top of the container: a slash would make a virtual directory.
         if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(slotId)) {
-            throw new Error(`slotIds[${index}]: "${slotId}" is not a plain blob name (letters, digits, '.', '_', '-')`);
+            throw new InputPropertyError(`slotIds[${index}]`, `slotIds[${index}]: "${slotId}" is not a plain blob name (letters, digits, '.', '_', '-')`);
         }
         if (args.slotIds.indexOf(slotId) !== index) {
-            throw new Error(`slotIds[${index}]: "${slotId}" is listed twice`);
+            throw new InputPropertyError(`slotIds[${index}]`, `slotIds[${index}]: "${slotId}" is listed twice`);
         }
     });
     const retentionDays = args.softDeleteRetentionDays ?? ARTIFACT_STORE_DEFAULTS.softDeleteRetentionDays;
     if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 365) {
-        throw new Error(`softDeleteRetentionDays: Azure keeps deleted blobs 1 to 365 days; got ${retentionDays}`);
+        throw new InputPropertyError("softDeleteRetentionDays", `softDeleteRetentionDays: Azure keeps deleted blobs 1 to 365 days; got ${retentionDays}`);
     }
     publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
 }

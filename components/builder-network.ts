@@ -7,6 +7,7 @@ import { BuilderSubnetKey, builderSubnetLayout, BuilderSubnetPlan } from "../lib
 import { parseIpv4Range, parseIpv4Ranges, rangeContains, rangesOverlap } from "../lib/ip-ranges";
 import { PlacementArgs, placementOf } from "./placement";
 import { NETWORK_DEFAULTS } from "../lib/network-defaults";
+import { InputPropertyError } from "../lib/input-property-error";
 
 /** Fixed outbound addresses: either single Standard public IPs or one contiguous prefix. */
 export type BuilderEgress =
@@ -84,7 +85,7 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
     const cache = parseIpv4Range(packageCacheSubnetPrefix, "packageCacheSubnetPrefix");
     parseIpv4Ranges(adminSshSourceCidrs, "adminSshSourceCidrs").forEach((range, index) => {
         if (range.prefixLength === 0) {
-            throw new Error(`adminSshSourceCidrs[${index}]: ${adminSshSourceCidrs[index]} would open SSH to the whole internet; list admin networks`);
+            throw new InputPropertyError(`adminSshSourceCidrs[${index}]`, `adminSshSourceCidrs[${index}]: ${adminSshSourceCidrs[index]} would open SSH to the whole internet; list admin networks`);
         }
     });
     const ranges = [
@@ -94,28 +95,28 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
     ] as const;
     for (const [argumentName, prefix, subnet] of ranges) {
         if (!rangeContains(space, subnet)) {
-            throw new Error(`${argumentName}: ${prefix} is not inside addressSpace ${addressSpace}`);
+            throw new InputPropertyError(argumentName, `${argumentName}: ${prefix} is not inside addressSpace ${addressSpace}`);
         }
         // Azure reserves five addresses in every subnet and refuses prefixes longer than /29.
         if (subnet.prefixLength > 29) {
-            throw new Error(`${argumentName}: ${prefix} is too small; Azure subnets must be /29 or larger`);
+            throw new InputPropertyError(argumentName, `${argumentName}: ${prefix} is too small; Azure subnets must be /29 or larger`);
         }
     }
     ranges.forEach(([firstName, firstPrefix, first], index) => {
         for (const [secondName, secondPrefix, second] of ranges.slice(index + 1)) {
-            if (rangesOverlap(first, second)) throw new Error(`${firstName} ${firstPrefix} and ${secondName} ${secondPrefix} overlap`);
+            if (rangesOverlap(first, second)) throw new InputPropertyError(secondName, `${firstName} ${firstPrefix} and ${secondName} ${secondPrefix} overlap`);
         }
     });
 
     const zones = args.zones ?? [];
     for (const zone of zones) {
-        if (!["1", "2", "3"].includes(zone)) throw new Error(`zones: "${zone}" is not an availability zone; use "1", "2" or "3"`);
+        if (!["1", "2", "3"].includes(zone)) throw new InputPropertyError("zones", `zones: "${zone}" is not an availability zone; use "1", "2" or "3"`);
     }
     const zonalLayout = (argumentName: string, prefix: string) => {
         const layout = builderSubnetLayout(prefix, zones, argumentName);
         for (const subnet of layout) {
             if (parseIpv4Range(subnet.prefix, argumentName).prefixLength > 29) {
-                throw new Error(`${argumentName}: ${prefix} split over ${layout.length} zones gives ${subnet.prefix}; Azure subnets must be /29 or larger, so use a larger range`);
+                throw new InputPropertyError(argumentName, `${argumentName}: ${prefix} split over ${layout.length} zones gives ${subnet.prefix}; Azure subnets must be /29 or larger, so use a larger range`);
             }
         }
         return layout;
@@ -125,13 +126,13 @@ export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan
 
     const egress = args.egress ?? BUILDER_NETWORK_DEFAULTS.egress;
     if ("publicIpCount" in egress && "publicIpPrefixLength" in egress) {
-        throw new Error("egress: give either publicIpCount or publicIpPrefixLength, not both");
+        throw new InputPropertyError("egress", "egress: give either publicIpCount or publicIpPrefixLength, not both");
     }
     if ("publicIpCount" in egress && !(Number.isInteger(egress.publicIpCount) && egress.publicIpCount >= 1 && egress.publicIpCount <= 16)) {
-        throw new Error(`egress.publicIpCount: a NAT gateway takes 1 to 16 public IPs, got ${egress.publicIpCount}`);
+        throw new InputPropertyError("egress.publicIpCount", `egress.publicIpCount: a NAT gateway takes 1 to 16 public IPs, got ${egress.publicIpCount}`);
     }
     if ("publicIpPrefixLength" in egress && !(Number.isInteger(egress.publicIpPrefixLength) && egress.publicIpPrefixLength >= 28 && egress.publicIpPrefixLength <= 31)) {
-        throw new Error(`egress.publicIpPrefixLength: a NAT gateway takes a /28 to /31 prefix, got /${egress.publicIpPrefixLength}`);
+        throw new InputPropertyError("egress.publicIpPrefixLength", `egress.publicIpPrefixLength: a NAT gateway takes a /28 to /31 prefix, got /${egress.publicIpPrefixLength}`);
     }
 
     return {

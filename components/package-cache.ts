@@ -11,6 +11,7 @@ import { cacheFrontendAddress, cacheTopUrl, PackageCachePlanInput, planPackageCa
 import { healthExtensionProfile } from "../lib/instance-health";
 import { DEFAULT_ADMIN_USERNAME, privateNetworkProfile, sshOnlyOsProfile, TRUSTED_LAUNCH } from "../lib/farm-vm-profile";
 import { PlacementArgs, placementOf } from "./placement";
+import { InputPropertyError } from "../lib/input-property-error";
 
 export interface PackageCacheArgs extends PlacementArgs, Omit<PackageCachePlanInput, "asOf"> {
     /** The Koji topurls the cache fronts, in failover order: the stack's `koji.topUrls`. Required. */
@@ -41,7 +42,7 @@ export class PackageCache extends pulumi.ComponentResource {
     constructor(name: string, args: PackageCacheArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planPackageCache(args);
         const subnetKeys = Object.keys(args.subnetResourceIds);
-        if (subnetKeys.length === 0) throw new Error("package cache: subnetResourceIds is empty; pass BuilderNetwork.packageCacheSubnetIds");
+        if (subnetKeys.length === 0) throw new InputPropertyError("subnetResourceIds", "package cache: subnetResourceIds is empty; pass BuilderNetwork.packageCacheSubnetIds");
         const frontendAddress = cacheFrontendAddress(args.subnetPrefixes[subnetKeys[0]]);
         // The origins are checked by the nginx renderer, now, not at the first boot.
         const customData = Buffer.from(renderPackageCacheCloudInit({

@@ -5,6 +5,7 @@ import { publicEndpointAccess } from "../lib/admin-access";
 import { NAME_SUFFIX_LENGTH, randomNameSuffix } from "./name-suffix";
 import { addPrivateEndpoint } from "./private-endpoint";
 import { PlacementArgs, placementOf } from "./placement";
+import { InputPropertyError } from "../lib/input-property-error";
 
 export interface SecretVaultArgs extends PlacementArgs {
     /** Subnet for the vault's private endpoint: `BuilderNetwork.privateEndpointSubnetId`. Required. */
@@ -37,11 +38,11 @@ const VAULT_NAME_PREFIX_MAX_LENGTH = 24 - 1 - NAME_SUFFIX_LENGTH;
 export function validateSecretVaultArgs(args: SecretVaultArgs): void {
     const prefix = args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix;
     if (!/^[a-zA-Z](?:-?[a-zA-Z0-9])*$/.test(prefix) || prefix.length > VAULT_NAME_PREFIX_MAX_LENGTH) {
-        throw new Error(`vaultNamePrefix: "${prefix}" must start with a letter, hold only letters, digits and single hyphens, and be at most ${VAULT_NAME_PREFIX_MAX_LENGTH} long`);
+        throw new InputPropertyError("vaultNamePrefix", `vaultNamePrefix: "${prefix}" must start with a letter, hold only letters, digits and single hyphens, and be at most ${VAULT_NAME_PREFIX_MAX_LENGTH} long`);
     }
     const retention = args.softDeleteRetentionDays ?? SECRET_VAULT_DEFAULTS.softDeleteRetentionDays;
     if (!Number.isInteger(retention) || retention < 7 || retention > 90) {
-        throw new Error(`softDeleteRetentionDays: Key Vault keeps deleted items 7 to 90 days; got ${retention}`);
+        throw new InputPropertyError("softDeleteRetentionDays", `softDeleteRetentionDays: Key Vault keeps deleted items 7 to 90 days; got ${retention}`);
     }
     publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
 }

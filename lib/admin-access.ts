@@ -1,4 +1,5 @@
 import { isPrivateRange, parseIpv4Ranges } from "./ip-ranges";
+import { InputPropertyError } from "./input-property-error";
 
 /**
  * How a PaaS service (storage account, Key Vault) is reached from outside the farm's network.
@@ -19,11 +20,11 @@ export function publicEndpointAccess(allowedIpRanges: readonly string[], argumen
         const text = allowedIpRanges[index];
         // Storage and Key Vault firewalls only see public source addresses; private ones never match.
         if (isPrivateRange(range)) {
-            throw new Error(`${argumentName}[${index}]: "${text}" is a private range; service firewalls only filter public addresses, use the private endpoint instead`);
+            throw new InputPropertyError(`${argumentName}[${index}]`, `${argumentName}[${index}]: "${text}" is a private range; service firewalls only filter public addresses, use the private endpoint instead`);
         }
         // Storage IP rules accept neither /31 nor /32 (a /32 must be written as a bare address).
         if (range.prefixLength === 31) {
-            throw new Error(`${argumentName}[${index}]: "${text}": Azure Storage does not accept /31 ranges; list the two addresses`);
+            throw new InputPropertyError(`${argumentName}[${index}]`, `${argumentName}[${index}]: "${text}": Azure Storage does not accept /31 ranges; list the two addresses`);
         }
     });
     return {

@@ -3,6 +3,7 @@
  * Source: learn.microsoft.com/azure/role-based-access-control/built-in-roles, pages "Security"
  * (Key Vault Secrets User) and "Storage" (Storage Blob Data Contributor).
  */
+import { InputPropertyError } from "./input-property-error";
 export const BUILT_IN_ROLES = {
     /** Read secret contents (get, list). Nothing on keys or certificates, no writes. */
     keyVaultSecretsUser: "4633458b-17de-408a-b874-0445c86b69e6",
@@ -23,7 +24,7 @@ export function roleDefinitionResourceId(subscriptionId: string, role: BuiltInRo
  */
 export function requireResourceScope(scope: string, argumentName: string): string {
     if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/[^/]+\/[^/]+/i.test(scope)) {
-        throw new Error(`${argumentName}: "${scope}" is not a resource id below a resource group; role assignments must not be that broad`);
+        throw new InputPropertyError(argumentName, `${argumentName}: "${scope}" is not a resource id below a resource group; role assignments must not be that broad`);
     }
     return scope;
 }

@@ -17,6 +17,7 @@ import {
     azureRuleViolations, COMPUTER_NAME_PREFIX_MAX, describeViolation, DiskController, diskControllersOf, localDiskKind,
     LocalDiskKind, nvmeCapacityGib, RuleViolation, scaleSetLogicalName, ScaleSetRequest,
 } from "./azure-pool-rules";
+import { InputPropertyError } from "./input-property-error";
 
 /** Flexible orchestration's maximum instance count (learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes). */
 export const FLEXIBLE_MAX_INSTANCES = 1000;
@@ -163,14 +164,14 @@ export interface PoolPlan {
  * A pool that cannot be built; the message is one line naming the pool, the setting and the fix. `property` is
  * the pool setting at fault (`vmSizes`, `spot.maxPrice` ...), and `rule` the Azure rule when one is broken.
  */
-export class PoolPlanError extends Error {
+export class PoolPlanError extends InputPropertyError {
     constructor(
         pool: string,
         message: string,
         public readonly property?: string,
         public readonly rule?: RuleViolation["rule"],
     ) {
-        super(`builder pool "${pool}": ${message}`);
+        super(property ?? "", `builder pool "${pool}": ${message}`);
         this.name = "PoolPlanError";
     }
 }

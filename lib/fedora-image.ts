@@ -4,6 +4,7 @@
  * components/partials/CloudLaunchSection.vue: gallery public name, image definitions `Fedora-Cloud-<N>-x64`, Gen2
  * with Trusted Launch for x64) and Azure/azure-vm-utils selftest/test_images.py (version `latest`).
  */
+import { InputPropertyError } from "./input-property-error";
 
 /** The public name of Fedora's community gallery in Azure. */
 export const FEDORA_COMMUNITY_GALLERY = "Fedora-5e266ba4-2250-406d-adad-5d73860d958f";
@@ -17,7 +18,7 @@ export const FEDORA_CLOUD_RELEASE = 44;
 /** `communityGalleryImageId` of Fedora Cloud x64 for a release, always its latest image version. */
 export function fedoraCloudImageId(release: number = FEDORA_CLOUD_RELEASE): string {
     if (!Number.isInteger(release) || release < 40) {
-        throw new Error(`Fedora release must be a whole number >= 40 (images in the gallery), got ${release}`);
+        throw new InputPropertyError("image.fedoraRelease", `Fedora release must be a whole number >= 40 (images in the gallery), got ${release}`);
     }
     return `/CommunityGalleries/${FEDORA_COMMUNITY_GALLERY}/Images/Fedora-Cloud-${release}-x64/Versions/latest`;
 }

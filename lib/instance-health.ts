@@ -18,6 +18,7 @@
  * (a secret not uploaded yet, every slot held). So the extension's grace only has to cover the time until the
  * endpoint listens (cloud-init installs packages first), and the repair grace is no shorter than the builder's.
  */
+import { InputPropertyError } from "./input-property-error";
 export const HEALTH_EXTENSION_LIMITS = {
     intervalSeconds: { min: 5, max: 60 },
     numberOfProbes: { min: 1, max: 24 },
@@ -57,7 +58,7 @@ export interface InstanceHealthPlan {
 export function planInstanceHealth(
     endpoint: { readonly port: number; readonly path: string },
     healthGraceSeconds: number = DEFAULT_HEALTH_GRACE_SECONDS,
-    fail: (message: string) => never = (message) => { throw new Error(message); },
+    fail: (message: string) => never = (message) => { throw new InputPropertyError("healthGraceSeconds", message); },
 ): InstanceHealthPlan {
     const maxGrace = Math.min(HEALTH_EXTENSION_LIMITS.maxGraceSeconds, REPAIR_GRACE_MINUTES.max * 60);
     if (!Number.isInteger(healthGraceSeconds) || healthGraceSeconds < 60 || healthGraceSeconds > maxGrace) {

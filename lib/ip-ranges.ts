@@ -5,6 +5,7 @@
  * message naming the argument instead of an Azure error halfway through a deployment.
  */
 import * as ipaddr from "ipaddr.js";
+import { InputPropertyError } from "./input-property-error";
 
 export interface Ipv4Range {
     /** The network address. */
@@ -38,7 +39,7 @@ export function checkIpv4Range(text: string): { range: Ipv4Range } | { problem: 
 /** `checkIpv4Range` for component arguments: throws naming the argument. */
 export function parseIpv4Range(text: string, argumentName: string): Ipv4Range {
     const checked = checkIpv4Range(text);
-    if ("problem" in checked) throw new Error(`${argumentName}: ${checked.problem}`);
+    if ("problem" in checked) throw new InputPropertyError(argumentName, `${argumentName}: ${checked.problem}`);
     return checked.range;
 }
 

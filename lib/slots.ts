@@ -7,6 +7,7 @@
  * Key Vault. These names are used by the store (which creates the blobs), the pool (outputs, cloud-init) and
  * the operator's `koji add-host` commands, so they are computed in one place.
  */
+import { InputPropertyError } from "./input-property-error";
 
 export interface BuilderSlot {
     /** `<pool>-NNN`: the blob name in the slots container and the first label of the host name. */
@@ -27,7 +28,7 @@ export const MAX_SLOTS = 10 ** SLOT_NUMBER_WIDTH - 1;
 
 export function builderSlots(poolName: string, count: number, hostDomain: string): BuilderSlot[] {
     if (!Number.isInteger(count) || count < 1 || count > MAX_SLOTS) {
-        throw new Error(`a pool has 1 to ${MAX_SLOTS} slots (three-digit numbers), got ${count}`);
+        throw new InputPropertyError("maxCount", `a pool has 1 to ${MAX_SLOTS} slots (three-digit numbers), got ${count}`);
     }
     return Array.from({ length: count }, (_, index) => {
         const id = `${poolName}-${String(index + 1).padStart(SLOT_NUMBER_WIDTH, "0")}`;

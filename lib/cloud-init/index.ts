@@ -33,6 +33,7 @@ import {
     MOCK_DNF_COMMAND_PATTERN,
     MockDiskPlacement,
 } from "./settings";
+import { InputPropertyError } from "../input-property-error";
 
 export * from "./settings";
 export { BUILDER_PATHS, kojidStopTimeoutSeconds } from "./kojid";
@@ -61,7 +62,7 @@ const BASE_PACKAGES = [
 function checkSettings(settings: BuilderCloudInitSettings): void {
     const https = (what: string, url: string) => {
         if (new URL(url).protocol !== "https:") {
-            throw new Error(`${what} must be an https URL, got ${url}`);
+            throw new InputPropertyError(what, `${what} must be an https URL, got ${url}`);
         }
     };
     https("kojiHubUrl", settings.kojiHubUrl);
@@ -71,20 +72,20 @@ function checkSettings(settings: BuilderCloudInitSettings): void {
         https("auth.kdcProxyUrl", settings.auth.kdcProxyUrl);
     }
     if (settings.topUrls.length === 0) {
-        throw new Error("topUrls needs at least one URL: kojid refuses to start without topurl");
+        throw new InputPropertyError("topUrls", "topUrls needs at least one URL: kojid refuses to start without topurl");
     }
     settings.topUrls.forEach((url) => new URL(url));
     if (!Number.isInteger(settings.vCpus) || settings.vCpus < 1) {
-        throw new Error(`vCpus must be a positive integer, got ${settings.vCpus}`);
+        throw new InputPropertyError("vCpus", `vCpus must be a positive integer, got ${settings.vCpus}`);
     }
     const lease = settings.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
     if (!Number.isInteger(lease) || lease < LEASE_SECONDS_RANGE.min || lease > LEASE_SECONDS_RANGE.max) {
-        throw new Error(`leaseSeconds must be ${LEASE_SECONDS_RANGE.min}..${LEASE_SECONDS_RANGE.max} (Azure), got ${lease}`);
+        throw new InputPropertyError("leaseSeconds", `leaseSeconds must be ${LEASE_SECONDS_RANGE.min}..${LEASE_SECONDS_RANGE.max} (Azure), got ${lease}`);
     }
     // The grace's range is Azure's: one rule, in lib/instance-health.ts.
     planInstanceHealth(HEALTH_ENDPOINT, settings.healthGraceSeconds);
     if (settings.mockDnfCommand !== undefined && !MOCK_DNF_COMMAND_PATTERN.test(settings.mockDnfCommand)) {
-        throw new Error(`mockDnfCommand must be an absolute path, got ${JSON.stringify(settings.mockDnfCommand)}`);
+        throw new InputPropertyError("mockDnfCommand", `mockDnfCommand must be an absolute path, got ${JSON.stringify(settings.mockDnfCommand)}`);
     }
 }
 

@@ -17,6 +17,7 @@
  * `proxy_pass`, and an `upstream` group would send the same to every server), chained by `error_page` on a
  * refused connection, a timeout or a 5xx. A 404 is an answer, not a failure, and falls over to nothing.
  */
+import { InputPropertyError } from "../input-property-error";
 
 /** How long each kind of path is kept, in seconds. */
 export interface CacheValidity {
@@ -107,23 +108,23 @@ export function parseOrigin(url: string, what = "origin"): Origin {
     try {
         parsed = new URL(url);
     } catch {
-        throw new Error(`${what}: ${JSON.stringify(url)} is not a URL; give http(s)://host[/path]`);
+        throw new InputPropertyError(what, `${what}: ${JSON.stringify(url)} is not a URL; give http(s)://host[/path]`);
     }
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-        throw new Error(`${what}: ${url} must be an http or https URL`);
+        throw new InputPropertyError(what, `${what}: ${url} must be an http or https URL`);
     }
     if (parsed.username || parsed.password || parsed.search || parsed.hash) {
-        throw new Error(`${what}: ${url} must have no user, query or fragment`);
+        throw new InputPropertyError(what, `${what}: ${url} must have no user, query or fragment`);
     }
     const path = parsed.pathname.replace(/\/+$/, "");
     if (!/^[A-Za-z0-9._~\/-]*$/.test(path)) {
-        throw new Error(`${what}: the path of ${url} may hold only letters, digits and . _ ~ / -`);
+        throw new InputPropertyError(what, `${what}: the path of ${url} may hold only letters, digits and . _ ~ / -`);
     }
     return { scheme: parsed.protocol === "https:" ? "https" : "http", hostPort: parsed.host, hostName: parsed.hostname, path };
 }
 
 const wholeSeconds = (what: string, value: number, min: number) => {
-    if (!Number.isInteger(value) || value < min) throw new Error(`${what} must be a whole number of seconds, at least ${min}; got ${value}`);
+    if (!Number.isInteger(value) || value < min) throw new InputPropertyError(what, `${what} must be a whole number of seconds, at least ${min}; got ${value}`);
     return value;
 };
 
@@ -179,13 +180,13 @@ function cacheDirectives(policy: CachePolicy, notFoundSeconds: number): string[]
 
 /** The nginx.conf text. Throws one line naming the setting on a value nginx or the origins would refuse. */
 export function renderPackageCacheNginxConf(settings: PackageCacheNginxSettings): string {
-    if (settings.origins.length === 0) throw new Error("origins: give at least one Koji topurl for the cache to front");
+    if (settings.origins.length === 0) throw new InputPropertyError("origins", "origins: give at least one Koji topurl for the cache to front");
     const origins = settings.origins.map((url, index) => parseOrigin(url, `origins[${index}]`));
     if (!Number.isInteger(settings.listenPort) || settings.listenPort < 1 || settings.listenPort > 65_535) {
-        throw new Error(`listenPort must be a TCP port (1 to 65535), got ${settings.listenPort}`);
+        throw new InputPropertyError("listenPort", `listenPort must be a TCP port (1 to 65535), got ${settings.listenPort}`);
     }
-    if (!Number.isInteger(settings.maxSizeGb) || settings.maxSizeGb < 1) throw new Error(`maxSizeGb must be a whole number of GiB, at least 1; got ${settings.maxSizeGb}`);
-    if (!/^\/[A-Za-z0-9._\/-]+$/.test(settings.cacheDir)) throw new Error(`cacheDir must be an absolute path, got ${JSON.stringify(settings.cacheDir)}`);
+    if (!Number.isInteger(settings.maxSizeGb) || settings.maxSizeGb < 1) throw new InputPropertyError("maxSizeGb", `maxSizeGb must be a whole number of GiB, at least 1; got ${settings.maxSizeGb}`);
+    if (!/^\/[A-Za-z0-9._\/-]+$/.test(settings.cacheDir)) throw new InputPropertyError("cacheDir", `cacheDir must be an absolute path, got ${JSON.stringify(settings.cacheDir)}`);
     const validity = { ...DEFAULT_CACHE_VALIDITY, ...settings.validity };
     for (const [key, value] of Object.entries(validity)) wholeSeconds(`validity.${key}`, value, 1);
     const connectTimeout = wholeSeconds("connectTimeoutSeconds", settings.connectTimeoutSeconds ?? 10, 1);
@@ -193,7 +194,7 @@ export function renderPackageCacheNginxConf(settings: PackageCacheNginxSettings)
     const runtime = settings.runtime ?? FEDORA_NGINX_RUNTIME;
     const resolvers = settings.resolvers ?? [AZURE_DNS];
     resolvers.forEach((resolver, index) => {
-        if (!/^[0-9.]+$|^\[[0-9a-fA-F:]+\]$/.test(resolver)) throw new Error(`resolvers[${index}]: ${JSON.stringify(resolver)} is not an IP address`);
+        if (!/^[0-9.]+$|^\[[0-9a-fA-F:]+\]$/.test(resolver)) throw new InputPropertyError(`resolvers[${index}]`, `resolvers[${index}]: ${JSON.stringify(resolver)} is not an IP address`);
     });
 
     const classes: { readonly name: string; readonly match: string; readonly policy: CachePolicy; readonly why: string }[] = [

@@ -10,11 +10,12 @@ import { FEDORA_CLOUD_DISK_CONTROLLERS, MANAGED_OS_DISK_GB, splitEvenly } from "
 import { parseIpv4Range } from "../ip-ranges";
 import { InstanceHealthPlan, planInstanceHealth } from "../instance-health";
 import { CACHE_HEALTH_PATH } from "./nginx";
+import { InputPropertyError } from "../input-property-error";
 
 /** A cache that cannot be built; one line naming the setting (`packageCache.<property>`) and the fix. */
-export class PackageCachePlanError extends Error {
+export class PackageCachePlanError extends InputPropertyError {
     constructor(message: string, public readonly property: string) {
-        super(`package cache: ${message}`);
+        super(property, `package cache: ${message}`);
         this.name = "PackageCachePlanError";
     }
 }
