@@ -11,21 +11,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-
-export interface SizePropertyRow {
-    /** The resource's type token. */
-    readonly type: string;
-    /** Where the size is in the resource's inputs; `[]` marks a list. */
-    readonly path: string;
-    /** The SDK input types and properties that hold it there (`compute.HardwareProfileArgs.vmSize`; several for a union). */
-    readonly properties: readonly string[];
-}
-
-export interface SizePropertyTable {
-    readonly sdk: string;
-    readonly sdkVersion: string;
-    readonly rows: readonly SizePropertyRow[];
-}
+import type { SizePropertyRow, SizePropertyTable } from "../../policy/lib/size-properties";
 
 const SIZE_NAMES = /^(vmSize|vmSizes|size|virtualMachineSize|targetVmSize|agentVmSize|proxyVmSize|vmSkuName|nodeSku|nodeSize|sku|name|allowedVMSizes)$/;
 const SIZE_DOC = /(virtual machine|\bVMs?\b|\bnodes?\b)[^.]{0,40}\b(size|sku)s?\b|\b(size|sku)s?\b[^.]{0,40}(virtual machine|\bVMs?\b)|Standard_[A-Z]/i;
