@@ -82,6 +82,19 @@ const EXAMPLES: HarnessResource[] = [
             },
         },
     },
+    // Baselines on more types: extensions, VNM admin rules, Batch NAT pools and public IPs, the classic provider's.
+    { type: "azure-native:compute:VirtualMachineExtension", name: "vmaccess", inputs: { type: "VMAccessForLinux", protectedSettings: { password: "x" } } },
+    { type: "azure-native:network:AdminRule", name: "admin-rule", inputs: { kind: "Custom", access: "AlwaysAllow", direction: "Inbound", sources: [{ addressPrefix: "Internet", addressPrefixType: "ServiceTag" }] } },
+    {
+        type: "azure-native:batch:Pool",
+        name: "batch-nat",
+        inputs: { vmSize: "Standard_D4s_v5", networkConfiguration: { publicIPAddressConfiguration: { provision: "NoPublicIPAddresses" }, endpointConfiguration: { inboundNatPools: [{ name: "ssh", networkSecurityGroupRules: [{ access: "Allow", sourceAddressPrefix: "*" }] }] } }, tags },
+    },
+    { type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", name: "classic-linux", inputs: { sku: "Standard_D4s_v5", instances: 2, priority: "Spot", evictionPolicy: "Delete", adminPassword: "x", networkInterfaces: [{ name: "n", ipConfigurations: [{ name: "i", publicIpAddresses: [{ name: "p" }] }] }] } },
+    { type: "azure:storage/account:Account", name: "classic-store", id: "classic-store-id", inputs: { allowNestedItemsToBePublic: false, sharedAccessKeyEnabled: false, minTlsVersion: "TLS1_2" } },
+    { type: "azure:keyvault/keyVault:KeyVault", name: "classic-vault", inputs: { rbacAuthorizationEnabled: true, purgeProtectionEnabled: true } },
+    { type: "azure:network/networkSecurityGroup:NetworkSecurityGroup", name: "classic-nsg", inputs: { securityRules: [{ direction: "Inbound", access: "Allow", sourceAddressPrefixes: ["0.0.0.0/1", "128.0.0.0/1"] }] } },
+    { type: "azure:management/lock:Lock", name: "classic-lock", inputs: { scope: "classic-store-id", lockLevel: "CanNotDelete" } },
     { type: "azure-native:resources:ResourceGroup", name: "rg", id: "/subscriptions/s/resourceGroups/rg", inputs: { resourceGroupName: "rg", tags } },
     {
         type: "azure-native:authorization:PolicyAssignment",
