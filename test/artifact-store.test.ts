@@ -2,6 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
 import { ArtifactStore, ArtifactStoreArgs, validateArtifactStoreArgs } from "../components/artifact-store";
 import { builderSlots } from "../lib/slots";
+import { offlineState } from "../scripts/plan/offline-state";
+
+/** The random name suffix the plan's offline Azure gives this store (scripts/plan/offline-state.ts). */
+const SUFFIX = offlineState({ type: "random:index/randomString:RandomString", name: "store-suffix", inputs: { length: 8 }, custom: true }).result as string;
 
 const SLOT_IDS = builderSlots("v3", 3, "az.example.org").map((slot) => slot.id);
 const ARGS: ArtifactStoreArgs = {
@@ -12,19 +16,6 @@ const ARGS: ArtifactStoreArgs = {
     slotIds: SLOT_IDS,
 };
 
-/** Computed outputs the real provider would return. */
-function storageState(args: { type: string; name: string; inputs: Record<string, any> }): Record<string, unknown> | undefined {
-    switch (args.type) {
-        case "random:index/randomString:RandomString":
-            return { result: "a1b2c3d4" };
-        case "azure-native:storage:StorageAccount":
-            return { name: args.inputs.accountName, primaryEndpoints: { blob: `https://${args.inputs.accountName}.blob.core.windows.net/` } };
-        case "azure-native:storage:BlobContainer":
-            return { name: args.inputs.containerName };
-        default:
-            return undefined;
-    }
-}
 
 describe("validateArtifactStoreArgs (pure)", () => {
     it("accepts the defaults", () => {
@@ -51,7 +42,7 @@ describe("ArtifactStore (mocked)", () => {
     let account: RecordedResource;
 
     beforeAll(async () => {
-        mocks = installPulumiMocks({ stateFor: storageState });
+        mocks = installPulumiMocks({ stateFor: offlineState });
         store = new ArtifactStore("store", ARGS, mocks.recordingOptions);
         resources = await mocks.settled();
         account = mocks.single("azure-native:storage:StorageAccount");
@@ -62,7 +53,7 @@ describe("ArtifactStore (mocked)", () => {
     });
 
     it("creates a zone-redundant StorageV2 account named with the random suffix", () => {
-        expect(account.inputs).toMatchObject({ kind: "StorageV2", sku: { name: "Standard_ZRS" }, accountName: "kojiartifactsa1b2c3d4" });
+        expect(account.inputs).toMatchObject({ kind: "StorageV2", sku: { name: "Standard_ZRS" }, accountName: `kojiartifacts${SUFFIX}` });
         expect(mocks.single("random:index/randomString:RandomString").inputs).toMatchObject({ length: 8, upper: false, special: false });
     });
 
@@ -95,7 +86,7 @@ describe("ArtifactStore (mocked)", () => {
 
     it("keeps versions and soft-deleted blobs and containers", () => {
         expect(mocks.single("azure-native:storage:BlobServiceProperties").inputs).toMatchObject({
-            accountName: "kojiartifactsa1b2c3d4",
+            accountName: `kojiartifacts${SUFFIX}`,
             isVersioningEnabled: true,
             deleteRetentionPolicy: { enabled: true, days: 30 },
             containerDeleteRetentionPolicy: { enabled: true, days: 30 },
@@ -104,7 +95,7 @@ describe("ArtifactStore (mocked)", () => {
 
     it("creates only the private slots container: nothing else writes to the store", () => {
         expect(mocks.ofType("azure-native:storage:BlobContainer").map((container) => container.inputs)).toEqual(
-            [expect.objectContaining({ containerName: "slots", publicAccess: "None", accountName: "kojiartifactsa1b2c3d4" })],
+            [expect.objectContaining({ containerName: "slots", publicAccess: "None", accountName: `kojiartifacts${SUFFIX}` })],
         );
         expect(mocks.ofType("azure-native:storage:ManagementPolicy")).toEqual([]);
     });
@@ -125,14 +116,14 @@ describe("ArtifactStore (mocked)", () => {
     });
 
     it("exports the account, endpoint, containers and slot blob URLs", async () => {
-        expect(await promiseOf(store.accountName)).toBe("kojiartifactsa1b2c3d4");
-        expect(await promiseOf(store.blobEndpoint)).toBe("https://kojiartifactsa1b2c3d4.blob.core.windows.net/");
+        expect(await promiseOf(store.accountName)).toBe(`kojiartifacts${SUFFIX}`);
+        expect(await promiseOf(store.blobEndpoint)).toBe(`https://kojiartifacts${SUFFIX}.blob.core.windows.net/`);
         expect(await promiseOf(store.containerNames.slots)).toBe("slots");
         expect(await promiseOf(store.containerIds.slots)).toBe("store-slots-id");
         expect(await promiseOf(store.slotBlobUrls)).toEqual({
-            "v3-001": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-001",
-            "v3-002": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-002",
-            "v3-003": "https://kojiartifactsa1b2c3d4.blob.core.windows.net/slots/v3-003",
+            "v3-001": `https://kojiartifacts${SUFFIX}.blob.core.windows.net/slots/v3-001`,
+            "v3-002": `https://kojiartifacts${SUFFIX}.blob.core.windows.net/slots/v3-002`,
+            "v3-003": `https://kojiartifacts${SUFFIX}.blob.core.windows.net/slots/v3-003`,
         });
     });
 

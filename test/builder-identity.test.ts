@@ -3,6 +3,7 @@ import { CLIENT_CONFIG, installPulumiMocks, promiseOf, PulumiMocks, RecordedReso
 import { BuilderIdentity, BuilderIdentityArgs } from "../components/builder-identity";
 import { nameBasedUuid } from "../lib/name-based-uuid";
 import { requireResourceScope } from "../lib/azure-roles";
+import { offlineState } from "../scripts/plan/offline-state";
 
 const RG = `/subscriptions/${CLIENT_CONFIG.subscriptionId}/resourceGroups/farm`;
 const ACCOUNT = `${RG}/providers/Microsoft.Storage/storageAccounts/kojiartifactsa1b2c3d4`;
@@ -14,7 +15,9 @@ const ROLE_DEFINITIONS = `/subscriptions/${CLIENT_CONFIG.subscriptionId}/provide
 /** learn.microsoft.com built-in roles: Key Vault Secrets User, Storage Blob Data Contributor. */
 const KEY_VAULT_SECRETS_USER = `${ROLE_DEFINITIONS}/4633458b-17de-408a-b874-0445c86b69e6`;
 const STORAGE_BLOB_DATA_CONTRIBUTOR = `${ROLE_DEFINITIONS}/ba92f5b4-2d11-453d-a403-e96b0029c9fe`;
-const PRINCIPAL_ID = "11111111-2222-3333-4444-555555555555";
+/** The identity's ids as the plan's offline Azure gives them (scripts/plan/offline-state.ts). */
+const OFFLINE_IDENTITY = offlineState({ type: "azure-native:managedidentity:UserAssignedIdentity", name: "builders-identity", inputs: {}, custom: true });
+const PRINCIPAL_ID = OFFLINE_IDENTITY.principalId as string;
 
 const ARGS: BuilderIdentityArgs = {
     resourceGroupName: "farm",
@@ -40,10 +43,7 @@ describe("BuilderIdentity (mocked)", () => {
     let assignments: RecordedResource[];
 
     beforeAll(async () => {
-        mocks = installPulumiMocks({
-            stateFor: (args) =>
-                args.type === "azure-native:managedidentity:UserAssignedIdentity" ? { principalId: PRINCIPAL_ID, clientId: "client-1" } : undefined,
-        });
+        mocks = installPulumiMocks({ stateFor: offlineState });
         identity = new BuilderIdentity("builders", ARGS, mocks.recordingOptions);
         await mocks.settled();
         assignments = mocks.ofType("azure-native:authorization:RoleAssignment");
@@ -80,7 +80,7 @@ describe("BuilderIdentity (mocked)", () => {
 
     it("exports the identity's id, client id and principal id", async () => {
         expect(await promiseOf(identity.identityId)).toBe("builders-identity-id");
-        expect(await promiseOf(identity.clientId)).toBe("client-1");
+        expect(await promiseOf(identity.clientId)).toBe(OFFLINE_IDENTITY.clientId);
         expect(await promiseOf(identity.principalId)).toBe(PRINCIPAL_ID);
         expect(await promiseOf(identity.roleAssignmentIds)).toHaveLength(2);
     });

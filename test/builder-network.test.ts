@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { installPulumiMocks, promiseOf, PulumiMocks } from "./helpers/pulumi-mocks";
 import { BuilderNetwork, planBuilderNetwork } from "../components/builder-network";
 import { builderSecurityRules, packageCacheSecurityRules } from "../lib/builder-nsg-rules";
+import { offlineState } from "../scripts/plan/offline-state";
 
 const LAYOUT = { builderSubnetPrefix: "10.60.0.0/20", privateEndpointSubnetPrefix: "10.60.16.0/27", packageCacheSubnetPrefix: "10.60.17.0/24", packageCachePort: 80 };
 
@@ -100,18 +101,13 @@ describe("BuilderNetwork (mocked)", () => {
     let net: BuilderNetwork;
 
     beforeAll(async () => {
+        // The plan's offline Azure, with addresses of the test's own: the egress outputs must list each one, in order.
         mocks = installPulumiMocks({
             stateFor: (args) => {
-                switch (args.type) {
-                    case "azure-native:network:PublicIPAddress":
-                        return { ipAddress: `192.0.2.${args.name.slice(-1)}` };
-                    case "azure-native:network:PublicIPPrefix":
-                        return { ipPrefix: "198.51.100.4/30" };
-                    case "azure-native:privatedns:PrivateZone":
-                        return { name: args.inputs.privateZoneName };
-                    default:
-                        return undefined;
-                }
+                const state = offlineState(args);
+                if (args.type === "azure-native:network:PublicIPAddress") return { ...state, ipAddress: `192.0.2.${args.name.slice(-1)}` };
+                if (args.type === "azure-native:network:PublicIPPrefix") return { ...state, ipPrefix: "198.51.100.4/30" };
+                return state;
             },
         });
         net = new BuilderNetwork("farm", { resourceGroupName: "rg", egress: { publicIpCount: 2 }, adminSshSourceCidrs: ["203.0.113.7/32"] }, mocks.recordingOptions);

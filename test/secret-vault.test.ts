@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_CONFIG, installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
 import { SecretVault, SecretVaultArgs, validateSecretVaultArgs } from "../components/secret-vault";
+import { offlineState } from "../scripts/plan/offline-state";
+
+/** The random name suffix the plan's offline Azure gives this vault (scripts/plan/offline-state.ts). */
+const SUFFIX = offlineState({ type: "random:index/randomString:RandomString", name: "secrets-suffix", inputs: { length: 8 }, custom: true }).result as string;
 
 const ARGS: SecretVaultArgs = {
     resourceGroupName: "rg",
@@ -9,16 +13,6 @@ const ARGS: SecretVaultArgs = {
     vaultPrivateDnsZoneResourceId: "vault-zone-id",
 };
 
-function vaultState(args: { type: string; inputs: Record<string, any> }): Record<string, unknown> | undefined {
-    switch (args.type) {
-        case "random:index/randomString:RandomString":
-            return { result: "q9w8e7r6" };
-        case "azure-native:keyvault:Vault":
-            return { name: args.inputs.vaultName, properties: { ...args.inputs.properties, vaultUri: `https://${args.inputs.vaultName}.vault.azure.net/` } };
-        default:
-            return undefined;
-    }
-}
 
 describe("validateSecretVaultArgs (pure)", () => {
     it.each([
@@ -40,7 +34,7 @@ describe("SecretVault (mocked)", () => {
     let properties: Record<string, any>;
 
     beforeAll(async () => {
-        mocks = installPulumiMocks({ stateFor: vaultState });
+        mocks = installPulumiMocks({ stateFor: offlineState });
         vault = new SecretVault("secrets", ARGS, mocks.recordingOptions);
         resources = await mocks.settled();
         properties = mocks.single("azure-native:keyvault:Vault").inputs.properties;
@@ -81,8 +75,8 @@ describe("SecretVault (mocked)", () => {
     });
 
     it("names the vault with a random suffix and exports its URI", async () => {
-        expect(await promiseOf(vault.vaultName)).toBe("koji-kv-q9w8e7r6");
-        expect(await promiseOf(vault.vaultUri)).toBe("https://koji-kv-q9w8e7r6.vault.azure.net/");
+        expect(await promiseOf(vault.vaultName)).toBe(`koji-kv-${SUFFIX}`);
+        expect(await promiseOf(vault.vaultUri)).toBe(`https://koji-kv-${SUFFIX}.vault.azure.net/`);
         expect(await promiseOf(vault.vaultId)).toBe("secrets-vault-id");
     });
 

@@ -10,6 +10,7 @@ import { NOT_VM_SIZES, SIZE_PROPERTY_TABLE, SizePropertyRow, valuesAt } from "..
 import { vmSizesX8664V3 } from "../policy/policies/vm-sizes-x86-64-v3";
 import { renderTable, TABLE_FILE } from "../scripts/size-properties";
 import { runResourcePolicies } from "./helpers/policy-harness";
+import { OFFLINE_STATE_SDK_VERSION } from "../scripts/plan/offline-state";
 
 const V3 = "Standard_D16as_v5";
 const BELOW = "Standard_A2_v2";
@@ -35,6 +36,11 @@ describe("the SDK-derived size property table", () => {
         const installed = JSON.parse(readFileSync(path.join(__dirname, "..", "node_modules/@pulumi/azure-native/package.json"), "utf8")).version;
         expect(SIZE_PROPERTY_TABLE.sdkVersion).toBe(installed);
     }, 60_000);
+
+    it("the plan's offline Azure was read from the same SDK release", () => {
+        const installed = JSON.parse(readFileSync(path.join(__dirname, "..", "node_modules/@pulumi/azure-native/package.json"), "utf8")).version;
+        expect(OFFLINE_STATE_SDK_VERSION).toBe(installed);
+    });
 
     it("finds the sizes the pack knew before it, and the ones it did not", () => {
         const rows = SIZE_PROPERTY_TABLE.rows.map((row) => `${row.type} ${row.path}`);

@@ -6,6 +6,12 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 
+/**
+ * The @pulumi/azure-native release the shapes below were read from (its resource args' name inputs and the
+ * computed outputs the farm reads back); a test holds it to the installed SDK, so an upgrade is re-read.
+ */
+export const OFFLINE_STATE_SDK_VERSION = "3.28.0";
+
 /** Stands in for values only Azure assigns (public IP addresses). */
 export const ASSIGNED_BY_AZURE = "(assigned by Azure)";
 const SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
@@ -20,11 +26,25 @@ const uuidOf = (text: string): string => {
 const randomText = (seed: string, length: number): string =>
     Array.from(digest(seed).repeat(Math.ceil(length / 64)).slice(0, length), (char) => (/\d/.test(char) ? char : String.fromCharCode(97 + (parseInt(char, 16) % 26)))).join("");
 
+/**
+ * The input that names a resource where it is not `<type>Name` (the SDK's resource args): the rest
+ * follow the rule (`vaultName`, `loadBalancerName`, `subnetName`, `privateZoneName` ...). A parent's name input
+ * (a container's `accountName`) is never the resource's own.
+ */
+const NAME_INPUTS: Readonly<Record<string, string>> = {
+    "azure-native:compute:VirtualMachineScaleSet": "vmScaleSetName",
+    "azure-native:storage:StorageAccount": "accountName",
+    "azure-native:storage:BlobContainer": "containerName",
+    "azure-native:storage:BlobServiceProperties": "blobServicesName",
+    "azure-native:managedidentity:UserAssignedIdentity": "resourceName",
+};
+
 /** The resource's own name input where the SDK takes one, or undefined when Pulumi would autoname it. */
 function explicitName(args: pulumi.runtime.MockResourceArgs): string | undefined {
-    if (args.type === "azure-native:resources:ResourceGroup") return args.inputs.resourceGroupName;
-    if (args.type === "azure-native:compute:VirtualMachineScaleSet") return args.inputs.vmScaleSetName;
-    return ["accountName", "vaultName", "resourceName"].map((key) => args.inputs[key]).find((value) => typeof value === "string");
+    const resourceType = args.type.split(":")[2] ?? "";
+    const key = NAME_INPUTS[args.type] ?? `${resourceType.charAt(0).toLowerCase()}${resourceType.slice(1)}Name`;
+    const value = args.inputs[key];
+    return typeof value === "string" ? value : undefined;
 }
 
 /** The Azure name a resource gets: its explicit name input, else (offline) the logical name. */
