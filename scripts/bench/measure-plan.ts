@@ -8,7 +8,9 @@ import { planStack } from "../plan/pipeline";
 
 async function measure(): Promise<void> {
     const config = JSON.parse(process.env.BENCH_CONFIG as string) as Record<string, string>;
-    const { run, violations, timings } = await planStack({ programPath: process.env.BENCH_PROGRAM as string, stack: "bench", config });
+    const { run, violations, timings } = await planStack({
+        programPath: process.env.BENCH_PROGRAM as string, stack: "bench", config, policyPackDirectory: process.env.BENCH_POLICY_PACK || undefined,
+    });
     if (process.env.BENCH_SHAPE_OUT) {
         writeFileSync(process.env.BENCH_SHAPE_OUT, JSON.stringify(run.resources.map(({ type, custom }) => ({ type, custom }))));
     }

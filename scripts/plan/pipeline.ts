@@ -17,6 +17,8 @@ export interface PlanOptions {
     readonly stack: string;
     /** Raw stack configuration, as Pulumi hands it to the program. */
     readonly config: Readonly<Record<string, string>>;
+    /** The pack to serve. Default: the farm's, policy/ (the bench's floor serves an empty one). */
+    readonly policyPackDirectory?: string;
 }
 
 export interface PlanResult {
@@ -38,7 +40,7 @@ async function askPack(pack: ServedPolicyPack, run: ProgramRun, config: Readonly
 
 export async function planStack(options: PlanOptions): Promise<PlanResult> {
     const started = performance.now();
-    const serving = servePolicyPack(path.join(PROJECT_ROOT, "policy"));
+    const serving = servePolicyPack(options.policyPackDirectory ?? path.join(PROJECT_ROOT, "policy"));
     try {
         const run = await runProgram({ programPath: options.programPath, project: "buildfarm", stack: options.stack, config: options.config });
         const programDone = performance.now();

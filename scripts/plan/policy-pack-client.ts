@@ -10,13 +10,15 @@
  * language host's `RunPlugin`): it runs `@pulumi/pulumi/cmd/run-policy-pack` with node, in the pack's directory,
  * with two arguments, the engine's gRPC address and the pack path `.`. The runner drops the engine address
  * (`index.js` shifts it off; the SDK only connects to an engine named in PULUMI_NODEJS_ENGINE, which is not
- * set here), registers ts-node with type-checking on, and requires the pack; constructing the PolicyPack
+ * set here), registers ts-node with type-checking on, and requires the pack's `main`; constructing the PolicyPack
  * starts the Analyzer gRPC server and prints its port on stdout. So no engine is needed, and none is faked.
+ * The farm's pack is JavaScript (`main` is bin/index.js), so nothing is compiled at start.
  *
  * Node 22 is required (@pulumi/pulumi >= 3.249), hence the npm-installed node in node_modules/.bin, not the
  * system one.
  */
-import { ChildProcess, spawn } from "node:child_process";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
@@ -89,7 +91,34 @@ function struct(properties: Readonly<Record<string, unknown>>): Struct {
     return Struct.fromJavaScript(properties as Record<string, JavaScriptValue>);
 }
 
+/** The newest modification time of the files under `directory` that `keep` selects (bin/ and node_modules/ skipped). */
+function newestSource(directory: string, keep: (name: string) => boolean): number {
+    let newest = 0;
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+        if (entry.name === "bin" || entry.name === "node_modules") continue;
+        const entryPath = path.join(directory, entry.name);
+        if (entry.isDirectory()) newest = Math.max(newest, newestSource(entryPath, keep));
+        else if (keep(entry.name)) newest = Math.max(newest, statSync(entryPath).mtimeMs);
+    }
+    return newest;
+}
+
+/**
+ * A pack shipped as JavaScript (policy/: `main` is bin/index.js, built by its build.js) is rebuilt first when a
+ * source is newer than the build, so the plan and the tests never serve a stale pack.
+ */
+function ensurePackBuilt(packDirectory: string): void {
+    const build = path.join(packDirectory, "build.js");
+    if (!existsSync(build)) return;
+    const main = path.join(packDirectory, JSON.parse(readFileSync(path.join(packDirectory, "package.json"), "utf8")).main as string);
+    const built = existsSync(main) ? statSync(main).mtimeMs : 0;
+    if (newestSource(packDirectory, (name) => /\.(ts|tsv|json)$/.test(name)) > built) {
+        execFileSync(NODE_22, [path.resolve(build)], { cwd: packDirectory, stdio: ["ignore", "ignore", "inherit"] });
+    }
+}
+
 export async function servePolicyPack(packDirectory: string): Promise<ServedPolicyPack> {
+    ensurePackBuilt(packDirectory);
     const child = spawn(NODE_22, [RUN_POLICY_PACK, ENGINE_ADDRESS, "."], {
         cwd: packDirectory,
         stdio: ["ignore", "pipe", "pipe"],
