@@ -10,7 +10,7 @@ import { allowedSizeNames, sizeVerdict } from "../policy/catalog";
 import { AZURE_SIZE_POLICIES, definitionIdOf } from "../policy/lib/azure-size-policies";
 import { azureSizePolicyAssigned } from "../policy/policies/azure-size-policy-assigned";
 import { planSizePolicyAssignments } from "../lib/size-policy-plan";
-import { HarnessResource, runStackPolicies, Violation } from "./helpers/policy-harness";
+import { HarnessResource, runStackPolicies, UNKNOWN, Violation } from "./helpers/policy-harness";
 
 const GROUP_URN = "urn:pulumi:test::buildfarm::azure-native:resources:ResourceGroup::farm-rg";
 const group: HarnessResource = { type: resources.ResourceGroup, name: "farm-rg", id: "/subscriptions/s/resourceGroups/farm-rg-1234", inputs: { resourceGroupName: "farm-rg-1234" } };
@@ -80,6 +80,17 @@ describe("azure-size-policy-assigned", () => {
         // "Mix" belongs only in the scale-set list.
         const mixInVmList = assignments().map((resource, index) => (index === 0 ? { ...resource, inputs: { ...resource.inputs, parameters: { listOfAllowedSKUs: { value: ["Mix"] } } } } : resource));
         expect(messages(await check([group, scaleSet, ...mixInVmList]))).toEqual([expect.stringContaining("allows Mix")]);
+    });
+
+    it("judges what it can read during preview, and leaves the rest to the engine", async () => {
+        const unreadable = assignments().map((resource) => ({ ...resource, propertyDependencies: undefined, inputs: { ...resource.inputs, scope: UNKNOWN } }));
+        const vm: HarnessResource = { type: compute.VirtualMachine, name: "vm", inputs: { resourceGroupName: "elsewhere" } };
+        // The assignments' scopes are unknown: whether they cover the group cannot be said, so nothing is reported but the advisory.
+        expect((await check([group, scaleSet, vm, ...unreadable])).map((violation) => violation.enforcementLevel)).toEqual(["advisory"]);
+        // A known wrong list is still reported beside an unknown one.
+        const loose = assignments([...allowedSizeNames(), "Standard_A2_v2"]);
+        const oneUnknown = [loose[0], { ...loose[1], inputs: { ...loose[1].inputs, parameters: { listOfAllowedSKUs: { value: UNKNOWN } } } }];
+        expect((await check([group, scaleSet, ...oneUnknown])).map((violation) => violation.enforcementLevel)).toEqual(["mandatory", "advisory"]);
     });
 
     it("passes a stricter list", async () => {

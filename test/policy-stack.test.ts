@@ -219,6 +219,14 @@ describe("storage-account-delete-lock", () => {
         expect(messages(await check([account("store"), account("other"), candidate]))).toContainEqual(expect.stringContaining('"store"'));
     });
 
+    it("judges the accounts it can during preview: an unlocked one is reported beside an unreadable lock", async () => {
+        const violations = await check([account("store"), account("bare"), lock({ scope: "store-id", level: UNKNOWN })]);
+        expect(violations).toEqual([
+            expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringMatching(/^Storage account "bare"/) }),
+            expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/can't run policy/) }),
+        ]);
+    });
+
     it("an unknown lock level during preview cannot be verified", async () => {
         const violations = await check([account("store"), lock({ scope: "store-id", level: UNKNOWN })]);
         expect(violations).toEqual([expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/can't run policy/) })]);

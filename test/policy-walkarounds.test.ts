@@ -80,6 +80,21 @@ describe("an unknown value during preview does not hide a known violation", () =
     });
 });
 
+describe("an unknown in one setting does not hide another's known violation", () => {
+    it.each([
+        ["ssh-keys-only", { type: "azure-native:compute:VirtualMachine", inputs: { osProfile: { adminPassword: UNKNOWN, linuxConfiguration: { disablePasswordAuthentication: false } } } }, /disablePasswordAuthentication must be true/],
+        ["storage-account-secure-access", { type: "azure-native:storage:StorageAccount", inputs: { minimumTlsVersion: UNKNOWN, allowBlobPublicAccess: false, allowSharedKeyAccess: true } }, /^allowSharedKeyAccess must be false/],
+        ["key-vault-rbac-purge-protection", { type: "azure-native:keyvault:Vault", inputs: { properties: { enableRbacAuthorization: UNKNOWN, enablePurgeProtection: false } } }, /^properties\.enablePurgeProtection must be true/],
+        ["nsg-no-inbound-from-internet", { type: "azure-native:network:NetworkSecurityGroup", inputs: { securityRules: [{ direction: "Inbound", access: UNKNOWN, sourceAddressPrefix: "*" }, { direction: "Inbound", access: "Allow", sourceAddressPrefix: "*" }] } }, /securityRules\[1\]: allows inbound/],
+    ] as [string, Omit<HarnessResource, "name">, RegExp][])("%s", async (policy, resource, message) => {
+        const violations = (await runResourcePolicies([{ name: "subject", ...resource }])).filter((violation) => violation.policy === policy);
+        expect(violations).toEqual([
+            expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringMatching(message) }),
+            expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/can't run policy/) }),
+        ]);
+    });
+});
+
 describe("a capacity reservation", () => {
     it("reserves only allowed sizes", async () => {
         expect(await sizeViolations({ type: "azure-native:compute:CapacityReservation", inputs: { sku: { name: BELOW, capacity: 2 } } })).toEqual([expect.stringMatching(/^sku\.name: /)]);

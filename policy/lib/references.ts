@@ -7,6 +7,7 @@
  * catches references built from literal ids. ARM ids are case-insensitive.
  */
 import type { PolicyResource } from "@pulumi/policy";
+import { UnknownValueError } from "@pulumi/policy";
 
 export function refersTo(resource: PolicyResource, property: string, target: PolicyResource): boolean {
     // A value computed from other resources refers to one of them. Trusting the dependencies alone also keeps
@@ -53,4 +54,22 @@ export function scopeCoversGroup(holder: PolicyResource, property: string, group
     if (/^\/subscriptions\/[^/]+\/?$/i.test(scope)) return true;
     const groupName = group.name ?? group.resource?.props.resourceGroupName;
     return typeof groupName === "string" && new RegExp(`^/subscriptions/[^/]+/resourceGroups/${escapeRegExp(groupName)}/?$`, "i").test(scope);
+}
+
+/**
+ * Whether any candidate passes `test` (a lock that covers an account, an assignment that covers a group): true,
+ * false, or, when none passed and some could not be read during preview, the first `UnknownValueError`, so that
+ * the caller reports what it knows and leaves the rest to the engine's "can't run during preview".
+ */
+export function anyPasses<T>(candidates: readonly T[], test: (candidate: T) => boolean): boolean | Error {
+    let unknown: Error | undefined;
+    for (const candidate of candidates) {
+        try {
+            if (test(candidate)) return true;
+        } catch (error) {
+            if (!(error instanceof UnknownValueError)) throw error;
+            unknown ??= error as Error;
+        }
+    }
+    return unknown ?? false;
 }

@@ -11,16 +11,17 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import { describeValue, field, PropertyRecord } from "../lib/props";
-import { validateResourcesOfTypes } from "../lib/resource-types";
+import { checkParts, validateResourcesOfTypes } from "../lib/resource-types";
 
 /** Both must be explicitly true: RBAC's default depends on the API version, purge protection is off by default. */
 const REQUIRED_VAULT_FLAGS = ["enableRbacAuthorization", "enablePurgeProtection"];
 
 function vaultMessages(props: PropertyRecord): string[] {
-    return REQUIRED_VAULT_FLAGS.flatMap((flag) => {
+    // Each flag on its own: an unknown one during preview does not hide the other's known violation.
+    return checkParts(REQUIRED_VAULT_FLAGS.map((flag) => () => {
         const value = field(props, "properties", flag);
         return value === true ? [] : [`properties.${flag} must be true; it is ${describeValue(value)}.`];
-    });
+    }));
 }
 
 /** The classic provider's vault: `rbacAuthorizationEnabled` (formerly `enableRbacAuthorization`) and `purgeProtectionEnabled`. */

@@ -12,7 +12,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as batch from "@pulumi/azure-native/batch";
 import * as network from "@pulumi/azure-native/network";
 import { asList, eachElement, equalsIgnoreCase, field, LocatedValue, PropertyRecord } from "../lib/props";
-import { validateResourcesOfTypes } from "../lib/resource-types";
+import { checkParts, validateResourcesOfTypes } from "../lib/resource-types";
 
 /** Source prefixes that mean "any address"; service tags and CIDRs compare case-insensitively in ARM. */
 const ANY_SOURCE = ["*", "Internet", "Any", "0.0.0.0/0", "::/0"];
@@ -98,7 +98,8 @@ export const nsgNoInboundFromInternet: ResourceValidationPolicy = {
     validateResource: validateResourcesOfTypes([
         {
             resourceType: network.NetworkSecurityGroup,
-            findViolations: (props) => eachElement(props, "", "securityRules").flatMap(ruleMessages),
+            // Rule by rule: an unknown rule during preview does not hide a known open one.
+            findViolations: (props) => checkParts(eachElement(props, "", "securityRules").map((rule) => () => ruleMessages(rule))),
         },
         {
             resourceType: network.SecurityRule,

@@ -11,23 +11,23 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as azurefleet from "@pulumi/azure-native/azurefleet";
 import * as compute from "@pulumi/azure-native/compute";
 import { asRecord, eachElement, equalsIgnoreCase, field, isSet } from "../lib/props";
-import { validateResourcesOfTypes } from "../lib/resource-types";
+import { checkParts, validateResourcesOfTypes } from "../lib/resource-types";
 
 function osProfileMessages(osProfile: unknown, osProfilePath: string): string[] {
     const profile = asRecord(osProfile);
     if (profile === undefined) {
         return [];
     }
-    const adminPassword = profile.adminPassword;
-    const passwordMessage =
-        isSet(adminPassword) && adminPassword !== ""
-            ? [`${osProfilePath}.adminPassword: an admin password is set; use SSH public keys only.`]
-            : [];
-    const disabled = field(profile, "linuxConfiguration", "disablePasswordAuthentication") === true;
-    const disabledMessage = disabled
-        ? []
-        : [`${osProfilePath}.linuxConfiguration.disablePasswordAuthentication must be true.`];
-    return [...passwordMessage, ...disabledMessage];
+    // Two independent checks: an unknown password during preview must not hide a known `false` (checkParts).
+    return checkParts([
+        () => {
+            const adminPassword = profile.adminPassword;
+            return isSet(adminPassword) && adminPassword !== "" ? [`${osProfilePath}.adminPassword: an admin password is set; use SSH public keys only.`] : [];
+        },
+        () => (field(profile, "linuxConfiguration", "disablePasswordAuthentication") === true
+            ? []
+            : [`${osProfilePath}.linuxConfiguration.disablePasswordAuthentication must be true.`]),
+    ]);
 }
 
 /**

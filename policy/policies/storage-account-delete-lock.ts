@@ -18,7 +18,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
 import { equalsIgnoreCase } from "../lib/props";
-import { groupOf, refersTo, scopeCoversGroup } from "../lib/references";
+import { anyPasses, groupOf, refersTo, scopeCoversGroup } from "../lib/references";
 import { isOfType } from "../lib/resource-types";
 
 /** The classic provider's lock: `scope` and `lockLevel`. */
@@ -36,8 +36,8 @@ function sameGroup(first: PolicyResource, second: PolicyResource): boolean {
     return typeof first.props.resourceGroupName === "string" && equalsIgnoreCase(second.props.resourceGroupName, first.props.resourceGroupName);
 }
 
-function covers(lock: PolicyResource, account: PolicyResource, groups: readonly PolicyResource[]): boolean {
-    if (!preventsDeletion(lock)) return false;
+/** Whether the lock sits where it covers the account (on it, its group or its subscription), whatever its level. */
+function placedOver(lock: PolicyResource, account: PolicyResource, groups: readonly PolicyResource[]): boolean {
     if (isOfType(lock, authorization.ManagementLockByScope) || isOfType(lock, CLASSIC_LOCK)) return refersTo(lock, "scope", account) || scopeCoversGroup(lock, "scope", groupOf(account, groups));
     if (isOfType(lock, authorization.ManagementLockAtSubscriptionLevel)) return true;
     if (isOfType(lock, authorization.ManagementLockAtResourceGroupLevel)) return sameGroup(lock, account);
@@ -49,6 +49,10 @@ function covers(lock: PolicyResource, account: PolicyResource, groups: readonly 
     }
     return false;
 }
+
+// Where first, then the level: a lock on another account whose level is unknown during preview says nothing of this one.
+const covers = (lock: PolicyResource, account: PolicyResource, groups: readonly PolicyResource[]): boolean =>
+    placedOver(lock, account, groups) && preventsDeletion(lock);
 
 const LOCK_TYPES = [
     CLASSIC_LOCK, authorization.ManagementLockByScope, authorization.ManagementLockAtResourceLevel,
@@ -63,13 +67,18 @@ export const storageAccountDeleteLock: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const locks = args.resources.filter((resource) => LOCK_TYPES.some((type) => isOfType(resource, type)));
         const groups = args.resources.filter((resource) => isOfType(resource, resources.ResourceGroup));
+        // An account whose locks cannot all be read during preview is left to the engine; the others are judged.
+        let unknown: Error | undefined;
         for (const account of args.resources.filter((resource) => isOfType(resource, storage.StorageAccount) || isOfType(resource, CLASSIC_ACCOUNT))) {
-            if (!locks.some((lock) => covers(lock, account, groups))) {
+            const covered = anyPasses(locks, (lock) => covers(lock, account, groups));
+            if (covered instanceof Error) unknown ??= covered;
+            else if (!covered) {
                 reportViolation(
                     `Storage account "${account.name}" has no CanNotDelete lock: add an azure-native:authorization:ManagementLockByScope with scope set to the account's id and level "CanNotDelete".`,
                     account.urn,
                 );
             }
         }
+        if (unknown !== undefined) throw unknown;
     },
 };

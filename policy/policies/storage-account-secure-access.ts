@@ -11,7 +11,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as storage from "@pulumi/azure-native/storage";
 import { describeValue, equalsIgnoreCase, PropertyRecord } from "../lib/props";
-import { apiVersionOf, validateResourcesOfTypes } from "../lib/resource-types";
+import { apiVersionOf, checkParts, validateResourcesOfTypes } from "../lib/resource-types";
 
 /** TLS versions at or above 1.2, as the storage API spells them. */
 const ACCEPTED_TLS_VERSIONS = ["TLS1_2", "TLS1_3"];
@@ -71,10 +71,10 @@ const CLASSIC_ACCOUNT_RULES: readonly SettingRule[] = [
     { property: "sharedAccessKeyEnabled", complies: (value) => value === false, requirement: "must be false (Entra ID authorization only)" },
 ];
 
+/** Each setting on its own, so that one unknown during preview does not hide another's known violation. */
 const ruleMessages = (rules: readonly SettingRule[], props: PropertyRecord, apiVersion: string | undefined): string[] =>
-    rules.filter(({ property, complies }) => !complies(props[property], apiVersion)).map(
-        ({ property, requirement }) => `${property} ${requirement}; it is ${describeValue(props[property])}.`,
-    );
+    checkParts(rules.map(({ property, complies, requirement }) => () =>
+        (complies(props[property], apiVersion) ? [] : [`${property} ${requirement}; it is ${describeValue(props[property])}.`])));
 
 export const storageAccountSecureAccess: ResourceValidationPolicy = {
     name: "storage-account-secure-access",
