@@ -61,8 +61,19 @@ export const ARTIFACT_STORE_DEFAULTS = {
 /** Storage account names are 3 to 24 lowercase letters and digits, the random suffix included. */
 const ACCOUNT_NAME_PREFIX_MAX_LENGTH = 24 - NAME_SUFFIX_LENGTH;
 
-/** Checks the arguments that can be checked before deployment; throws naming the argument. */
-export function validateArtifactStoreArgs(args: ArtifactStoreArgs): void {
+/** The store's arguments checked, with defaults filled in: what the component builds. */
+export interface ArtifactStorePlan {
+    readonly accountNamePrefix: string;
+    readonly skuName: ArtifactStoreSku;
+    readonly softDeleteRetentionDays: number;
+    /** Public network access and the firewall's allowed ranges (lib/admin-access.ts). */
+    readonly access: ReturnType<typeof publicEndpointAccess>;
+    readonly lock: boolean;
+    readonly protect: boolean;
+}
+
+/** Checks the arguments that can be checked before deployment (throws `InputPropertyError`) and fills in defaults. */
+export function planArtifactStore(args: ArtifactStoreArgs): ArtifactStorePlan {
     const prefix = args.accountNamePrefix ?? ARTIFACT_STORE_DEFAULTS.accountNamePrefix;
     if (!/^[a-z0-9]+$/.test(prefix) || prefix.length > ACCOUNT_NAME_PREFIX_MAX_LENGTH) {
         throw new InputPropertyError("accountNamePrefix", `accountNamePrefix: "${prefix}" must be 1 to ${ACCOUNT_NAME_PREFIX_MAX_LENGTH} lowercase letters or digits (storage account names allow nothing else)`);
@@ -80,7 +91,14 @@ export function validateArtifactStoreArgs(args: ArtifactStoreArgs): void {
     if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 365) {
         throw new InputPropertyError("softDeleteRetentionDays", `softDeleteRetentionDays: Azure keeps deleted blobs 1 to 365 days; got ${retentionDays}`);
     }
-    publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
+    return {
+        accountNamePrefix: prefix,
+        skuName: args.skuName ?? ARTIFACT_STORE_DEFAULTS.skuName,
+        softDeleteRetentionDays: retentionDays,
+        access: publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges"),
+        lock: (args.lock?.kind ?? "CanNotDelete") === "CanNotDelete",
+        protect: args.protect ?? true,
+    };
 }
 
 /**
@@ -108,11 +126,9 @@ export class ArtifactStore extends pulumi.ComponentResource {
     public readonly privateEndpointId: pulumi.Output<string>;
 
     constructor(name: string, args: ArtifactStoreArgs, opts?: pulumi.ComponentResourceOptions) {
-        validateArtifactStoreArgs(args);
+        const plan = planArtifactStore(args);
         super("buildfarm:storage:ArtifactStore", name, {}, opts);
-        const prefix = args.accountNamePrefix ?? ARTIFACT_STORE_DEFAULTS.accountNamePrefix;
-        const retentionDays = args.softDeleteRetentionDays ?? ARTIFACT_STORE_DEFAULTS.softDeleteRetentionDays;
-        const access = publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
+        const { accountNamePrefix: prefix, softDeleteRetentionDays: retentionDays, access } = plan;
 
         const suffix = randomNameSuffix(name, this);
 
@@ -120,7 +136,7 @@ export class ArtifactStore extends pulumi.ComponentResource {
             ...placementOf(args),
             accountName: pulumi.interpolate`${prefix}${suffix}`,
             kind: "StorageV2",
-            sku: { name: args.skuName ?? ARTIFACT_STORE_DEFAULTS.skuName },
+            sku: { name: plan.skuName },
             accessTier: "Hot",
             enableHttpsTrafficOnly: true,
             minimumTlsVersion: "TLS1_2",
@@ -135,7 +151,7 @@ export class ArtifactStore extends pulumi.ComponentResource {
                 bypass: "None",
                 ipRules: access.allowedIpRules.map((range) => ({ iPAddressOrRange: range, action: "Allow" })),
             },
-        }, { parent: this, protect: args.protect ?? true });
+        }, { parent: this, protect: plan.protect });
 
         const blobService = new storage.BlobServiceProperties(`${name}-blob-service`, {
             resourceGroupName: args.resourceGroupName,
@@ -161,7 +177,7 @@ export class ArtifactStore extends pulumi.ComponentResource {
             privateDnsZoneResourceId: args.blobPrivateDnsZoneResourceId,
         }, this);
 
-        if ((args.lock?.kind ?? "CanNotDelete") === "CanNotDelete") {
+        if (plan.lock) {
             new authorization.ManagementLockByScope(`${name}-lock`, {
                 scope: account.id,
                 level: "CanNotDelete",

@@ -2,12 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import { builderSlots } from "../lib/slots";
 import { FarmConfig, farmZones, poolPlanInputOf } from "../lib/stack-config";
-import { PoolAdminSettings, renderKojiAdminScript } from "../lib/koji-admin";
+import { hostCapacity, PoolAdminSettings, renderKojiAdminScript } from "../lib/koji-admin";
 import { ArtifactStore } from "./artifact-store";
 import { BuilderIdentity } from "./builder-identity";
 import { BuilderNetwork } from "./builder-network";
 import { BuilderPool } from "./builder-pool";
 import { PackageCache } from "./package-cache";
+import { builderTopUrls } from "../lib/package-cache/plan";
 import { SecretVault } from "./secret-vault";
 import { SizePolicy } from "./size-policy";
 
@@ -81,8 +82,7 @@ export class BuildFarm extends pulumi.ComponentResource {
             subnetPrefixes: network.packageCacheSubnetPrefixes,
             adminSshPublicKey: config.adminSshPublicKey,
         }, { parent: this, dependsOn: [sizePolicy] });
-        // kojid's own downloads use only the first topurl; dnf in mock falls over to the rest (lib/package-cache/nginx.ts).
-        const topUrls = [cache.url, ...config.koji.topUrls];
+        const topUrls = builderTopUrls(cache.url, config.koji.topUrls);
         const slotIds = config.pools.flatMap((pool) => builderSlots(pool.name, pool.maxCount, config.koji.hostDomain).map((slot) => slot.id));
         const store = new ArtifactStore(`${name}-store`, {
             ...placement,
@@ -136,8 +136,7 @@ export class BuildFarm extends pulumi.ComponentResource {
             adminPools.push(vault.vaultName.apply((keyVaultName) => ({
                 poolName: poolConfig.name,
                 slotCount: poolConfig.maxCount,
-                // Koji's capacity is a task-weight budget; one unit per vCPU of the pool's smallest size.
-                capacity: Math.min(...pool.sizes.map((size) => size.vcpus)),
+                capacity: hostCapacity(pool.sizes),
                 keyVaultName,
             })));
         }

@@ -34,8 +34,17 @@ export const SECRET_VAULT_DEFAULTS = {
 /** Vault names are 3 to 24 characters, the `-` and the random suffix included. */
 const VAULT_NAME_PREFIX_MAX_LENGTH = 24 - 1 - NAME_SUFFIX_LENGTH;
 
-/** Checks the arguments that can be checked before deployment; throws naming the argument. */
-export function validateSecretVaultArgs(args: SecretVaultArgs): void {
+/** The vault's arguments checked, with defaults filled in: what the component builds. */
+export interface SecretVaultPlan {
+    readonly vaultNamePrefix: string;
+    readonly skuName: "standard" | "premium";
+    readonly softDeleteRetentionDays: number;
+    /** Public network access and the firewall's allowed ranges (lib/admin-access.ts). */
+    readonly access: ReturnType<typeof publicEndpointAccess>;
+}
+
+/** Checks the arguments that can be checked before deployment (throws `InputPropertyError`) and fills in defaults. */
+export function planSecretVault(args: SecretVaultArgs): SecretVaultPlan {
     const prefix = args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix;
     if (!/^[a-zA-Z](?:-?[a-zA-Z0-9])*$/.test(prefix) || prefix.length > VAULT_NAME_PREFIX_MAX_LENGTH) {
         throw new InputPropertyError("vaultNamePrefix", `vaultNamePrefix: "${prefix}" must start with a letter, hold only letters, digits and single hyphens, and be at most ${VAULT_NAME_PREFIX_MAX_LENGTH} long`);
@@ -44,7 +53,12 @@ export function validateSecretVaultArgs(args: SecretVaultArgs): void {
     if (!Number.isInteger(retention) || retention < 7 || retention > 90) {
         throw new InputPropertyError("softDeleteRetentionDays", `softDeleteRetentionDays: Key Vault keeps deleted items 7 to 90 days; got ${retention}`);
     }
-    publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
+    return {
+        vaultNamePrefix: prefix,
+        skuName: args.skuName ?? SECRET_VAULT_DEFAULTS.skuName,
+        softDeleteRetentionDays: retention,
+        access: publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges"),
+    };
 }
 
 /**
@@ -63,22 +77,22 @@ export class SecretVault extends pulumi.ComponentResource {
     public readonly privateEndpointId: pulumi.Output<string>;
 
     constructor(name: string, args: SecretVaultArgs, opts?: pulumi.ComponentResourceOptions) {
-        validateSecretVaultArgs(args);
+        const plan = planSecretVault(args);
         super("buildfarm:keyvault:SecretVault", name, {}, opts);
-        const access = publicEndpointAccess(args.allowedAdminIpRanges ?? [], "allowedAdminIpRanges");
+        const { access } = plan;
 
         const suffix = randomNameSuffix(name, this);
         const clientConfig = authorization.getClientConfigOutput({ parent: this });
 
         const vault = new keyvault.Vault(`${name}-vault`, {
             ...placementOf(args),
-            vaultName: pulumi.interpolate`${args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix}-${suffix}`,
+            vaultName: pulumi.interpolate`${plan.vaultNamePrefix}-${suffix}`,
             properties: {
                 tenantId: clientConfig.tenantId,
-                sku: { family: "A", name: args.skuName ?? SECRET_VAULT_DEFAULTS.skuName },
+                sku: { family: "A", name: plan.skuName },
                 enableRbacAuthorization: true,
                 enableSoftDelete: true,
-                softDeleteRetentionInDays: args.softDeleteRetentionDays ?? SECRET_VAULT_DEFAULTS.softDeleteRetentionDays,
+                softDeleteRetentionInDays: plan.softDeleteRetentionDays,
                 enablePurgeProtection: true,
                 enabledForDeployment: false,
                 enabledForDiskEncryption: false,

@@ -8,6 +8,9 @@
  */
 import { BuilderSlot, builderSlots } from "./slots";
 
+/** A host's Koji capacity, a task-weight budget: one unit per vCPU of the pool's smallest size (every VM must carry it). */
+export const hostCapacity = (sizes: readonly { readonly vcpus: number }[]): number => Math.min(...sizes.map((size) => size.vcpus));
+
 /** One pool's part of the runbook. */
 export interface PoolAdminSettings {
     readonly poolName: string;

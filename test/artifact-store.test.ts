@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
-import { ArtifactStore, ArtifactStoreArgs, validateArtifactStoreArgs } from "../components/artifact-store";
+import { ArtifactStore, ArtifactStoreArgs, planArtifactStore } from "../components/artifact-store";
 import { builderSlots } from "../lib/slots";
 import { offlineState } from "../scripts/plan/offline-state";
 
@@ -17,9 +17,12 @@ const ARGS: ArtifactStoreArgs = {
 };
 
 
-describe("validateArtifactStoreArgs (pure)", () => {
+describe("planArtifactStore (pure)", () => {
     it("accepts the defaults", () => {
-        expect(() => validateArtifactStoreArgs(ARGS)).not.toThrow();
+        expect(planArtifactStore(ARGS)).toEqual({
+            accountNamePrefix: "kojiartifacts", skuName: "Standard_ZRS", softDeleteRetentionDays: 30, lock: true, protect: true,
+            access: { publicNetworkAccess: "Disabled", allowedIpRules: [] },
+        });
     });
 
     it.each([
@@ -31,7 +34,7 @@ describe("validateArtifactStoreArgs (pure)", () => {
         [{ softDeleteRetentionDays: 400 }, /1 to 365 days/],
         [{ allowedAdminIpRanges: ["192.168.1.10"] }, /allowedAdminIpRanges\[0\].*private/],
     ])("rejects %j", (bad, message) => {
-        expect(() => validateArtifactStoreArgs({ ...ARGS, ...bad })).toThrow(message);
+        expect(() => planArtifactStore({ ...ARGS, ...bad })).toThrow(message);
     });
 });
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { planBuilderNetwork } from "../components/builder-network";
-import { validateArtifactStoreArgs } from "../components/artifact-store";
-import { validateSecretVaultArgs } from "../components/secret-vault";
+import { planArtifactStore } from "../components/artifact-store";
+import { planSecretVault } from "../components/secret-vault";
 import { planBuilderPool } from "../lib/builder-pool-plan";
 import { renderBuilderCloudInit } from "../lib/cloud-init";
 import { InputPropertyError } from "../lib/input-property-error";
@@ -31,8 +31,8 @@ describe("InputPropertyError from every plan", () => {
         ["network: an address in hex", () => planBuilderNetwork({ resourceGroupName: "rg", addressSpace: "0x0a.0.0.0/8" }), "addressSpace"],
         ["network: overlapping subnets", () => planBuilderNetwork({ resourceGroupName: "rg", packageCacheSubnetPrefix: "10.20.16.0/25" }), "packageCacheSubnetPrefix"],
         ["network: an admin range open to all", () => planBuilderNetwork({ resourceGroupName: "rg", adminSshSourceCidrs: ["0.0.0.0/0"] }), "adminSshSourceCidrs[0]"],
-        ["store: a prefix with capitals", () => validateArtifactStoreArgs({ resourceGroupName: "rg", privateEndpointSubnetResourceId: "s", blobPrivateDnsZoneResourceId: "z", slotIds: [], accountNamePrefix: "Koji" }), "accountNamePrefix"],
-        ["vault: a retention Key Vault refuses", () => validateSecretVaultArgs({ resourceGroupName: "rg", privateEndpointSubnetResourceId: "s", vaultPrivateDnsZoneResourceId: "z", softDeleteRetentionDays: 3 }), "softDeleteRetentionDays"],
+        ["store: a prefix with capitals", () => planArtifactStore({ resourceGroupName: "rg", privateEndpointSubnetResourceId: "s", blobPrivateDnsZoneResourceId: "z", slotIds: [], accountNamePrefix: "Koji" }), "accountNamePrefix"],
+        ["vault: a retention Key Vault refuses", () => planSecretVault({ resourceGroupName: "rg", privateEndpointSubnetResourceId: "s", vaultPrivateDnsZoneResourceId: "z", softDeleteRetentionDays: 3 }), "softDeleteRetentionDays"],
         ["pool: a size below v3", () => planBuilderPool({ name: "p", vmSizes: ["Standard_A2_v2"], minCount: 1, maxCount: 2 }), "vmSizes"],
         ["cache: one VM", () => planPackageCache({ count: 1 }), "count"],
         ["nginx: an ftp origin", () => renderPackageCacheNginxConf({ origins: ["ftp://x"], listenPort: 80, cacheDir: "/c", maxSizeGb: 1 }), "origins[0]"],

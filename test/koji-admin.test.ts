@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { channelPolicyRule, KojiAdminSettings, kojiAdminSteps, PoolAdminSettings, renderKojiAdminScript } from "../lib/koji-admin";
+import { channelPolicyRule, KojiAdminSettings, kojiAdminSteps, PoolAdminSettings, renderKojiAdminScript, hostCapacity } from "../lib/koji-admin";
 
 const POOL: PoolAdminSettings = { poolName: "v3pool", slotCount: 2, capacity: 16, keyVaultName: "v3poolvault" };
 const settings: KojiAdminSettings = {
@@ -101,5 +101,11 @@ describe("the Koji runbook", () => {
     it("refuses a capacity or arch list Koji cannot use", () => {
         expect(() => kojiAdminSteps(settings, { ...POOL, capacity: 0 })).toThrow(/pool v3pool: capacity/);
         expect(() => kojiAdminSteps({ ...settings, arches: [] }, POOL)).toThrow(/arch/);
+    });
+});
+
+describe("hostCapacity", () => {
+    it("is the vCPUs of the pool's smallest size", () => {
+        expect(hostCapacity([{ vcpus: 16 }, { vcpus: 8 }, { vcpus: 32 }])).toBe(8);
     });
 });

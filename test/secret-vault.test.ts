@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_CONFIG, installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
-import { SecretVault, SecretVaultArgs, validateSecretVaultArgs } from "../components/secret-vault";
+import { SecretVault, SecretVaultArgs, planSecretVault } from "../components/secret-vault";
 import { offlineState } from "../scripts/plan/offline-state";
 
 /** The random name suffix the plan's offline Azure gives this vault (scripts/plan/offline-state.ts). */
@@ -14,7 +14,11 @@ const ARGS: SecretVaultArgs = {
 };
 
 
-describe("validateSecretVaultArgs (pure)", () => {
+describe("planSecretVault (pure)", () => {
+    it("fills in the defaults", () => {
+        expect(planSecretVault(ARGS)).toEqual({ vaultNamePrefix: "koji-kv", skuName: "standard", softDeleteRetentionDays: 90, access: { publicNetworkAccess: "Disabled", allowedIpRules: [] } });
+    });
+
     it.each([
         [{ vaultNamePrefix: "1koji" }, /vaultNamePrefix: "1koji"/],
         [{ vaultNamePrefix: "koji--kv" }, /single hyphens/],
@@ -23,7 +27,7 @@ describe("validateSecretVaultArgs (pure)", () => {
         [{ softDeleteRetentionDays: 91 }, /7 to 90/],
         [{ allowedAdminIpRanges: ["10.0.0.0/8"] }, /allowedAdminIpRanges\[0\].*private/],
     ])("rejects %j", (bad, message) => {
-        expect(() => validateSecretVaultArgs({ ...ARGS, ...bad })).toThrow(message);
+        expect(() => planSecretVault({ ...ARGS, ...bad })).toThrow(message);
     });
 });
 

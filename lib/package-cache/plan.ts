@@ -162,5 +162,11 @@ export function cacheFrontendAddress(firstCacheSubnetPrefix: string): string {
     return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join(".");
 }
 
+/**
+ * A builder's topurls: the cache first, then the configured ones (the cache's origins, in the same order). kojid's
+ * own downloads use only the first; dnf inside mock tries the rest when one fails (koji builder/kojid).
+ */
+export const builderTopUrls = (cacheUrl: string, origins: readonly string[]): string[] => [cacheUrl, ...origins];
+
 /** The cache's URL as the builders' first `topurl`. */
 export const cacheTopUrl = (frontendAddress: string): string => `http://${frontendAddress}${PACKAGE_CACHE_PORT === 80 ? "" : `:${PACKAGE_CACHE_PORT}`}`;
