@@ -7,7 +7,7 @@
  * asserted.
  */
 import { parseArgs } from "node:util";
-import { fetchText, kojipkgsTree, startCache, startOrigin } from "../test/helpers/package-cache";
+import { fetchText, kojipkgsTree, startCache, startOrigin } from "./bench/package-cache-lab";
 import { formatTable } from "./sizes";
 
 /** Fetches every path, `parallel` at a time; returns the wall time in ms. Fails on any non-200 answer. */

@@ -9,7 +9,7 @@ import * as path from "path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseOrigin, renderPackageCacheNginxConf } from "../lib/package-cache/nginx";
 import { itWithTools } from "./helpers/host-tools";
-import { fetchText, freePort, kojipkgsTree, nginxTest, renderTestConfig, RunningCache, startCache, startOrigin } from "./helpers/package-cache";
+import { fetchText, freePort, kojipkgsTree, nginxTest, renderTestConfig, RunningCache, startCache, startOrigin } from "../scripts/bench/package-cache-lab";
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {

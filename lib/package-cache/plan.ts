@@ -7,7 +7,8 @@
 import { DEFAULT_MINIMUM_LEVEL, MinimumLevel, sizeVerdict, VmSize, X86Level } from "../../policy/catalog";
 import { azureRuleViolations, describeViolation, DiskController, diskControllersOf } from "../azure-pool-rules";
 import { FEDORA_CLOUD_DISK_CONTROLLERS, MANAGED_OS_DISK_GB, splitEvenly } from "../builder-pool-plan";
-import { parseIpv4Range } from "../ip-ranges";
+import * as ipaddr from "ipaddr.js";
+import { formatIpv4Range, parseIpv4Range } from "../ip-ranges";
 import { InstanceHealthPlan, planInstanceHealth } from "../instance-health";
 import { CACHE_HEALTH_PATH } from "./nginx";
 import { InputPropertyError } from "../input-property-error";
@@ -156,10 +157,10 @@ export function planPackageCache(input: PackageCachePlanInput): PackageCachePlan
  */
 export function cacheFrontendAddress(firstCacheSubnetPrefix: string): string {
     const range = parseIpv4Range(firstCacheSubnetPrefix, "cacheSubnetPrefix");
-    const octets = range.network.toByteArray();
-    let value = (((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3]) >>> 0;
-    value += 2 ** (32 - range.prefixLength) - 2;
-    return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join(".");
+    // The broadcast address less one: a subnet is /29 or larger, so its broadcast's last octet is never 0.
+    const octets = ipaddr.IPv4.broadcastAddressFromCIDR(formatIpv4Range(range)).toByteArray();
+    octets[3] -= 1;
+    return octets.join(".");
 }
 
 /**

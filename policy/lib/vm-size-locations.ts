@@ -1,7 +1,8 @@
 /**
- * Every place an Azure resource of this provider names a VM size. The size policy checks all of them; the
- * vCPU budget reads the scale set ones. Property paths are those of @pulumi/azure-native v3's input types
- * (`types/input.d.ts`); a location whose size is missing is returned with `value: undefined`, because Azure
+ * The places where the resources the pack knows best name a VM size (azure-native's, the classic provider's, generic
+ * ARM), each with its own sense of a size left out; the SDK-derived table (size-properties.ts) covers the rest.
+ * The size policy checks them all; the vCPU budget reads the same sizes (`locatedSizes`). Property paths are those
+ * of the SDKs' input types; a location whose size is missing is returned with `value: undefined`, because Azure
  * would then choose a default size that nothing guarantees to be x86-64-v3.
  */
 import * as azurefleet from "@pulumi/azure-native/azurefleet";
@@ -11,7 +12,8 @@ import * as computebulkactions from "@pulumi/azure-native/computebulkactions";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as resources from "@pulumi/azure-native/resources";
 import { asList, equalsIgnoreCase, eachElement, field, fieldOfEachElement, isSet, LocatedValue } from "./props";
-import type { ResourceType } from "./resource-types";
+import { isOfType, ResourceType } from "./resource-types";
+import { CLASSIC } from "./classic-types";
 
 /** `sku.name` of a scale set whose sizes are listed in `skuProfile.vmSizes` (instance mix); not a size itself. */
 const INSTANCE_MIX_SKU = "Mix";
@@ -21,7 +23,7 @@ const INSTANCE_MIX_SKU = "Mix";
  * A scale set without `sku` (Flexible, VMs attached separately) names no size of its own; a `sku` without a
  * name, or a mix without sizes, is reported as a missing size.
  */
-export function scaleSetSizes(props: unknown): LocatedValue[] {
+function scaleSetSizes(props: unknown): LocatedValue[] {
     const sku = field(props, "sku");
     const skuName = field(sku, "name");
     const mixSizes = fieldOfEachElement(props, "", ["skuProfile", "vmSizes"], "name");
@@ -76,7 +78,7 @@ export interface SizeLocation {
  * The classic provider's orchestrated (Flexible) scale set: `skuName`, or for `Mix` the sizes of `skuProfile`
  * (`virtualMachineSizes[].name`, and the deprecated `vmSizes[]`).
  */
-export function orchestratedSizes(props: unknown): LocatedValue[] {
+function orchestratedSizes(props: unknown): LocatedValue[] {
     const skuName = field(props, "skuName");
     const mixSizes = [
         ...fieldOfEachElement(props, "", ["skuProfile", "virtualMachineSizes"], "name"),
@@ -92,20 +94,20 @@ export function orchestratedSizes(props: unknown): LocatedValue[] {
  * are those of @pulumi/azure 6.40.0's type definitions.
  */
 export const CLASSIC_SIZE_LOCATIONS: readonly SizeLocation[] = [
-    { resourceType: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", sizes: sizeAt("sku") },
-    { resourceType: "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet", sizes: sizeAt("sku") },
-    { resourceType: "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet", sizes: orchestratedSizes },
-    { resourceType: "azure:compute/scaleSet:ScaleSet", sizes: sizeAt("sku", "name") },
-    { resourceType: "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", sizes: sizeAt("size") },
-    { resourceType: "azure:compute/windowsVirtualMachine:WindowsVirtualMachine", sizes: sizeAt("size") },
-    { resourceType: "azure:compute/virtualMachine:VirtualMachine", sizes: sizeAt("vmSize") },
-    { resourceType: "azure:containerservice/kubernetesCluster:KubernetesCluster", sizes: sizeAt("defaultNodePool", "vmSize") },
-    { resourceType: "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool", sizes: sizeAt("vmSize") },
-    { resourceType: "azure:batch/pool:Pool", sizes: sizeAt("vmSize") },
-    { resourceType: "azure:machinelearning/computeCluster:ComputeCluster", sizes: sizeAt("vmSize") },
-    { resourceType: "azure:machinelearning/computeInstance:ComputeInstance", sizes: sizeAt("virtualMachineSize") },
-    { resourceType: "azure:devtest/linuxVirtualMachine:LinuxVirtualMachine", sizes: sizeAt("size") },
-    { resourceType: "azure:devtest/windowsVirtualMachine:WindowsVirtualMachine", sizes: sizeAt("size") },
+    { resourceType: CLASSIC.compute.LinuxVirtualMachineScaleSet, sizes: sizeAt("sku") },
+    { resourceType: CLASSIC.compute.WindowsVirtualMachineScaleSet, sizes: sizeAt("sku") },
+    { resourceType: CLASSIC.compute.OrchestratedVirtualMachineScaleSet, sizes: orchestratedSizes },
+    { resourceType: CLASSIC.compute.ScaleSet, sizes: sizeAt("sku", "name") },
+    { resourceType: CLASSIC.compute.LinuxVirtualMachine, sizes: sizeAt("size") },
+    { resourceType: CLASSIC.compute.WindowsVirtualMachine, sizes: sizeAt("size") },
+    { resourceType: CLASSIC.compute.VirtualMachine, sizes: sizeAt("vmSize") },
+    { resourceType: CLASSIC.containerservice.KubernetesCluster, sizes: sizeAt("defaultNodePool", "vmSize") },
+    { resourceType: CLASSIC.containerservice.KubernetesClusterNodePool, sizes: sizeAt("vmSize") },
+    { resourceType: CLASSIC.batch.Pool, sizes: sizeAt("vmSize") },
+    { resourceType: CLASSIC.machinelearning.ComputeCluster, sizes: sizeAt("vmSize") },
+    { resourceType: CLASSIC.machinelearning.ComputeInstance, sizes: sizeAt("virtualMachineSize") },
+    { resourceType: CLASSIC.devtest.LinuxVirtualMachine, sizes: sizeAt("size") },
+    { resourceType: CLASSIC.devtest.WindowsVirtualMachine, sizes: sizeAt("size") },
 ];
 
 
@@ -155,6 +157,11 @@ function deploymentSizes(props: unknown): LocatedValue[] {
         ? [{ path: "properties.templateLink", value: "(a linked template, which the pack cannot read; inline it)" }]
         : [];
     return [...walk(field(props, "properties", "template", "resources"), "properties.template.resources"), ...linked];
+}
+
+/** The sizes a resource names, as the size policy reads them (its dedicated location; none for other types). */
+export function locatedSizes(resource: { readonly type: string; readonly props: unknown }): LocatedValue[] {
+    return SIZE_LOCATIONS.find((location) => isOfType(resource, location.resourceType))?.sizes(resource.props) ?? [];
 }
 
 export const SIZE_LOCATIONS: readonly SizeLocation[] = [

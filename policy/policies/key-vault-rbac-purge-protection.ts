@@ -12,6 +12,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import { describeValue, field, PropertyRecord } from "../lib/props";
 import { checkParts, validateResourcesOfTypes } from "../lib/resource-types";
+import { CLASSIC } from "../lib/classic-types";
 
 /** Both must be explicitly true: RBAC's default depends on the API version, purge protection is off by default. */
 const REQUIRED_VAULT_FLAGS = ["enableRbacAuthorization", "enablePurgeProtection"];
@@ -40,6 +41,6 @@ export const keyVaultRbacPurgeProtection: ResourceValidationPolicy = {
     severity: "high",
     validateResource: validateResourcesOfTypes([
         { resourceType: keyvault.Vault, findViolations: vaultMessages },
-        { resourceType: "azure:keyvault/keyVault:KeyVault", findViolations: classicVaultMessages },
+        { resourceType: CLASSIC.keyvault.KeyVault, findViolations: classicVaultMessages },
     ]),
 };

@@ -16,6 +16,7 @@ import * as batch from "@pulumi/azure-native/batch";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { describeValue, eachElement, equalsIgnoreCase, field, fieldOfEachElement, isSet, LocatedValue, PropertyRecord } from "../lib/props";
 import { validateResourcesOfTypes } from "../lib/resource-types";
+import { CLASSIC } from "../lib/classic-types";
 
 /** The public IP settings of every IP configuration of every NIC configuration in a VM or scale set network profile. */
 function nicConfigurationPublicIps(networkProfile: unknown, networkProfilePath: string): LocatedValue[] {
@@ -85,15 +86,15 @@ export const noPublicIpOnNics: ResourceValidationPolicy = {
         { resourceType: containerservice.ManagedCluster, findViolations: (props) => eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksNodeIpMessages(value, `${path}.`, "enableNodePublicIP")) },
         { resourceType: containerservice.AgentPool, findViolations: (props) => aksNodeIpMessages(props, "", "enableNodePublicIP") },
         { resourceType: batch.Pool, findViolations: batchMessages },
-        ...["azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet",
-            "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet"].map((resourceType) => ({
+        ...[CLASSIC.compute.LinuxVirtualMachineScaleSet, CLASSIC.compute.WindowsVirtualMachineScaleSet,
+            CLASSIC.compute.OrchestratedVirtualMachineScaleSet].map((resourceType) => ({
             resourceType, findViolations: (props: PropertyRecord) => publicIpMessages(classicScaleSetIps(props)),
         })),
         {
-            resourceType: "azure:network/networkInterface:NetworkInterface",
+            resourceType: CLASSIC.network.NetworkInterface,
             findViolations: (props) => publicIpMessages(fieldOfEachElement(props, "", ["ipConfigurations"], "publicIpAddressId")),
         },
-        { resourceType: "azure:containerservice/kubernetesCluster:KubernetesCluster", findViolations: (props) => aksNodeIpMessages(field(props, "defaultNodePool"), "defaultNodePool.", "nodePublicIpEnabled") },
-        { resourceType: "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool", findViolations: (props) => aksNodeIpMessages(props, "", "nodePublicIpEnabled") },
+        { resourceType: CLASSIC.containerservice.KubernetesCluster, findViolations: (props) => aksNodeIpMessages(field(props, "defaultNodePool"), "defaultNodePool.", "nodePublicIpEnabled") },
+        { resourceType: CLASSIC.containerservice.KubernetesClusterNodePool, findViolations: (props) => aksNodeIpMessages(props, "", "nodePublicIpEnabled") },
     ]),
 };

@@ -10,24 +10,26 @@
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as batch from "@pulumi/azure-native/batch";
+import * as ipaddr from "ipaddr.js";
 import * as network from "@pulumi/azure-native/network";
 import { asList, eachElement, equalsIgnoreCase, field, LocatedValue, PropertyRecord } from "../lib/props";
 import { checkParts, validateResourcesOfTypes } from "../lib/resource-types";
+import { CLASSIC } from "../lib/classic-types";
 
 /** Source prefixes that mean "any address"; service tags and CIDRs compare case-insensitively in ARM. */
 const ANY_SOURCE = ["*", "Internet", "Any", "0.0.0.0/0", "::/0"];
 
-/** An IPv4 address or CIDR as the range of addresses it covers, or undefined for anything else. */
+const asNumber = (address: ipaddr.IPv4) => address.toByteArray().reduce((value, octet) => value * 256 + octet, 0);
+
+/**
+ * An IPv4 address or CIDR (four-part decimal, as ARM takes it) as the first and last address it covers, on
+ * ipaddr.js; undefined for anything else (service tags, IPv6).
+ */
 function ipv4Range(text: string): readonly [number, number] | undefined {
-    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(text.trim());
-    if (match === null) return undefined;
-    const octets = match.slice(1, 5).map(Number);
-    const length = match[5] === undefined ? 32 : Number(match[5]);
-    if (octets.some((octet) => octet > 255) || length > 32) return undefined;
-    const address = octets.reduce((value, octet) => value * 256 + octet, 0);
-    const size = 2 ** (32 - length);
-    const start = Math.floor(address / size) * size;
-    return [start, start + size - 1];
+    const [address, length = "32", ...rest] = text.trim().split("/");
+    if (rest.length > 0 || !ipaddr.IPv4.isValidFourPartDecimal(address) || !/^\d{1,2}$/.test(length) || Number(length) > 32) return undefined;
+    const cidr = `${address}/${length}`;
+    return [asNumber(ipaddr.IPv4.networkAddressFromCIDR(cidr)), asNumber(ipaddr.IPv4.broadcastAddressFromCIDR(cidr))];
 }
 
 /** Whether the prefixes together cover every IPv4 address (0.0.0.0/1 and 128.0.0.0/1 are the internet too). */
@@ -107,11 +109,11 @@ export const nsgNoInboundFromInternet: ResourceValidationPolicy = {
         },
         // The classic provider names its NSG and rule fields as ARM does.
         {
-            resourceType: "azure:network/networkSecurityGroup:NetworkSecurityGroup",
+            resourceType: CLASSIC.network.NetworkSecurityGroup,
             findViolations: (props) => eachElement(props, "", "securityRules").flatMap(ruleMessages),
         },
         {
-            resourceType: "azure:network/networkSecurityRule:NetworkSecurityRule",
+            resourceType: CLASSIC.network.NetworkSecurityRule,
             findViolations: (props) => ruleMessages({ path: "securityRule", value: props }),
         },
         { resourceType: network.AdminRule, findViolations: adminRuleMessages },

@@ -14,6 +14,7 @@ import * as compute from "@pulumi/azure-native/compute";
 import * as containerservice from "@pulumi/azure-native/containerservice";
 import { describeValue, eachElement, equalsIgnoreCase, field, isSet, PropertyRecord } from "../lib/props";
 import { validateResourcesOfTypes } from "../lib/resource-types";
+import { CLASSIC } from "../lib/classic-types";
 
 /** Spot, and its predecessor "Low" (low-priority scale sets), are both evictable. */
 const EVICTABLE_PRIORITIES = ["Spot", "Low"];
@@ -37,9 +38,9 @@ const aksPoolMessages = (pool: unknown, prefix: string) =>
 /** The classic provider's VMs, scale sets and AKS pools: `priority` and `evictionPolicy`. */
 const classicMessages = (props: unknown, prefix = "") => evictionMessages(field(props, "priority"), field(props, "evictionPolicy"), `${prefix}evictionPolicy`);
 const CLASSIC_COMPUTE = [
-    "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet",
-    "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet", "azure:compute/linuxVirtualMachine:LinuxVirtualMachine",
-    "azure:compute/windowsVirtualMachine:WindowsVirtualMachine", "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool",
+    CLASSIC.compute.LinuxVirtualMachineScaleSet, CLASSIC.compute.WindowsVirtualMachineScaleSet,
+    CLASSIC.compute.OrchestratedVirtualMachineScaleSet, CLASSIC.compute.LinuxVirtualMachine,
+    CLASSIC.compute.WindowsVirtualMachine, CLASSIC.containerservice.KubernetesClusterNodePool,
 ];
 
 export const spotEvictionDelete: ResourceValidationPolicy = {

@@ -12,6 +12,7 @@ import * as azurefleet from "@pulumi/azure-native/azurefleet";
 import * as compute from "@pulumi/azure-native/compute";
 import { asRecord, eachElement, equalsIgnoreCase, field, isSet } from "../lib/props";
 import { checkParts, validateResourcesOfTypes } from "../lib/resource-types";
+import { CLASSIC } from "../lib/classic-types";
 
 function osProfileMessages(osProfile: unknown, osProfilePath: string): string[] {
     const profile = asRecord(osProfile);
@@ -83,13 +84,13 @@ export const sshKeysOnly: ResourceValidationPolicy = {
         },
         { resourceType: compute.VirtualMachineExtension, findViolations: (props) => vmAccessMessages(props, "extension") },
         { resourceType: compute.VirtualMachineScaleSetExtension, findViolations: (props) => vmAccessMessages(props, "extension") },
-        { resourceType: "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", findViolations: (props) => classicLinuxMessages(props, "") },
-        { resourceType: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", findViolations: (props) => classicLinuxMessages(props, "") },
+        { resourceType: CLASSIC.compute.LinuxVirtualMachine, findViolations: (props) => classicLinuxMessages(props, "") },
+        { resourceType: CLASSIC.compute.LinuxVirtualMachineScaleSet, findViolations: (props) => classicLinuxMessages(props, "") },
         {
-            resourceType: "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet",
+            resourceType: CLASSIC.compute.OrchestratedVirtualMachineScaleSet,
             findViolations: (props) => classicLinuxMessages(field(props, "osProfile", "linuxConfiguration"), "osProfile.linuxConfiguration"),
         },
-        { resourceType: "azure:compute/windowsVirtualMachine:WindowsVirtualMachine", findViolations: windowsMessages },
-        { resourceType: "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet", findViolations: windowsMessages },
+        { resourceType: CLASSIC.compute.WindowsVirtualMachine, findViolations: windowsMessages },
+        { resourceType: CLASSIC.compute.WindowsVirtualMachineScaleSet, findViolations: windowsMessages },
     ]),
 };

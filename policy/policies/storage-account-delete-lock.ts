@@ -20,11 +20,9 @@ import * as storage from "@pulumi/azure-native/storage";
 import { equalsIgnoreCase } from "../lib/props";
 import { anyPasses, groupOf, refersTo, scopeCoversGroup } from "../lib/references";
 import { isOfType } from "../lib/resource-types";
+import { CLASSIC } from "../lib/classic-types";
 
-/** The classic provider's lock: `scope` and `lockLevel`. */
-const CLASSIC_LOCK = "azure:management/lock:Lock";
-const CLASSIC_ACCOUNT = "azure:storage/account:Account";
-
+/** `level`, or the classic provider's `lockLevel`. */
 const preventsDeletion = (lock: PolicyResource) =>
     ["CanNotDelete", "ReadOnly"].some((level) => equalsIgnoreCase(lock.props.level ?? lock.props.lockLevel, level));
 
@@ -38,7 +36,7 @@ function sameGroup(first: PolicyResource, second: PolicyResource): boolean {
 
 /** Whether the lock sits where it covers the account (on it, its group or its subscription), whatever its level. */
 function placedOver(lock: PolicyResource, account: PolicyResource, groups: readonly PolicyResource[]): boolean {
-    if (isOfType(lock, authorization.ManagementLockByScope) || isOfType(lock, CLASSIC_LOCK)) return refersTo(lock, "scope", account) || scopeCoversGroup(lock, "scope", groupOf(account, groups));
+    if (isOfType(lock, authorization.ManagementLockByScope) || isOfType(lock, CLASSIC.management.Lock)) return refersTo(lock, "scope", account) || scopeCoversGroup(lock, "scope", groupOf(account, groups));
     if (isOfType(lock, authorization.ManagementLockAtSubscriptionLevel)) return true;
     if (isOfType(lock, authorization.ManagementLockAtResourceGroupLevel)) return sameGroup(lock, account);
     if (isOfType(lock, authorization.ManagementLockAtResourceLevel)) {
@@ -55,7 +53,7 @@ const covers = (lock: PolicyResource, account: PolicyResource, groups: readonly 
     placedOver(lock, account, groups) && preventsDeletion(lock);
 
 const LOCK_TYPES = [
-    CLASSIC_LOCK, authorization.ManagementLockByScope, authorization.ManagementLockAtResourceLevel,
+    CLASSIC.management.Lock, authorization.ManagementLockByScope, authorization.ManagementLockAtResourceLevel,
     authorization.ManagementLockAtResourceGroupLevel, authorization.ManagementLockAtSubscriptionLevel,
 ];
 
@@ -69,7 +67,7 @@ export const storageAccountDeleteLock: StackValidationPolicy = {
         const groups = args.resources.filter((resource) => isOfType(resource, resources.ResourceGroup));
         // An account whose locks cannot all be read during preview is left to the engine; the others are judged.
         let unknown: Error | undefined;
-        for (const account of args.resources.filter((resource) => isOfType(resource, storage.StorageAccount) || isOfType(resource, CLASSIC_ACCOUNT))) {
+        for (const account of args.resources.filter((resource) => isOfType(resource, storage.StorageAccount) || isOfType(resource, CLASSIC.storage.Account))) {
             const covered = anyPasses(locks, (lock) => covers(lock, account, groups));
             if (covered instanceof Error) unknown ??= covered;
             else if (!covered) {

@@ -12,6 +12,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import * as storage from "@pulumi/azure-native/storage";
 import { describeValue, equalsIgnoreCase, PropertyRecord } from "../lib/props";
 import { apiVersionOf, checkParts, validateResourcesOfTypes } from "../lib/resource-types";
+import { CLASSIC } from "../lib/classic-types";
 
 /** TLS versions at or above 1.2, as the storage API spells them. */
 const ACCEPTED_TLS_VERSIONS = ["TLS1_2", "TLS1_3"];
@@ -84,6 +85,6 @@ export const storageAccountSecureAccess: ResourceValidationPolicy = {
     severity: "high",
     validateResource: validateResourcesOfTypes([
         { resourceType: storage.StorageAccount, findViolations: storageAccountMessages },
-        { resourceType: "azure:storage/account:Account", findViolations: (props) => ruleMessages(CLASSIC_ACCOUNT_RULES, props, undefined) },
+        { resourceType: CLASSIC.storage.Account, findViolations: (props) => ruleMessages(CLASSIC_ACCOUNT_RULES, props, undefined) },
     ]),
 };

@@ -22,7 +22,8 @@ import { scaleSetQuotaVcpus } from "../catalog";
 import { asList, describeValue, field, LocatedValue } from "../lib/props";
 import { refersTo } from "../lib/references";
 import { configWithDefaults, isOfType, ResourceType } from "../lib/resource-types";
-import { orchestratedSizes, scaleSetSizes } from "../lib/vm-size-locations";
+import { locatedSizes } from "../lib/vm-size-locations";
+import { CLASSIC } from "../lib/classic-types";
 
 export interface VcpuBudgetConfig {
     /** Quota vCPUs the farm's scale sets may use at most, summed at their maximum sizes. */
@@ -85,29 +86,29 @@ function aksPool(label: string, pool: unknown): VmGroup {
 const VM_GROUPS: readonly { readonly resourceType: ResourceType; readonly groups: (resource: PolicyResource, autoscale: readonly PolicyResource[]) => VmGroup[] }[] = [
     {
         resourceType: compute.VirtualMachineScaleSet,
-        groups: (resource, autoscale) => [{ label: resource.name, sizes: scaleSetSizes(resource.props), counts: [{ source: "sku.capacity", value: field(resource.props, "sku", "capacity") }, ...autoscaleMaximum(resource, autoscale)] }],
+        groups: (resource, autoscale) => [{ label: resource.name, sizes: locatedSizes(resource), counts: [{ source: "sku.capacity", value: field(resource.props, "sku", "capacity") }, ...autoscaleMaximum(resource, autoscale)] }],
     },
-    { resourceType: compute.VirtualMachine, groups: (resource) => [{ label: resource.name, sizes: [{ path: "hardwareProfile.vmSize", value: field(resource.props, "hardwareProfile", "vmSize") }], counts: [{ source: "one VM", value: 1 }] }] },
+    { resourceType: compute.VirtualMachine, groups: (resource) => [{ label: resource.name, sizes: locatedSizes(resource), counts: [{ source: "one VM", value: 1 }] }] },
     { resourceType: containerservice.ManagedCluster, groups: (resource) => asList(resource.props.agentPoolProfiles).map((pool, index) => aksPool(`${resource.name}.agentPoolProfiles[${index}]`, pool)) },
     { resourceType: containerservice.AgentPool, groups: (resource) => [aksPool(resource.name, resource.props)] },
-    ...["azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet"].map((resourceType) => ({
+    ...[CLASSIC.compute.LinuxVirtualMachineScaleSet, CLASSIC.compute.WindowsVirtualMachineScaleSet].map((resourceType) => ({
         resourceType,
         groups: (resource: PolicyResource, autoscale: readonly PolicyResource[]): VmGroup[] =>
-            [{ label: resource.name, sizes: [{ path: "sku", value: resource.props.sku }], counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)] }],
+            [{ label: resource.name, sizes: locatedSizes(resource), counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)] }],
     })),
     {
-        resourceType: "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet",
+        resourceType: CLASSIC.compute.OrchestratedVirtualMachineScaleSet,
         groups: (resource, autoscale) => [{
             label: resource.name,
-            sizes: orchestratedSizes(resource.props),
+            sizes: locatedSizes(resource),
             counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)],
         }],
     },
-    { resourceType: "azure:containerservice/kubernetesCluster:KubernetesCluster", groups: (resource) => [aksPool(`${resource.name}.defaultNodePool`, resource.props.defaultNodePool)] },
-    { resourceType: "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool", groups: (resource) => [aksPool(resource.name, resource.props)] },
+    { resourceType: CLASSIC.containerservice.KubernetesCluster, groups: (resource) => [aksPool(`${resource.name}.defaultNodePool`, resource.props.defaultNodePool)] },
+    { resourceType: CLASSIC.containerservice.KubernetesClusterNodePool, groups: (resource) => [aksPool(resource.name, resource.props)] },
 ];
 
-const AUTOSCALE_TYPES: readonly ResourceType[] = [monitor.AutoscaleSetting, "azure:monitoring/autoscaleSetting:AutoscaleSetting"];
+const AUTOSCALE_TYPES: readonly ResourceType[] = [monitor.AutoscaleSetting, CLASSIC.monitoring.AutoscaleSetting];
 
 /**
  * A group's ceiling, or why it cannot be computed: its largest VM count times its largest size's quota vCPUs

@@ -1,5 +1,5 @@
 /**
- * The package cache's real runtime for tests and the benchmark: Debian's nginx running the generated
+ * The package cache's real runtime for its tests and `npm run bench:cache`: Debian's nginx running the generated
  * configuration on a loopback port, in front of a kojipkgs-like origin stand-in that answers after a delay and
  * counts what reaches it.
  */
