@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
-import { builderSlots } from "../lib/slots";
-import { FarmConfig, farmZones, poolPlanInputOf } from "../lib/stack-config";
+import { planBuildFarm } from "../lib/build-farm-plan";
+import { FarmConfig } from "../lib/stack-config";
 import { hostCapacity, PoolAdminSettings, renderKojiAdminScript } from "../lib/koji-admin";
 import { ArtifactStore } from "./artifact-store";
 import { BuilderIdentity } from "./builder-identity";
@@ -34,7 +34,8 @@ export interface PoolOutputs {
  * The whole farm: a resource group with the builders' network, the package cache (every builder's first topurl)
  * and the artifact store, and per configured pool a
  * vault with its slot secrets, its builders' identity and its `BuilderPool`: a pool's VMs can read no other pool's
- * keytabs. Wires the components together; every decision is in the components and the pure modules they call.
+ * keytabs. Wires the components together: what each is given comes from the farm's plan (lib/build-farm-plan.ts),
+ * and every other decision is in the components' own plans.
  */
 export class BuildFarm extends pulumi.ComponentResource {
     public readonly resourceGroupName: pulumi.Output<string>;
@@ -51,6 +52,7 @@ export class BuildFarm extends pulumi.ComponentResource {
     constructor(name: string, args: BuildFarmArgs, opts?: pulumi.ComponentResourceOptions) {
         super("buildfarm:farm:BuildFarm", name, {}, opts);
         const { config } = args;
+        const plan = planBuildFarm(config);
         const tags = { ...config.tags };
         const group = new resources.ResourceGroup(`${name}-rg`, {
             resourceGroupName: args.resourceGroupName,
@@ -62,66 +64,46 @@ export class BuildFarm extends pulumi.ComponentResource {
         // ARM's own refusal of every size the catalog refuses, before any VM is asked for.
         const sizePolicy = new SizePolicy(`${name}-sizes`, { scope: group.id, minimumLevel: config.minimumLevel }, child);
 
-        const network = new BuilderNetwork(`${name}-net`, {
-            ...placement,
-            addressSpace: config.network.addressSpace,
-            builderSubnetPrefix: config.network.builderSubnet,
-            privateEndpointSubnetPrefix: config.network.endpointSubnet,
-            packageCacheSubnetPrefix: config.network.cacheSubnet,
-            adminSshSourceCidrs: config.network.adminSourceCidrs,
-            // One zonal stack per zone any pool uses.
-            zones: farmZones(config),
-        }, child);
+        const network = new BuilderNetwork(`${name}-net`, { ...placement, ...plan.network }, child);
         const cache = new PackageCache(`${name}-cache`, {
             ...placement,
-            ...config.packageCache,
-            zones: farmZones(config),
-            minimumLevel: config.minimumLevel,
-            origins: config.koji.topUrls,
+            ...plan.packageCache,
             subnetResourceIds: network.packageCacheSubnetIds,
             subnetPrefixes: network.packageCacheSubnetPrefixes,
             adminSshPublicKey: config.adminSshPublicKey,
         }, { parent: this, dependsOn: [sizePolicy] });
-        const topUrls = builderTopUrls(cache.url, config.koji.topUrls);
-        const slotIds = config.pools.flatMap((pool) => builderSlots(pool.name, pool.maxCount, config.koji.hostDomain).map((slot) => slot.id));
+        const topUrls = builderTopUrls(cache.url, plan.packageCache.origins);
         const store = new ArtifactStore(`${name}-store`, {
             ...placement,
             privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
             blobPrivateDnsZoneResourceId: network.blobPrivateDnsZoneId,
-            allowedAdminIpRanges: config.network.adminSourceCidrs,
-            slotIds,
+            adminSourceCidrs: plan.adminSourceCidrs,
+            slotIds: plan.slotIds,
         }, child);
         const pools: Record<string, PoolOutputs> = {};
         const adminPools: pulumi.Output<PoolAdminSettings>[] = [];
-        for (const poolConfig of config.pools) {
-            const vault = new SecretVault(`${name}-${poolConfig.name}-vault`, {
+        for (const poolPlan of plan.pools) {
+            const vault = new SecretVault(`${name}-${poolPlan.name}-vault`, {
                 ...placement,
                 privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
                 vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
-                allowedAdminIpRanges: config.network.adminSourceCidrs,
+                adminSourceCidrs: plan.adminSourceCidrs,
             }, child);
-            const identity = new BuilderIdentity(`${name}-${poolConfig.name}-builders`, {
+            const identity = new BuilderIdentity(`${name}-${poolPlan.name}-builders`, {
                 ...placement,
                 secretVaultResourceId: vault.vaultId,
                 slotsContainerResourceId: store.containerIds.slots,
             }, child);
             // The pool plan's inputs, exactly as the configuration check planned them.
-            const { name: poolName, ...planInput } = poolPlanInputOf(poolConfig, config.imageSupportsNvme);
-            const pool = new BuilderPool(poolName, {
+            const pool = new BuilderPool(poolPlan.name, {
                 ...placement,
-                ...planInput,
+                ...poolPlan.planInput,
                 enabled: config.buildersEnabled,
                 subnetResourceIds: network.builderSubnetIds,
                 identity: { resourceId: identity.identityId, clientId: identity.clientId },
                 storageBlobEndpoint: store.blobEndpoint,
                 keyVaultUri: vault.vaultUri,
-                koji: {
-                    hubUrl: config.koji.hubUrl,
-                    topUrls,
-                    auth: config.koji.auth,
-                    hostDomain: config.koji.hostDomain,
-                    mockDnfCommand: config.koji.mockDnfCommand,
-                },
+                koji: { ...plan.builderKoji, topUrls },
                 adminSshPublicKey: config.adminSshPublicKey,
             }, {
                 parent: this,
@@ -130,12 +112,12 @@ export class BuildFarm extends pulumi.ComponentResource {
                 // The cache should answer before the first builder asks it for a buildroot.
                 dependsOn: [identity, store, vault, cache, sizePolicy],
             });
-            pools[poolConfig.name] = {
+            pools[poolPlan.name] = {
                 scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames, keyVaultName: vault.vaultName,
             };
             adminPools.push(vault.vaultName.apply((keyVaultName) => ({
-                poolName: poolConfig.name,
-                slotCount: poolConfig.maxCount,
+                poolName: poolPlan.name,
+                slotCount: poolPlan.slotCount,
                 capacity: hostCapacity(pool.sizes),
                 keyVaultName,
             })));
@@ -147,12 +129,7 @@ export class BuildFarm extends pulumi.ComponentResource {
         this.blobEndpoint = store.blobEndpoint;
         this.packageCacheUrl = cache.url;
         this.pools = pools;
-        this.kojiAdminScript = pulumi.all(adminPools).apply((adminPoolSettings) => renderKojiAdminScript({
-            hostDomain: config.koji.hostDomain,
-            channel: config.koji.channel,
-            auth: config.koji.auth.kind === "kerberos" ? { kind: "kerberos", realm: config.koji.auth.realm } : { kind: "certificate" },
-            pools: adminPoolSettings,
-        }));
+        this.kojiAdminScript = pulumi.all(adminPools).apply((adminPoolSettings) => renderKojiAdminScript({ ...plan.kojiAdmin, pools: adminPoolSettings }));
         this.registerOutputs({
             resourceGroupName: this.resourceGroupName,
             egressAddresses: this.egressAddresses,

@@ -1,156 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as privatedns from "@pulumi/azure-native/privatedns";
-import { BuilderSecurityRule, builderSecurityRules, packageCacheSecurityRules } from "../lib/builder-nsg-rules";
-import { PACKAGE_CACHE_PORT } from "../lib/package-cache/plan";
-import { BuilderSubnetKey, builderSubnetLayout, BuilderSubnetPlan } from "../lib/builder-subnets";
-import { parseIpv4Range, parseIpv4Ranges, rangeContains, rangesOverlap } from "../lib/ip-ranges";
+import { BuilderSubnetKey, BuilderSubnetPlan } from "../lib/builder-subnets";
+import { BuilderNetworkPlanInput, planBuilderNetwork } from "../lib/builder-network-plan";
 import { PlacementArgs, placementOf } from "./placement";
-import { NETWORK_DEFAULTS } from "../lib/network-defaults";
-import { InputPropertyError } from "../lib/input-property-error";
 
-/** Fixed outbound addresses: either single Standard public IPs or one contiguous prefix. */
-export type BuilderEgress =
-    /** 1 to 16 Static Standard IPv4 addresses (a NAT gateway takes at most 16). */
-    | { readonly publicIpCount: number }
-    /** One Standard IPv4 prefix of /28 (16 addresses) to /31 (2): one range to put on Fedora's allow-lists. */
-    | { readonly publicIpPrefixLength: number };
-
-export interface BuilderNetworkArgs extends PlacementArgs {
-    /** The virtual network's address space. Default: `10.20.0.0/16` (lib/network-defaults.ts). */
-    readonly addressSpace?: string;
-    /** The builder subnet, inside `addressSpace`. Default: `10.20.0.0/20` (4,091 usable addresses). */
-    readonly builderSubnetPrefix?: string;
-    /** The private-endpoint subnet, inside `addressSpace`, disjoint from the builders'. Default: `10.20.16.0/24`. */
-    readonly privateEndpointSubnetPrefix?: string;
-    /**
-     * The package cache's range, inside `addressSpace` and disjoint from the others; split per zone like the
-     * builders' (each zone's cache subnet behind that zone's NAT gateway). Default: `10.20.17.0/24`.
-     */
-    readonly packageCacheSubnetPrefix?: string;
-    /**
-     * Public sources (address or CIDR) allowed to SSH to builders, e.g. a bastion or VPN egress address.
-     * Default: none, so the subnet accepts no inbound connection at all.
-     */
-    readonly adminSshSourceCidrs?: readonly string[];
-    /** How builders reach the internet: per NAT gateway (one per zone in a zonal network). Default: `{ publicIpCount: 1 }`. */
-    readonly egress?: BuilderEgress;
-    /**
-     * The availability zones the builder pools span. Default none: one builder subnet behind one NAT gateway.
-     * With zones, each zone gets a "zonal stack" of its own (a builder subnet carved from `builderSubnetPrefix`, a
-     * NAT gateway and its public IPs, all in that zone), so a zone's outage takes only that zone's egress with it:
-     * a NAT gateway is zonal, and Microsoft's zone-resilient design is one such stack per zone
-     * (learn.microsoft.com/azure/nat-gateway/nat-availability-zones, "Design considerations").
-     */
-    readonly zones?: readonly string[];
-}
-
-/** The validated arguments with defaults filled in, and the NSG rules they imply. */
-export interface BuilderNetworkPlan {
-    readonly addressSpace: string;
-    readonly builderSubnetPrefix: string;
-    readonly privateEndpointSubnetPrefix: string;
-    readonly packageCacheSubnetPrefix: string;
-    readonly egress: BuilderEgress;
-    /** One regional subnet, or one per zone in zone order. */
-    readonly builderSubnets: readonly BuilderSubnetPlan[];
-    /** The package cache's subnets, by the same keys as the builders'. */
-    readonly packageCacheSubnets: readonly BuilderSubnetPlan[];
-    readonly securityRules: readonly BuilderSecurityRule[];
-    readonly packageCacheSecurityRules: readonly BuilderSecurityRule[];
-}
-
-export const BUILDER_NETWORK_DEFAULTS = {
-    ...NETWORK_DEFAULTS,
-    egress: { publicIpCount: 1 },
-} as const;
+/** Where the network goes, and its settings (lib/builder-network-plan.ts states their defaults). */
+export interface BuilderNetworkArgs extends PlacementArgs, BuilderNetworkPlanInput {}
 
 /** Private DNS zones for the private endpoints of the store (blob) and the vault, keyed by endpoint group id. */
 export const PRIVATE_DNS_ZONES = {
     blob: "privatelink.blob.core.windows.net",
     vault: "privatelink.vaultcore.azure.net",
 } as const;
-
-/** Checks the arguments and fills in defaults. Pure, so bad input fails before anything is registered. */
-export function planBuilderNetwork(args: BuilderNetworkArgs): BuilderNetworkPlan {
-    const addressSpace = args.addressSpace ?? BUILDER_NETWORK_DEFAULTS.addressSpace;
-    const builderSubnetPrefix = args.builderSubnetPrefix ?? BUILDER_NETWORK_DEFAULTS.builderSubnetPrefix;
-    const privateEndpointSubnetPrefix = args.privateEndpointSubnetPrefix ?? BUILDER_NETWORK_DEFAULTS.privateEndpointSubnetPrefix;
-    const packageCacheSubnetPrefix = args.packageCacheSubnetPrefix ?? BUILDER_NETWORK_DEFAULTS.packageCacheSubnetPrefix;
-    const adminSshSourceCidrs = args.adminSshSourceCidrs ?? [];
-
-    const space = parseIpv4Range(addressSpace, "addressSpace");
-    const builders = parseIpv4Range(builderSubnetPrefix, "builderSubnetPrefix");
-    const endpoints = parseIpv4Range(privateEndpointSubnetPrefix, "privateEndpointSubnetPrefix");
-    const cache = parseIpv4Range(packageCacheSubnetPrefix, "packageCacheSubnetPrefix");
-    parseIpv4Ranges(adminSshSourceCidrs, "adminSshSourceCidrs").forEach((range, index) => {
-        if (range.prefixLength === 0) {
-            throw new InputPropertyError(`adminSshSourceCidrs[${index}]`, `adminSshSourceCidrs[${index}]: ${adminSshSourceCidrs[index]} would open SSH to the whole internet; list admin networks`);
-        }
-    });
-    const ranges = [
-        ["builderSubnetPrefix", builderSubnetPrefix, builders],
-        ["privateEndpointSubnetPrefix", privateEndpointSubnetPrefix, endpoints],
-        ["packageCacheSubnetPrefix", packageCacheSubnetPrefix, cache],
-    ] as const;
-    for (const [argumentName, prefix, subnet] of ranges) {
-        if (!rangeContains(space, subnet)) {
-            throw new InputPropertyError(argumentName, `${argumentName}: ${prefix} is not inside addressSpace ${addressSpace}`);
-        }
-        // Azure reserves five addresses in every subnet and refuses prefixes longer than /29.
-        if (subnet.prefixLength > 29) {
-            throw new InputPropertyError(argumentName, `${argumentName}: ${prefix} is too small; Azure subnets must be /29 or larger`);
-        }
-    }
-    ranges.forEach(([firstName, firstPrefix, first], index) => {
-        for (const [secondName, secondPrefix, second] of ranges.slice(index + 1)) {
-            if (rangesOverlap(first, second)) throw new InputPropertyError(secondName, `${firstName} ${firstPrefix} and ${secondName} ${secondPrefix} overlap`);
-        }
-    });
-
-    const zones = args.zones ?? [];
-    for (const zone of zones) {
-        if (!["1", "2", "3"].includes(zone)) throw new InputPropertyError("zones", `zones: "${zone}" is not an availability zone; use "1", "2" or "3"`);
-    }
-    const zonalLayout = (argumentName: string, prefix: string) => {
-        const layout = builderSubnetLayout(prefix, zones, argumentName);
-        for (const subnet of layout) {
-            if (parseIpv4Range(subnet.prefix, argumentName).prefixLength > 29) {
-                throw new InputPropertyError(argumentName, `${argumentName}: ${prefix} split over ${layout.length} zones gives ${subnet.prefix}; Azure subnets must be /29 or larger, so use a larger range`);
-            }
-        }
-        return layout;
-    };
-    const builderSubnets = zonalLayout("builderSubnetPrefix", builderSubnetPrefix);
-    const packageCacheSubnets = zonalLayout("packageCacheSubnetPrefix", packageCacheSubnetPrefix);
-
-    const egress = args.egress ?? BUILDER_NETWORK_DEFAULTS.egress;
-    if ("publicIpCount" in egress && "publicIpPrefixLength" in egress) {
-        throw new InputPropertyError("egress", "egress: give either publicIpCount or publicIpPrefixLength, not both");
-    }
-    if ("publicIpCount" in egress && !(Number.isInteger(egress.publicIpCount) && egress.publicIpCount >= 1 && egress.publicIpCount <= 16)) {
-        throw new InputPropertyError("egress.publicIpCount", `egress.publicIpCount: a NAT gateway takes 1 to 16 public IPs, got ${egress.publicIpCount}`);
-    }
-    if ("publicIpPrefixLength" in egress && !(Number.isInteger(egress.publicIpPrefixLength) && egress.publicIpPrefixLength >= 28 && egress.publicIpPrefixLength <= 31)) {
-        throw new InputPropertyError("egress.publicIpPrefixLength", `egress.publicIpPrefixLength: a NAT gateway takes a /28 to /31 prefix, got /${egress.publicIpPrefixLength}`);
-    }
-
-    return {
-        addressSpace,
-        builderSubnetPrefix,
-        privateEndpointSubnetPrefix,
-        packageCacheSubnetPrefix,
-        egress,
-        builderSubnets,
-        packageCacheSubnets,
-        securityRules: builderSecurityRules({
-            builderSubnetPrefix, privateEndpointSubnetPrefix, adminSshSourceCidrs, packageCacheSubnetPrefix, packageCachePort: PACKAGE_CACHE_PORT,
-        }),
-        packageCacheSecurityRules: packageCacheSecurityRules({
-            packageCacheSubnetPrefix, packageCachePort: PACKAGE_CACHE_PORT, builderSubnetPrefix, adminSshSourceCidrs,
-        }),
-    };
-}
 
 /**
  * The farm's private network: builders and the package cache without public addresses behind NAT gateways with
@@ -264,7 +126,7 @@ export class BuilderNetwork extends pulumi.ComponentResource {
             egressAddresses.push(addresses);
             previous = cache;
         });
-        const endpointSubnet = subnet("endpoints", "private-endpoints", plan.privateEndpointSubnetPrefix, {}, previous ? [previous] : []);
+        const endpointSubnet = subnet("endpoints", "private-endpoints", plan.endpointSubnet, {}, previous ? [previous] : []);
 
         const [blobZone, vaultZone] = (["blob", "vault"] as const).map((group) => {
             const zone = new privatedns.PrivateZone(`${name}-${group}-dns`, {

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { NAME_SUFFIX_LENGTH } from "../lib/name-suffix";
 
-/** Length of the suffix; storage account and vault name limits (24) leave room for a 15-16 character prefix. */
-export const NAME_SUFFIX_LENGTH = 8;
 
 /**
  * A random suffix of lowercase letters and digits for names that must be unique across Azure (storage

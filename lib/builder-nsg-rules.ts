@@ -37,14 +37,14 @@ export const BUILDER_INTERNET_EGRESS = [
 
 export interface BuilderRuleInputs {
     /** The builder subnet: the only destination inbound SSH may reach. */
-    readonly builderSubnetPrefix: string;
+    readonly builderSubnet: string;
     /** The private-endpoint subnet: storage and Key Vault over HTTPS. */
-    readonly privateEndpointSubnetPrefix: string;
+    readonly endpointSubnet: string;
     /** The package cache's subnet and port: the builders' first topurl. */
-    readonly packageCacheSubnetPrefix: string;
+    readonly cacheSubnet: string;
     readonly packageCachePort: number;
     /** Sources allowed to SSH in. Empty means no inbound rule at all. */
-    readonly adminSshSourceCidrs: readonly string[];
+    readonly adminSourceCidrs: readonly string[];
 }
 
 /** Priorities: allows from 100 in steps of 10, the catch-all denies last, leaving room for operators' rules. */
@@ -53,7 +53,7 @@ const DENY_ALL_PRIORITY = 4096;
 
 export function builderSecurityRules(inputs: BuilderRuleInputs): BuilderSecurityRule[] {
     const inbound: BuilderSecurityRule[] = [];
-    if (inputs.adminSshSourceCidrs.length > 0) {
+    if (inputs.adminSourceCidrs.length > 0) {
         inbound.push({
             name: "allow-ssh-from-admins",
             description: "SSH for administration only; Koji needs no inbound connection (builders poll the hub)",
@@ -61,9 +61,9 @@ export function builderSecurityRules(inputs: BuilderRuleInputs): BuilderSecurity
             direction: "Inbound",
             access: "Allow",
             protocol: "Tcp",
-            sourceAddressPrefixes: [...inputs.adminSshSourceCidrs],
+            sourceAddressPrefixes: [...inputs.adminSourceCidrs],
             sourcePortRange: "*",
-            destinationAddressPrefix: inputs.builderSubnetPrefix,
+            destinationAddressPrefix: inputs.builderSubnet,
             destinationPortRange: "22",
         });
     }
@@ -77,9 +77,9 @@ export function builderSecurityRules(inputs: BuilderRuleInputs): BuilderSecurity
             direction: "Outbound",
             access: "Allow",
             protocol: "Tcp",
-            sourceAddressPrefix: inputs.builderSubnetPrefix,
+            sourceAddressPrefix: inputs.builderSubnet,
             sourcePortRange: "*",
-            destinationAddressPrefix: inputs.privateEndpointSubnetPrefix,
+            destinationAddressPrefix: inputs.endpointSubnet,
             destinationPortRange: "443",
         },
         {
@@ -89,9 +89,9 @@ export function builderSecurityRules(inputs: BuilderRuleInputs): BuilderSecurity
             direction: "Outbound",
             access: "Allow",
             protocol: "Tcp",
-            sourceAddressPrefix: inputs.builderSubnetPrefix,
+            sourceAddressPrefix: inputs.builderSubnet,
             sourcePortRange: "*",
-            destinationAddressPrefix: inputs.packageCacheSubnetPrefix,
+            destinationAddressPrefix: inputs.cacheSubnet,
             destinationPortRange: String(inputs.packageCachePort),
         },
         ...BUILDER_INTERNET_EGRESS.map((egress, index): BuilderSecurityRule => ({
@@ -101,7 +101,7 @@ export function builderSecurityRules(inputs: BuilderRuleInputs): BuilderSecurity
             direction: "Outbound",
             access: "Allow",
             protocol: egress.protocol,
-            sourceAddressPrefix: inputs.builderSubnetPrefix,
+            sourceAddressPrefix: inputs.builderSubnet,
             sourcePortRange: "*",
             destinationAddressPrefix: "Internet",
             destinationPortRange: egress.port,
@@ -112,11 +112,11 @@ export function builderSecurityRules(inputs: BuilderRuleInputs): BuilderSecurity
 }
 
 export interface PackageCacheRuleInputs {
-    readonly packageCacheSubnetPrefix: string;
+    readonly cacheSubnet: string;
     readonly packageCachePort: number;
     /** The builder subnet: the only clients. */
-    readonly builderSubnetPrefix: string;
-    readonly adminSshSourceCidrs: readonly string[];
+    readonly builderSubnet: string;
+    readonly adminSourceCidrs: readonly string[];
 }
 
 /**
@@ -127,14 +127,14 @@ export interface PackageCacheRuleInputs {
 export function packageCacheSecurityRules(inputs: PackageCacheRuleInputs): BuilderSecurityRule[] {
     const toCache = (name: string, description: string, priority: number, source: { sourceAddressPrefix?: string; sourceAddressPrefixes?: string[] }, port: string): BuilderSecurityRule => ({
         name, description, priority, direction: "Inbound", access: "Allow", protocol: "Tcp", ...source,
-        sourcePortRange: "*", destinationAddressPrefix: inputs.packageCacheSubnetPrefix, destinationPortRange: port,
+        sourcePortRange: "*", destinationAddressPrefix: inputs.cacheSubnet, destinationPortRange: port,
     });
     const port = String(inputs.packageCachePort);
     return [
-        toCache("allow-builders-in", "Builders fetch packages from the cache", FIRST_ALLOW_PRIORITY, { sourceAddressPrefix: inputs.builderSubnetPrefix }, port),
+        toCache("allow-builders-in", "Builders fetch packages from the cache", FIRST_ALLOW_PRIORITY, { sourceAddressPrefix: inputs.builderSubnet }, port),
         toCache("allow-lb-probe-in", "The load balancer's health probe (overridden by the deny-all otherwise)", FIRST_ALLOW_PRIORITY + 10, { sourceAddressPrefix: "AzureLoadBalancer" }, port),
-        ...(inputs.adminSshSourceCidrs.length > 0
-            ? [toCache("allow-ssh-from-admins", "SSH for administration only", FIRST_ALLOW_PRIORITY + 20, { sourceAddressPrefixes: [...inputs.adminSshSourceCidrs] }, "22")]
+        ...(inputs.adminSourceCidrs.length > 0
+            ? [toCache("allow-ssh-from-admins", "SSH for administration only", FIRST_ALLOW_PRIORITY + 20, { sourceAddressPrefixes: [...inputs.adminSourceCidrs] }, "22")]
             : []),
         denyAll("Inbound", "Nothing else reaches the cache (overrides AllowVnetInBound)"),
         ...BUILDER_INTERNET_EGRESS.map((egress, index): BuilderSecurityRule => ({
@@ -144,7 +144,7 @@ export function packageCacheSecurityRules(inputs: PackageCacheRuleInputs): Build
             direction: "Outbound",
             access: "Allow",
             protocol: egress.protocol,
-            sourceAddressPrefix: inputs.packageCacheSubnetPrefix,
+            sourceAddressPrefix: inputs.cacheSubnet,
             sourcePortRange: "*",
             destinationAddressPrefix: "Internet",
             destinationPortRange: egress.port,

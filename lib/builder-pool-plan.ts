@@ -18,6 +18,7 @@ import {
     LocalDiskKind, nvmeCapacityGib, RuleViolation, scaleSetLogicalName, ScaleSetRequest,
 } from "./azure-pool-rules";
 import { InputPropertyError } from "./input-property-error";
+import { AVAILABILITY_ZONES } from "./builder-subnets";
 
 /** Flexible orchestration's maximum instance count (learn.microsoft.com/azure/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes). */
 export const FLEXIBLE_MAX_INSTANCES = 1000;
@@ -161,17 +162,17 @@ export interface PoolPlan {
 }
 
 /**
- * A pool that cannot be built; the message is one line naming the pool, the setting and the fix. `property` is
- * the pool setting at fault (`vmSizes`, `spot.maxPrice` ...), and `rule` the Azure rule when one is broken.
+ * A pool that cannot be built; the message is one line naming the pool, the setting and the fix. The property
+ * path is the pool setting at fault (`vmSizes`, `maxPrice` ...), and `rule` the Azure rule when one is broken.
  */
 export class PoolPlanError extends InputPropertyError {
     constructor(
         pool: string,
         message: string,
-        public readonly property?: string,
+        property?: string,
         public readonly rule?: RuleViolation["rule"],
     ) {
-        super(property ?? "", `builder pool "${pool}": ${message}`);
+        super(property ?? "", `builder pool "${pool}": ${message}`, message);
         this.name = "PoolPlanError";
     }
 }
@@ -189,7 +190,7 @@ function checkCounts(input: PoolPlanInput, fail: Fail): void {
     }
     if (minCount > maxCount) fail(`minCount (${minCount}) is above maxCount (${maxCount}); lower minCount or raise maxCount`, "minCount");
     for (const zone of input.zones ?? []) {
-        if (!["1", "2", "3"].includes(zone)) fail(`zone "${zone}" is not an availability zone; use "1", "2" or "3"`, "zones");
+        if (!(AVAILABILITY_ZONES as readonly string[]).includes(zone)) fail(`zone "${zone}" is not an availability zone; use "1", "2" or "3"`, "zones");
     }
 }
 

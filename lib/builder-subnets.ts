@@ -7,6 +7,10 @@
  */
 import { formatIpv4Range, parseIpv4Range, splitIpv4Range } from "./ip-ranges";
 
+/** Azure's availability zone names, in a region that has zones. */
+export const AVAILABILITY_ZONES = ["1", "2", "3"] as const;
+export type AvailabilityZone = (typeof AVAILABILITY_ZONES)[number];
+
 /** `regional` for a network without zones, else the zone the subnet's stack lives in. */
 export type BuilderSubnetKey = "regional" | string;
 
@@ -23,10 +27,10 @@ export interface BuilderSubnetPlan {
  * equal blocks (halves for two zones, quarters for three), one per zone in zone order. The package cache's
  * subnets are laid out the same way from their own range (`argumentName` names it in errors).
  */
-export function builderSubnetLayout(builderSubnetPrefix: string, zones: readonly string[], argumentName = "builderSubnetPrefix"): BuilderSubnetPlan[] {
-    if (zones.length === 0) return [{ key: "regional", prefix: builderSubnetPrefix }];
+export function builderSubnetLayout(builderSubnet: string, zones: readonly string[], argumentName = "builderSubnet"): BuilderSubnetPlan[] {
+    if (zones.length === 0) return [{ key: "regional", prefix: builderSubnet }];
     const sorted = [...new Set(zones)].sort();
-    const blocks = splitIpv4Range(parseIpv4Range(builderSubnetPrefix, argumentName), sorted.length);
+    const blocks = splitIpv4Range(parseIpv4Range(builderSubnet, argumentName), sorted.length);
     return sorted.map((zone, index) => ({ key: zone, zone, prefix: formatIpv4Range(blocks[index]) }));
 }
 

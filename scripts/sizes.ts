@@ -87,7 +87,7 @@ function asPool(size: string, options: VerdictOptions) {
             planBuilderPool({ name: "sizes", vmSizes: [size], minCount: 1, maxCount: 1, spot: spot ? {} : undefined, ...options });
             return "ok";
         } catch (error) {
-            if (error instanceof PoolPlanError) return error.message.replace(/^builder pool "sizes": /, "");
+            if (error instanceof PoolPlanError) return error.reason;
             throw error;
         }
     };

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
-import { ArtifactStore, ArtifactStoreArgs, planArtifactStore } from "../components/artifact-store";
+import { ArtifactStore, ArtifactStoreArgs } from "../components/artifact-store";
+import { planArtifactStore } from "../lib/artifact-store-plan";
 import { builderSlots } from "../lib/slots";
 import { offlineState } from "../scripts/plan/offline-state";
 
@@ -32,7 +33,7 @@ describe("planArtifactStore (pure)", () => {
         [{ slotIds: ["pool/01"] }, /slotIds\[0\]/],
         [{ softDeleteRetentionDays: 0 }, /softDeleteRetentionDays/],
         [{ softDeleteRetentionDays: 400 }, /1 to 365 days/],
-        [{ allowedAdminIpRanges: ["192.168.1.10"] }, /allowedAdminIpRanges\[0\].*private/],
+        [{ adminSourceCidrs: ["192.168.1.10"] }, /adminSourceCidrs\[0\].*private/],
     ])("rejects %j", (bad, message) => {
         expect(() => planArtifactStore({ ...ARGS, ...bad })).toThrow(message);
     });
@@ -131,7 +132,7 @@ describe("ArtifactStore (mocked)", () => {
     });
 
     it("opens the firewall only to listed admin addresses, and can drop lock and protect for throwaway stacks", async () => {
-        new ArtifactStore("scratch", { ...ARGS, allowedAdminIpRanges: ["203.0.113.7/32"], lock: { kind: "None" }, protect: false }, mocks.recordingOptions);
+        new ArtifactStore("scratch", { ...ARGS, adminSourceCidrs: ["203.0.113.7/32"], lock: { kind: "None" }, protect: false }, mocks.recordingOptions);
         await mocks.settled();
         const scratch = mocks.ofType("azure-native:storage:StorageAccount").find((resource) => resource.name === "scratch-account")!;
         expect(scratch.inputs.publicNetworkAccess).toBe("Enabled");

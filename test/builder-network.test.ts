@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { installPulumiMocks, promiseOf, PulumiMocks } from "./helpers/pulumi-mocks";
-import { BuilderNetwork, planBuilderNetwork } from "../components/builder-network";
+import { BuilderNetwork } from "../components/builder-network";
+import { planBuilderNetwork } from "../lib/builder-network-plan";
 import { builderSecurityRules, packageCacheSecurityRules } from "../lib/builder-nsg-rules";
 import { offlineState } from "../scripts/plan/offline-state";
 
-const LAYOUT = { builderSubnetPrefix: "10.60.0.0/20", privateEndpointSubnetPrefix: "10.60.16.0/27", packageCacheSubnetPrefix: "10.60.17.0/24", packageCachePort: 80 };
+const LAYOUT = { builderSubnet: "10.60.0.0/20", endpointSubnet: "10.60.16.0/27", cacheSubnet: "10.60.17.0/24", packageCachePort: 80 };
 
 describe("builderSecurityRules (pure)", () => {
-    const rules = builderSecurityRules({ ...LAYOUT, adminSshSourceCidrs: [] });
+    const rules = builderSecurityRules({ ...LAYOUT, adminSourceCidrs: [] });
     const inbound = rules.filter((rule) => rule.direction === "Inbound");
     const outboundAllows = rules.filter((rule) => rule.direction === "Outbound" && rule.access === "Allow");
 
@@ -16,7 +17,7 @@ describe("builderSecurityRules (pure)", () => {
     });
 
     it("allows SSH only from the listed admin CIDRs, only to the builder subnet, before the inbound deny", () => {
-        const withAdmins = builderSecurityRules({ ...LAYOUT, adminSshSourceCidrs: ["203.0.113.7/32", "198.51.100.0/28"] });
+        const withAdmins = builderSecurityRules({ ...LAYOUT, adminSourceCidrs: ["203.0.113.7/32", "198.51.100.0/28"] });
         const ssh = withAdmins.filter((rule) => rule.direction === "Inbound" && rule.access === "Allow");
         expect(ssh).toEqual([expect.objectContaining({ protocol: "Tcp", destinationPortRange: "22", sourceAddressPrefixes: ["203.0.113.7/32", "198.51.100.0/28"], destinationAddressPrefix: "10.60.0.0/20" })]);
         const deny = withAdmins.find((rule) => rule.direction === "Inbound" && rule.access === "Deny");
@@ -52,7 +53,7 @@ describe("builderSecurityRules (pure)", () => {
 });
 
 describe("packageCacheSecurityRules (pure)", () => {
-    const rules = packageCacheSecurityRules({ ...LAYOUT, adminSshSourceCidrs: [] });
+    const rules = packageCacheSecurityRules({ ...LAYOUT, adminSourceCidrs: [] });
     const allows = (direction: string) => rules.filter((rule) => rule.direction === direction && rule.access === "Allow")
         .map((rule) => [rule.sourceAddressPrefix ?? rule.sourceAddressPrefixes, rule.destinationAddressPrefix, rule.destinationPortRange]);
 
@@ -66,33 +67,33 @@ describe("packageCacheSecurityRules (pure)", () => {
     });
 
     it("opens SSH only to listed admin networks", () => {
-        const withAdmins = packageCacheSecurityRules({ ...LAYOUT, adminSshSourceCidrs: ["203.0.113.7/32"] });
+        const withAdmins = packageCacheSecurityRules({ ...LAYOUT, adminSourceCidrs: ["203.0.113.7/32"] });
         expect(withAdmins.find((rule) => rule.destinationPortRange === "22")).toMatchObject({ sourceAddressPrefixes: ["203.0.113.7/32"], destinationAddressPrefix: "10.60.17.0/24" });
     });
 });
 
 describe("planBuilderNetwork (pure)", () => {
     it("fills in defaults: one egress IP, no SSH", () => {
-        const plan = planBuilderNetwork({ resourceGroupName: "rg" });
+        const plan = planBuilderNetwork({});
         expect(plan).toMatchObject({ addressSpace: "10.20.0.0/16", egress: { publicIpCount: 1 } });
         expect(plan.securityRules.some((rule) => rule.destinationPortRange === "22")).toBe(false);
     });
 
     it.each([
-        [{ builderSubnetPrefix: "10.61.0.0/20" }, /builderSubnetPrefix: 10.61.0.0\/20 is not inside addressSpace/],
-        [{ privateEndpointSubnetPrefix: "10.20.0.0/24" }, /overlap/],
-        [{ privateEndpointSubnetPrefix: "10.20.16.0/30" }, /\/29 or larger/],
+        [{ builderSubnet: "10.61.0.0/20" }, /builderSubnet: 10.61.0.0\/20 is outside addressSpace 10.20.0.0\/16/],
+        [{ endpointSubnet: "10.20.0.0/24" }, /endpointSubnet: 10.20.0.0\/24 overlaps builderSubnet 10.20.0.0\/20/],
+        [{ endpointSubnet: "10.20.16.0/30" }, /endpointSubnet: 10.20.16.0\/30 is smaller than Azure.s smallest subnet, \/29/],
         [{ addressSpace: "10.60.0.1/16" }, /host bits set; did you mean 10.60.0.0\/16/],
-        [{ adminSshSourceCidrs: ["203.0.113.300"] }, /adminSshSourceCidrs\[0\]/],
-        [{ adminSshSourceCidrs: ["203.0.113.0/24", "0.0.0.0/0"] }, /adminSshSourceCidrs\[1\]: 0.0.0.0\/0 would open SSH/],
+        [{ adminSourceCidrs: ["203.0.113.300"] }, /adminSourceCidrs\[0\]/],
+        [{ adminSourceCidrs: ["203.0.113.0/24", "0.0.0.0/0"] }, /adminSourceCidrs\[1\]: 0.0.0.0\/0 would open SSH/],
         [{ egress: { publicIpCount: 17 } }, /1 to 16/],
         [{ egress: { publicIpCount: 0 } }, /1 to 16/],
         [{ egress: { publicIpPrefixLength: 27 } }, /\/28 to \/31/],
         [{ egress: { publicIpCount: 2, publicIpPrefixLength: 30 } as never }, /not both/],
         [{ zones: ["4"] }, /"4" is not an availability zone/],
-        [{ builderSubnetPrefix: "10.20.0.0/29", zones: ["1", "2"] }, /split over 2 zones gives 10.20.0.0\/30; Azure subnets must be \/29 or larger/],
+        [{ builderSubnet: "10.20.0.0/29", zones: ["1", "2"] }, /split over 2 zones gives 10.20.0.0\/30, which is smaller than Azure.s smallest subnet, \/29/],
     ])("rejects %j", (bad, message) => {
-        expect(() => planBuilderNetwork({ resourceGroupName: "rg", ...bad })).toThrow(message);
+        expect(() => planBuilderNetwork({ ...bad })).toThrow(message);
     });
 });
 
@@ -110,7 +111,7 @@ describe("BuilderNetwork (mocked)", () => {
                 return state;
             },
         });
-        net = new BuilderNetwork("farm", { resourceGroupName: "rg", egress: { publicIpCount: 2 }, adminSshSourceCidrs: ["203.0.113.7/32"] }, mocks.recordingOptions);
+        net = new BuilderNetwork("farm", { resourceGroupName: "rg", egress: { publicIpCount: 2 }, adminSourceCidrs: ["203.0.113.7/32"] }, mocks.recordingOptions);
         await mocks.settled();
     });
 
@@ -141,7 +142,7 @@ describe("BuilderNetwork (mocked)", () => {
     });
 
     it("sends the planned rules to the builders' NSG and the cache's", () => {
-        const plan = planBuilderNetwork({ resourceGroupName: "rg", adminSshSourceCidrs: ["203.0.113.7/32"] });
+        const plan = planBuilderNetwork({ adminSourceCidrs: ["203.0.113.7/32"] });
         const rulesOf = (nsgName: string) => mocks.ofType("azure-native:network:NetworkSecurityGroup").find((nsg) => nsg.name === nsgName)!.inputs.securityRules;
         expect(rulesOf("farm-builders")).toEqual(plan.securityRules.map((rule) => expect.objectContaining(rule)));
         expect(rulesOf("farm-package-cache")).toEqual(plan.packageCacheSecurityRules.map((rule) => expect.objectContaining(rule)));
@@ -213,7 +214,7 @@ describe("BuilderNetwork (mocked)", () => {
 
     it("throws before registering anything when the arguments are wrong", async () => {
         const before = (await mocks.settled()).length;
-        expect(() => new BuilderNetwork("bad", { resourceGroupName: "rg", builderSubnetPrefix: "10.0.0.0/20" }, mocks.recordingOptions)).toThrow(/not inside addressSpace/);
+        expect(() => new BuilderNetwork("bad", { resourceGroupName: "rg", builderSubnet: "10.0.0.0/20" }, mocks.recordingOptions)).toThrow(/is outside addressSpace/);
         expect((await mocks.settled()).length).toBe(before);
     });
 });

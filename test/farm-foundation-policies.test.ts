@@ -26,7 +26,7 @@ describe("farm foundation under the policy pack", () => {
         // The offline Azure the plan uses: ARM-shaped ids and the computed outputs the components read back.
         mocks = installPulumiMocks({ stateFor: offlineState, idFor: offlineResourceId });
         const opts = mocks.recordingOptions;
-        const network = new BuilderNetwork("farm", { ...PLACEMENT, adminSshSourceCidrs: ["203.0.113.0/28"] }, opts);
+        const network = new BuilderNetwork("farm", { ...PLACEMENT, adminSourceCidrs: ["203.0.113.0/28"] }, opts);
         const store = new ArtifactStore("artifacts", {
             ...PLACEMENT,
             privateEndpointSubnetResourceId: network.privateEndpointSubnetId,

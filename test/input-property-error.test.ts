@@ -3,9 +3,9 @@
  * index.ts turns exactly that type into the user's one line.
  */
 import { describe, expect, it } from "vitest";
-import { planBuilderNetwork } from "../components/builder-network";
-import { planArtifactStore } from "../components/artifact-store";
-import { planSecretVault } from "../components/secret-vault";
+import { planBuilderNetwork } from "../lib/builder-network-plan";
+import { planArtifactStore } from "../lib/artifact-store-plan";
+import { planSecretVault } from "../lib/secret-vault-plan";
 import { planBuilderPool } from "../lib/builder-pool-plan";
 import { renderBuilderCloudInit } from "../lib/cloud-init";
 import { InputPropertyError } from "../lib/input-property-error";
@@ -27,12 +27,12 @@ function thrown(action: () => unknown): InputPropertyError {
 
 describe("InputPropertyError from every plan", () => {
     it.each([
-        ["network: a NAT gateway's IPs", () => planBuilderNetwork({ resourceGroupName: "rg", egress: { publicIpCount: 20 } }), "egress.publicIpCount"],
-        ["network: an address in hex", () => planBuilderNetwork({ resourceGroupName: "rg", addressSpace: "0x0a.0.0.0/8" }), "addressSpace"],
-        ["network: overlapping subnets", () => planBuilderNetwork({ resourceGroupName: "rg", packageCacheSubnetPrefix: "10.20.16.0/25" }), "packageCacheSubnetPrefix"],
-        ["network: an admin range open to all", () => planBuilderNetwork({ resourceGroupName: "rg", adminSshSourceCidrs: ["0.0.0.0/0"] }), "adminSshSourceCidrs[0]"],
-        ["store: a prefix with capitals", () => planArtifactStore({ resourceGroupName: "rg", privateEndpointSubnetResourceId: "s", blobPrivateDnsZoneResourceId: "z", slotIds: [], accountNamePrefix: "Koji" }), "accountNamePrefix"],
-        ["vault: a retention Key Vault refuses", () => planSecretVault({ resourceGroupName: "rg", privateEndpointSubnetResourceId: "s", vaultPrivateDnsZoneResourceId: "z", softDeleteRetentionDays: 3 }), "softDeleteRetentionDays"],
+        ["network: a NAT gateway's IPs", () => planBuilderNetwork({ egress: { publicIpCount: 20 } }), "egress.publicIpCount"],
+        ["network: an address in hex", () => planBuilderNetwork({ addressSpace: "0x0a.0.0.0/8" }), "addressSpace"],
+        ["network: overlapping subnets", () => planBuilderNetwork({ cacheSubnet: "10.20.16.0/25" }), "cacheSubnet"],
+        ["network: an admin range open to all", () => planBuilderNetwork({ adminSourceCidrs: ["0.0.0.0/0"] }), "adminSourceCidrs[0]"],
+        ["store: a prefix with capitals", () => planArtifactStore({ slotIds: [], accountNamePrefix: "Koji" }), "accountNamePrefix"],
+        ["vault: a retention Key Vault refuses", () => planSecretVault({ softDeleteRetentionDays: 3 }), "softDeleteRetentionDays"],
         ["pool: a size below v3", () => planBuilderPool({ name: "p", vmSizes: ["Standard_A2_v2"], minCount: 1, maxCount: 2 }), "vmSizes"],
         ["cache: one VM", () => planPackageCache({ count: 1 }), "count"],
         ["nginx: an ftp origin", () => renderPackageCacheNginxConf({ origins: ["ftp://x"], listenPort: 80, cacheDir: "/c", maxSizeGb: 1 }), "origins[0]"],

@@ -31,7 +31,7 @@ describe("planInstanceHealth", () => {
             expect.unreachable();
         } catch (error) {
             expect(error).toBeInstanceOf(PoolPlanError);
-            expect((error as PoolPlanError).property).toBe("healthGraceSeconds");
+            expect((error as PoolPlanError).propertyPath).toBe("healthGraceSeconds");
             expect((error as Error).message).toMatch(/^builder pool "p": healthGraceSeconds must be/);
         }
     });

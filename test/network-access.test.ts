@@ -30,7 +30,7 @@ describe("ip-ranges", () => {
 
 describe("publicEndpointAccess", () => {
     it("switches the public endpoint off when no admin range is listed", () => {
-        expect(publicEndpointAccess([], "allowedAdminIpRanges")).toEqual({ publicNetworkAccess: "Disabled", allowedIpRules: [] });
+        expect(publicEndpointAccess([], "adminSourceCidrs")).toEqual({ publicNetworkAccess: "Disabled", allowedIpRules: [] });
     });
 
     it("lets listed public ranges in, writing /32 as a bare address as Azure Storage requires", () => {
@@ -41,7 +41,7 @@ describe("publicEndpointAccess", () => {
     });
 
     it("refuses private ranges and /31", () => {
-        expect(() => publicEndpointAccess(["10.1.2.3"], "allowedAdminIpRanges")).toThrow(/allowedAdminIpRanges\[0\]: "10.1.2.3" is a private range/);
+        expect(() => publicEndpointAccess(["10.1.2.3"], "adminSourceCidrs")).toThrow(/adminSourceCidrs\[0\]: "10.1.2.3" is a private range/);
         expect(() => publicEndpointAccess(["203.0.113.6/31"], "a")).toThrow(/\/31/);
     });
 });

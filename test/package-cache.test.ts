@@ -52,7 +52,7 @@ describe("planPackageCache (pure)", () => {
             thrown = error;
         }
         expect(thrown).toBeInstanceOf(PackageCachePlanError);
-        expect((thrown as PackageCachePlanError).property).toBe(property);
+        expect((thrown as PackageCachePlanError).propertyPath).toBe(property);
         expect((thrown as Error).message).toMatch(message);
         expect((thrown as Error).message).not.toContain("\n");
     });

@@ -83,7 +83,7 @@ describe("npm run plan", () => {
         const run = await plan("--config-file", file);
         expect(run.code).toBe(2);
         expect(run.stderr.split("\n")).toHaveLength(1);
-        expect(run.stderr).toMatch(/^plan: buildfarm:pools\[0\]: .*Azure rule "instance-mix-local-disk".*https:\/\/learn\.microsoft\.com\/azure\/virtual-machine-scale-sets\/instance-mix-overview\)$/);
+        expect(run.stderr).toMatch(/^plan: buildfarm:pools\[0\].vmSizes: .*Azure rule "instance-mix-local-disk".*https:\/\/learn\.microsoft\.com\/azure\/virtual-machine-scale-sets\/instance-mix-overview\)$/);
     }, PLAN_TIMEOUT);
 
     it("exits 2 with one line naming the key when the stack file has a mistake, and plans nothing", async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_CONFIG, installPulumiMocks, promiseOf, PulumiMocks, RecordedResource } from "./helpers/pulumi-mocks";
-import { SecretVault, SecretVaultArgs, planSecretVault } from "../components/secret-vault";
+import { SecretVault, SecretVaultArgs } from "../components/secret-vault";
+import { planSecretVault } from "../lib/secret-vault-plan";
 import { offlineState } from "../scripts/plan/offline-state";
 
 /** The random name suffix the plan's offline Azure gives this vault (scripts/plan/offline-state.ts). */
@@ -25,7 +26,7 @@ describe("planSecretVault (pure)", () => {
         [{ vaultNamePrefix: "k".repeat(16) }, /at most 15/],
         [{ softDeleteRetentionDays: 6 }, /7 to 90 days; got 6/],
         [{ softDeleteRetentionDays: 91 }, /7 to 90/],
-        [{ allowedAdminIpRanges: ["10.0.0.0/8"] }, /allowedAdminIpRanges\[0\].*private/],
+        [{ adminSourceCidrs: ["10.0.0.0/8"] }, /adminSourceCidrs\[0\].*private/],
     ])("rejects %j", (bad, message) => {
         expect(() => planSecretVault({ ...ARGS, ...bad })).toThrow(message);
     });
@@ -85,7 +86,7 @@ describe("SecretVault (mocked)", () => {
     });
 
     it("lets listed admin addresses through the firewall", async () => {
-        new SecretVault("admin", { ...ARGS, allowedAdminIpRanges: ["203.0.113.7", "198.51.100.0/28"] }, mocks.recordingOptions);
+        new SecretVault("admin", { ...ARGS, adminSourceCidrs: ["203.0.113.7", "198.51.100.0/28"] }, mocks.recordingOptions);
         await mocks.settled();
         const admin = mocks.ofType("azure-native:keyvault:Vault").find((resource) => resource.name === "admin-vault")!;
         expect(admin.inputs.properties.publicNetworkAccess).toBe("Enabled");

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { planBuilderNetwork } from "../lib/builder-network-plan";
 import { projectDefaults } from "../scripts/plan/stack-file";
 import {
     CONFIG_KEYS,
@@ -252,7 +253,7 @@ describe("VM sizes", () => {
         const strict = configOf(withPool({ vmSizes: ["Standard_D16s_v5"], minimumLevel: "x86-64-v4" }));
         expect(strict.minimumLevel).toBe("x86-64-v3");
         expect(strict.pools[0].minimumLevel).toBe("x86-64-v4");
-        expectError(withPool({ minimumLevel: "x86-64-v4" }), "buildfarm:pools[0]", /^Standard_D16as_v5 is not allowed \(below-minimum-level\)/);
+        expectError(withPool({ minimumLevel: "x86-64-v4" }), "buildfarm:pools[0].vmSizes", /^Standard_D16as_v5 is not allowed \(below-minimum-level\)/);
     });
 
     it("never lets a pool ask for less than the farm's floor", () => {
@@ -277,10 +278,10 @@ describe("VM sizes", () => {
     it("asks the pool plan about a mix Azure would refuse and a mock disk the sizes lack", () => {
         expectError(
             withPool({ vmSizes: ["Standard_D16as_v5", "Standard_D16ads_v5"] }),
-            "buildfarm:pools[0]",
+            "buildfarm:pools[0].vmSizes",
             /^the sizes differ \(Standard_D16as_v5: no local disk; Standard_D16ads_v5: a temp \(resource\) disk\).*"instance-mix-local-disk".*instance-mix-overview\)$/,
         );
-        expectError(withPool({ mockDisk: "local" }), "buildfarm:pools[0]", /^mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/);
+        expectError(withPool({ mockDisk: "local" }), "buildfarm:pools[0].mockDisk", /^mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/);
         expect(configOf(withPool({ vmSizes: ["Standard_D16ads_v5"], mockDisk: "local" })).pools[0].mockDisk).toBe("local");
     });
 
@@ -357,7 +358,7 @@ describe("pool names", () => {
 describe("zones and mock disk", () => {
     it("takes a subset of the three zones, with a builder per zone", () => {
         expect(configOf(withPool({ zones: ["1", "3"], minCount: 2 })).pools[0].zones).toEqual(["1", "3"]);
-        expectError(withPool({ zones: ["1", "3"] }), "buildfarm:pools[0]", /^minCount \(1\) is below the number of zones \(2\)/);
+        expectError(withPool({ zones: ["1", "3"] }), "buildfarm:pools[0].minCount", /^minCount \(1\) is below the number of zones \(2\)/);
     });
 
     it("checks each zone's subnet holds that zone's builders, naming the split", () => {
@@ -431,29 +432,35 @@ describe("the network", () => {
         // ipaddr.js alone reads hex parts; Azure does not, and BuilderNetwork would refuse it with a stack trace.
         [{ addressSpace: "0x0a.0.0.0/8" }, "addressSpace", '"0x0a.0.0.0/8" is not an IPv4 address or CIDR range in four-part decimal, such as 10.20.0.0/16'],
         [{ builderSubnet: "10.20.1.0/20" }, "builderSubnet", '"10.20.1.0/20" has host bits set; did you mean 10.20.0.0/20?'],
-        [{ endpointSubnet: "10.20.16.0/30" }, "endpointSubnet", `"10.20.16.0/30" is smaller than Azure's smallest subnet, /29`],
+        [{ endpointSubnet: "10.20.16.0/30" }, "endpointSubnet", "10.20.16.0/30 is smaller than Azure's smallest subnet, /29; use a larger range"],
         [{ endpointSubnet: "10.30.0.0/24" }, "endpointSubnet", "10.30.0.0/24 is outside addressSpace 10.20.0.0/16; pick a range inside it"],
         [{ endpointSubnet: "10.20.8.0/24" }, "endpointSubnet", "10.20.8.0/24 overlaps builderSubnet 10.20.0.0/20; subnets must not overlap"],
-        [{ adminSourceCidrs: ["0.0.0.0/0"] }, "adminSourceCidrs[0]", '"0.0.0.0/0" is the whole Internet; list the addresses you administer from'],
+        [{ adminSourceCidrs: ["0.0.0.0/0"] }, "adminSourceCidrs[0]", "0.0.0.0/0 would open SSH to the whole internet; list the networks you administer from"],
         [{ adminSourceCidrs: ["203.0.113.0/24", "::/0"] }, "adminSourceCidrs[1]", /^"::\/0" is not an IPv4 address or CIDR range/],
         [{ adminSourceCidrs: ["203.0.113.9", "203.0.113.9"] }, "adminSourceCidrs[1]", 'range "203.0.113.9" is already at [0]; remove one'],
-        [{ adminSourceCidrs: ["10.1.0.0/16"] }, "adminSourceCidrs[0]", '"10.1.0.0/16" is a private range; the firewalls only see public addresses'],
+        [{ adminSourceCidrs: ["10.1.0.0/16"] }, "adminSourceCidrs[0]", '"10.1.0.0/16" is a private range; service firewalls only filter public addresses, use the private endpoint instead'],
         [{ adminSourceCidrs: ["203.0.113.8/31"] }, "adminSourceCidrs[0]", '"203.0.113.8/31": Azure Storage does not accept /31 ranges; list the two addresses'],
     ])("%j", (changes, key, message) => expectError(withNetwork(changes), `buildfarm:network.${key}`, message));
 
-    it("still checks the subnets when an admin range is refused", () => {
-        expect(errorsOf(withNetwork({ endpointSubnet: "10.20.8.0/24", adminSourceCidrs: ["0.0.0.0/0"] })).map((error) => error.key)).toEqual([
-            "buildfarm:network.adminSourceCidrs[0]",
+    it("asks the network plan and the firewalls' rule apart, so a bad admin range does not hide a bad subnet", () => {
+        expect(errorsOf(withNetwork({ endpointSubnet: "10.20.8.0/24", adminSourceCidrs: ["10.1.0.0/16"] })).map((error) => error.key)).toEqual([
             "buildfarm:network.endpointSubnet",
+            "buildfarm:network.adminSourceCidrs[0]",
         ]);
     });
 
-    it("refuses an address space that does not hold the default subnets", () => {
-        expect(errorsOf(withNetwork({ addressSpace: "10.50.0.0/16" })).map((error) => error.key)).toEqual([
-            "buildfarm:network.builderSubnet",
-            "buildfarm:network.endpointSubnet",
+    it("reports what BuilderNetwork would refuse, on the same key and in the same words", () => {
+        const network = { addressSpace: "10.50.0.0/16" };
+        expectError(withNetwork(network), "buildfarm:network.builderSubnet", "10.20.0.0/20 is outside addressSpace 10.50.0.0/16; pick a range inside it");
+        expect(() => planBuilderNetwork(network)).toThrow("builderSubnet: 10.20.0.0/20 is outside addressSpace 10.50.0.0/16; pick a range inside it");
+    });
+
+    it("refuses a range that is too small once split over the pools' zones", () => {
+        expectError(
+            { ...withNetwork({ cacheSubnet: "10.20.17.0/29" }), ...withPool({ zones: ["1", "2"], minCount: 2 }) },
             "buildfarm:network.cacheSubnet",
-        ]);
+            "10.20.17.0/29 split over 2 zones gives 10.20.17.0/30, which is smaller than Azure's smallest subnet, /29; use a larger range",
+        );
     });
 
     it("refuses a cache subnet that overlaps another, naming both", () => {

@@ -15,8 +15,8 @@ import { InputPropertyError } from "../input-property-error";
 
 /** A cache that cannot be built; one line naming the setting (`packageCache.<property>`) and the fix. */
 export class PackageCachePlanError extends InputPropertyError {
-    constructor(message: string, public readonly property: string) {
-        super(property, `package cache: ${message}`);
+    constructor(message: string, property: string) {
+        super(property, `package cache: ${message}`, message);
         this.name = "PackageCachePlanError";
     }
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { MAX_POOL_VMS as MAX_POOL_COUNT } from "../builder-pool-plan";
 import { checkIpv4Range, Ipv4Range, parseIpv4Range } from "../ip-ranges";
-import { DNS_NAME_MAX, SMALLEST_SUBNET_PREFIX } from "./limits";
+import { DNS_NAME_MAX } from "./limits";
 
 export const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
 
@@ -30,30 +30,10 @@ export function addIssue(ctx: z.RefinementCtx, path: (string | number)[], messag
 }
 
 
-/** An IPv4 CIDR (the one address rule, lib/ip-ranges.ts), then whatever `problem` finds wrong with it for its use. */
-export function ipv4Cidr(problem: (range: Ipv4Range, text: string) => string | undefined) {
-    return z.string().superRefine((text, ctx) => {
-        const parsed = checkIpv4Range(text);
-        const message = "problem" in parsed ? parsed.problem : problem(parsed.range, text);
-        // Only an unreadable range stops the network's own checks, which need every range parsed.
-        if (message !== undefined) addIssue(ctx, [], message, "problem" in parsed);
-    });
-}
-
-export const subnetCidr = ipv4Cidr(({ prefixLength }, text) =>
-    prefixLength > SMALLEST_SUBNET_PREFIX ? `"${text}" is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}` : undefined,
-);
-
-/**
- * An admin source: it opens SSH in the NSG and the vault's and store's firewalls, which see public source
- * addresses only and (Storage) take no /31 (the same rules as lib/admin-access.ts, checked here before
- * anything is created).
- */
-export const adminCidr = ipv4Cidr(({ network, prefixLength: prefix }, text) => {
-    if (prefix === 0) return `"${text}" is the whole Internet; list the addresses you administer from`;
-    if (network.range() === "private") return `"${text}" is a private range; the firewalls only see public addresses`;
-    if (prefix === 31) return `"${text}": Azure Storage does not accept /31 ranges; list the two addresses`;
-    return undefined;
+/** An IPv4 address or CIDR range, read by the one address rule (lib/ip-ranges.ts); what a range may be is its user's rule. */
+export const ipv4Range = z.string().superRefine((text, ctx) => {
+    const parsed = checkIpv4Range(text);
+    if ("problem" in parsed) addIssue(ctx, [], parsed.problem);
 });
 
 /** A range the schema has already checked. */

@@ -7,8 +7,9 @@
  * as an Azure error halfway through `pulumi up`. `parseStackConfig` turns the map into a typed, defaulted
  * `FarmConfig`, or into every mistake at once, each one line naming the key path and what to do.
  *
- * Shapes and types are checked with zod (exact paths); addresses with lib/ip-ranges.ts (on ipaddr.js); VM sizes
- * with the catalog; pools with the pool plan.
+ * Shapes and types are checked with zod (exact paths); addresses are read with lib/ip-ranges.ts (on ipaddr.js);
+ * VM sizes with the catalog; then the components' own plans (pools, package cache, network, the firewalls' admin
+ * ranges) judge the values, their errors mapped to the config keys.
  * This module registers no resource, so it runs the same under `pulumi up`, the offline plan and the tests.
  *
  * By concern: types.ts (the typed result), limits.ts (limits and Fedora's defaults), fields.ts (field schemas),
@@ -16,13 +17,16 @@
  * here the parser and the checks across sections (host names, subnet capacity, budget).
  */
 import { scaleSetQuotaVcpus } from "../../policy/catalog";
-import { DEFAULT_MINIMUM_LEVEL, type MinimumLevel } from "../../policy/catalog/types";
-import { planBuilderPool, PoolPlanError, type PoolPlan, type PoolPlanInput } from "../builder-pool-plan";
+import { DEFAULT_MINIMUM_LEVEL } from "../../policy/catalog/types";
+import { planBuilderNetwork } from "../builder-network-plan";
+import { planBuilderPool, type PoolPlan, type PoolPlanInput } from "../builder-pool-plan";
+import { InputPropertyError } from "../input-property-error";
+import { planSecretVault } from "../secret-vault-plan";
 import { builderSubnetLayout, subnetKeyFor } from "../builder-subnets";
 import { ipv4RangeSize } from "../ip-ranges";
 import { builderSlots } from "../slots";
-import { PackageCachePlan, PackageCachePlanError, planPackageCache } from "../package-cache/plan";
-import { ConfigError, FarmConfig, KojiConfig, NetworkConfig, PackageCacheConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
+import { PackageCachePlan, planPackageCache } from "../package-cache/plan";
+import { ConfigError, FarmConfig, KojiConfig, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
 import { AZURE_RESERVED_ADDRESSES, DNS_NAME_MAX, LOCATION_KEY, NAMESPACE, SMALLEST_SUBNET_PREFIX } from "./limits";
 import { duplicates, rangeOf } from "./fields";
 import { kojiSchema, networkSchema, packageCacheSchema, poolSchema } from "./sections";
@@ -31,9 +35,9 @@ import { check, decode, unknownKeys } from "./messages";
 
 // The module's public face: the typed result, the limits others read, and the key table.
 export type {
-    ConfigError, FarmConfig, KojiConfig, MockDisk, NetworkConfig, ParseOptions, PoolConfig, SpotConfig, StackConfigResult, Zone,
+    ConfigError, FarmConfig, KojiConfig, MockDisk, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult,
 } from "./types";
-export { MOCK_DISKS, ZONES } from "./types";
+export { MOCK_DISKS } from "./types";
 export { AZURE_RESERVED_ADDRESSES, LOCATION_KEY, NAMESPACE, POOL_NAME_MAX } from "./limits";
 export { sshPublicKeyProblem } from "./fields";
 export { CONFIG_KEYS, type ConfigType } from "./keys";
@@ -74,11 +78,13 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
         const root = `${NAMESPACE}:pools[${index}]`;
         errors.push(...unknownKeys(item, poolKeys, root));
         const parsed = check(pool, item, root, errors);
-        const planned = parsed && planPool(parsed, imageSupportsNvme ?? false, options.asOf);
-        const problem = planned && "problem" in planned ? planned.problem : undefined;
-        if (parsed && planned && "plan" in planned) plans.set(parsed, planned.plan);
-        if (problem) errors.push({ key: root, message: problem });
-        return problem ? undefined : parsed;
+        // What the BuilderPool component would still refuse (an instance mix whose sizes differ in local disk or
+        // disk controller, a confidential size, a local mock disk on diskless sizes).
+        const planned = parsed && runPlan(root, () => planBuilderPool({ ...poolPlanInputOf(parsed, imageSupportsNvme ?? false), asOf: options.asOf }));
+        if (planned && "problem" in planned) errors.push(planned.problem);
+        if (!parsed || !planned || "problem" in planned) return undefined;
+        plans.set(parsed, planned.plan);
+        return parsed;
     });
     const goodPools = pools.filter((item): item is PoolConfig => item !== undefined);
     const names = goodPools.map((item) => item.name);
@@ -91,11 +97,24 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
 
     const allPools = pools.length > 0 && goodPools.length === pools.length ? goodPools : undefined;
     if (koji !== undefined && allPools !== undefined) errors.push(...hostNameErrors(koji, allPools));
-    if (network !== undefined && allPools !== undefined) {
+    // The network's zonal stacks and the cache spread over the pools' zones (none known while a pool is broken).
+    const zones = allPools && farmZones({ pools: allPools });
+    // The network the BuilderNetwork component will plan (ranges inside the space, apart, large enough when split
+    // over the zones), and the firewalls' rule for the admin ranges the store and the vaults take.
+    const networkPlan = network && runPlan(`${NAMESPACE}:network`, () => planBuilderNetwork({ ...network, zones: zones ?? [] }));
+    if (networkPlan && "problem" in networkPlan) errors.push(networkPlan.problem);
+    // The store's and the vaults' plans share the firewalls' rule (lib/admin-access.ts); the vault's takes only the ranges.
+    const firewall = network && runPlan(`${NAMESPACE}:network`, () => planSecretVault({ adminSourceCidrs: network.adminSourceCidrs }));
+    if (firewall && "problem" in firewall) errors.push(firewall.problem);
+    if (network !== undefined && allPools !== undefined && networkPlan && "plan" in networkPlan) {
         errors.push(...subnetCapacityErrors(network, allPools.map((pool) => ({ pool, plan: plans.get(pool) as PoolPlan }))));
     }
-    // The cache spreads over the pools' zones, as the network's zonal stacks do.
-    const cache = packageCacheSettings && allPools && planCache(packageCacheSettings, farmZones({ pools: allPools }), minimumLevel ?? DEFAULT_MINIMUM_LEVEL, options.asOf);
+    const cache = packageCacheSettings && zones && runPlan(
+        `${NAMESPACE}:packageCache`,
+        () => planPackageCache({ ...packageCacheSettings, zones, minimumLevel: minimumLevel ?? DEFAULT_MINIMUM_LEVEL, asOf: options.asOf }),
+        // The zones are the pools': a cache that cannot cover them is the cache's count to raise.
+        (path) => `${NAMESPACE}:packageCache${path === "zones" || path === "" ? "" : `.${path}`}`,
+    );
     if (cache && "problem" in cache) errors.push(cache.problem);
     if (vcpuBudget !== undefined && allPools !== undefined && cache && "plan" in cache) errors.push(...budgetErrors(vcpuBudget, allPools, cache.plan));
 
@@ -116,7 +135,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
         // A misspelt required key is one mistake, not two: its own "is required" goes.
         const meant = new Set(errors.flatMap((error) => error.meant ?? []));
         const distinct = errors.filter((error) => !(meant.has(error.key) && error.message.startsWith("is required")));
-        return { ok: false, errors: distinct.map(({ key, message }) => ({ key, message })) };
+        return { ok: false, errors: inKeyOrder(distinct).map(({ key, message }) => ({ key, message })) };
     }
     return {
         ok: true,
@@ -125,28 +144,26 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
 }
 
 /**
- * What the BuilderPool component would still refuse in a pool that passed the checks above (an instance mix
- * whose sizes differ in local disk or disk controller, a confidential size, a local mock disk on diskless
- * sizes): its own plan is asked, so that the rules live in one place and still fail before any resource.
+ * Runs a component's own plan on configured values, so that its rules live in one place and still fail before any
+ * resource: its `InputPropertyError` becomes the configuration's error, on the key its property path stands for
+ * below `root` (`key` maps paths that have no key of their own).
  */
-function planPool(pool: PoolConfig, imageSupportsNvme: boolean, asOf: Date | undefined): { plan: PoolPlan } | { problem: string } {
+function runPlan<T>(root: string, plan: () => T, key: (propertyPath: string) => string = (path) => (path ? `${root}.${path}` : root)): { plan: T } | { problem: ConfigError } {
     try {
-        return { plan: planBuilderPool({ ...poolPlanInputOf(pool, imageSupportsNvme), asOf }) };
+        return { plan: plan() };
     } catch (error) {
-        if (!(error instanceof PoolPlanError)) throw error;
-        return { problem: error.message.replace(`builder pool "${pool.name}": `, "") };
+        if (!(error instanceof InputPropertyError)) throw error;
+        return { problem: { key: key(error.propertyPath), message: error.reason } };
     }
 }
 
-/** The cache as the PackageCache component will plan it: its refusal becomes the configuration's, on the same key. */
-function planCache(settings: PackageCacheConfig, zones: readonly string[], minimumLevel: MinimumLevel, asOf: Date | undefined): { plan: PackageCachePlan } | { problem: ConfigError } {
-    try {
-        return { plan: planPackageCache({ ...settings, zones, minimumLevel, asOf }) };
-    } catch (error) {
-        if (!(error instanceof PackageCachePlanError)) throw error;
-        const message = error.message.replace(/^package cache: /, "");
-        return { problem: { key: `${NAMESPACE}:packageCache${error.property === "zones" ? "" : `.${error.property}`}`, message } };
-    }
+/** The order mistakes are reported in: keys the program does not know, then the keys in the order they are checked. */
+const REPORT_ORDER = [LOCATION_KEY, ...(["adminSshPublicKey", "minimumLevel", "imageSupportsNvme", "buildersEnabled", "vcpuBudget", "tags", "koji", "network", "packageCache", "pools"] as const satisfies readonly Key[]).map((key) => `${NAMESPACE}:${key}`)];
+
+/** The errors sorted by the key they are on (stable: one key's errors keep the order they were found in). */
+function inKeyOrder(errors: readonly ConfigError[]): ConfigError[] {
+    const rank = (key: string) => REPORT_ORDER.findIndex((root) => key === root || key.startsWith(`${root}.`) || key.startsWith(`${root}[`));
+    return [...errors].sort((first, second) => rank(first.key) - rank(second.key));
 }
 
 /** The longest slot host name of every pool must be a valid DNS name. */

@@ -3,7 +3,7 @@
  * configuration (./index.ts).
  */
 import { MAX_POOL_NAME_LENGTH } from "../azure-pool-rules";
-import { NETWORK_DEFAULTS } from "../network-defaults";
+import { BUILDER_NETWORK_DEFAULTS, SMALLEST_SUBNET_PREFIX } from "../builder-network-plan";
 import { SLOT_NUMBER_WIDTH } from "../slots";
 
 export const NAMESPACE = "buildfarm";
@@ -11,8 +11,7 @@ export const LOCATION_KEY = "azure-native:location";
 
 /** Azure keeps the first four addresses and the last of every subnet. */
 export const AZURE_RESERVED_ADDRESSES = 5;
-/** The smallest subnet Azure creates. */
-export const SMALLEST_SUBNET_PREFIX = 29;
+export { SMALLEST_SUBNET_PREFIX };
 export const DNS_LABEL_MAX = 63;
 export const DNS_NAME_MAX = 253;
 /**
@@ -38,10 +37,10 @@ export const FEDORA_KOJI = {
     kdcProxyUrl: "https://id.fedoraproject.org/KdcProxy",
 } as const;
 
-/** The farm's default address plan (lib/network-defaults.ts), under this configuration's key names. */
+/** The farm's default address plan (lib/builder-network-plan.ts): the `network.*` keys carry the plan's names. */
 export const DEFAULT_NETWORK = {
-    addressSpace: NETWORK_DEFAULTS.addressSpace,
-    builderSubnet: NETWORK_DEFAULTS.builderSubnetPrefix,
-    endpointSubnet: NETWORK_DEFAULTS.privateEndpointSubnetPrefix,
-    cacheSubnet: NETWORK_DEFAULTS.packageCacheSubnetPrefix,
+    addressSpace: BUILDER_NETWORK_DEFAULTS.addressSpace,
+    builderSubnet: BUILDER_NETWORK_DEFAULTS.builderSubnet,
+    endpointSubnet: BUILDER_NETWORK_DEFAULTS.endpointSubnet,
+    cacheSubnet: BUILDER_NETWORK_DEFAULTS.cacheSubnet,
 } as const;

@@ -4,11 +4,11 @@ import { meetsLevel, sizeVerdict } from "../../policy/catalog";
 import { MINIMUM_LEVELS, type MinimumLevel } from "../../policy/catalog/types";
 import { MAX_MIX_SIZES } from "../azure-pool-rules";
 import { MAX_POOL_VMS as MAX_POOL_COUNT } from "../builder-pool-plan";
-import { rangeContains, rangesOverlap } from "../ip-ranges";
 import { DEFAULT_MOCK_DNF_COMMAND, MOCK_DNF_COMMAND_PATTERN } from "../cloud-init/settings";
-import { KojiConfig, MOCK_DISKS, PoolConfig, ZONES } from "./types";
+import { KojiConfig, MOCK_DISKS, PoolConfig } from "./types";
+import { AVAILABILITY_ZONES } from "../builder-subnets";
 import { DEFAULT_NETWORK, FEDORA_KOJI, MAX_TAGS, POOL_NAME_MAX, TAG_NAME_MAX, TAG_VALUE_MAX } from "./limits";
-import { addIssue, adminCidr, count, dnsName, httpsUrl, kojiName, list, noDuplicates, rangeOf, subnetCidr } from "./fields";
+import { addIssue, count, dnsName, httpsUrl, ipv4Range, kojiName, list, noDuplicates } from "./fields";
 
 export const kojiSchema = z
     .object({
@@ -53,29 +53,14 @@ export const kojiSchema = z
         }),
     );
 
+/** Shapes only: the network plan (lib/builder-network-plan.ts) and the firewalls' rule (lib/admin-access.ts) judge the ranges. */
 export const networkSchema = z
     .object({
-        addressSpace: subnetCidr.default(DEFAULT_NETWORK.addressSpace),
-        builderSubnet: subnetCidr.default(DEFAULT_NETWORK.builderSubnet),
-        endpointSubnet: subnetCidr.default(DEFAULT_NETWORK.endpointSubnet),
-        cacheSubnet: subnetCidr.default(DEFAULT_NETWORK.cacheSubnet),
-        adminSourceCidrs: list(adminCidr, 0).superRefine(noDuplicates("range")).default([]),
-    })
-    .superRefine((network, ctx) => {
-        const space = rangeOf(network.addressSpace);
-        const subnets = (["builderSubnet", "endpointSubnet", "cacheSubnet"] as const).map((key) => ({ key, range: rangeOf(network[key]) }));
-        for (const { key, range } of subnets) {
-            if (!rangeContains(space, range)) {
-                addIssue(ctx, [key], `${network[key]} is outside addressSpace ${network.addressSpace}; pick a range inside it`);
-            }
-        }
-        subnets.forEach((earlier, index) => {
-            for (const later of subnets.slice(index + 1)) {
-                if (rangesOverlap(earlier.range, later.range)) {
-                    addIssue(ctx, [later.key], `${network[later.key]} overlaps ${earlier.key} ${network[earlier.key]}; subnets must not overlap`);
-                }
-            }
-        });
+        addressSpace: ipv4Range.default(DEFAULT_NETWORK.addressSpace),
+        builderSubnet: ipv4Range.default(DEFAULT_NETWORK.builderSubnet),
+        endpointSubnet: ipv4Range.default(DEFAULT_NETWORK.endpointSubnet),
+        cacheSubnet: ipv4Range.default(DEFAULT_NETWORK.cacheSubnet),
+        adminSourceCidrs: list(ipv4Range, 0).superRefine(noDuplicates("range")).default([]),
     });
 
 /** The package cache's settings; the cache plan (lib/package-cache/plan.ts) checks them and fills in its defaults. */
@@ -128,7 +113,7 @@ export function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
                 .number()
                 .refine((price) => price === -1 || price > 0, "must be -1 (up to the regular price) or a positive USD price per hour")
                 .optional(),
-            zones: list(z.enum(ZONES), 1).superRefine(noDuplicates("zone")).optional(),
+            zones: list(z.enum(AVAILABILITY_ZONES), 1).superRefine(noDuplicates("zone")).optional(),
             mockDisk: z.enum(MOCK_DISKS).optional(),
             minimumLevel: z
                 .enum(MINIMUM_LEVELS)

@@ -1,7 +1,8 @@
 /** The typed result of the stack configuration, and its errors. Part of the stack configuration (./index.ts). */
 import { type MinimumLevel } from "../../policy/catalog/types";
-import { type PoolPlanInput } from "../builder-pool-plan";
+import { type PoolPlanInput, type SpotSettings } from "../builder-pool-plan";
 import { type BuilderAuth } from "../cloud-init/settings";
+import { type AvailabilityZone } from "../builder-subnets";
 
 /** The whole farm as configured: every default filled in, every value checked. */
 export interface FarmConfig {
@@ -81,8 +82,6 @@ export interface NetworkConfig {
 export const MOCK_DISKS = ["local", "nvme", "resource", "data-disk", "os-disk"] as const satisfies readonly NonNullable<PoolPlanInput["mockDisk"]>[];
 export type MockDisk = (typeof MOCK_DISKS)[number];
 
-export const ZONES = ["1", "2", "3"] as const;
-export type Zone = (typeof ZONES)[number];
 
 /** One Flexible scale set of builders. */
 export interface PoolConfig {
@@ -97,20 +96,11 @@ export interface PoolConfig {
     /** 1..999 (`MAX_POOL_VMS`: one three-digit slot per VM); also the number of Koji host slots. */
     readonly maxCount: number;
     /** Spot settings; absent when every VM is regular (`spot: false`, the default). */
-    readonly spot?: SpotConfig;
+    readonly spot?: Required<SpotSettings>;
     /** Availability zones; absent (the default) lets Azure place VMs regionally. */
-    readonly zones?: readonly Zone[];
+    readonly zones?: readonly AvailabilityZone[];
     /** Absent (the default): the sizes' local disk when they have one, else a managed data disk. */
     readonly mockDisk?: MockDisk;
-}
-
-export interface SpotConfig {
-    /** Regular VMs kept before any Spot VM (`priorityMixPolicy.baseRegularPriorityCount`). Default 0. */
-    readonly regularBaseCount: number;
-    /** Percent of the VMs above the base that are regular. Default 0: all Spot. */
-    readonly regularPercentAboveBase: number;
-    /** USD per hour, or -1 (the default) to pay up to the regular price and never be evicted for price. */
-    readonly maxPrice: number;
 }
 
 /** One mistake: `key` is the full path (`buildfarm:pools[1].maxCount`), `message` says what to do. */
