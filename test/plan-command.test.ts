@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { allowedSizeNames } from "../policy/catalog";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -23,7 +24,6 @@ function plan(...args: string[]): Promise<PlanRun> {
 
 /** The dev stack file with one change applied to its parsed YAML. */
 function devStackWith(change: (config: Record<string, any>) => void): string {
-    const { parse, stringify } = require("yaml") as typeof import("yaml");
     const document = parse(readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8"));
     change(document.config);
     const file = path.join(mkdtempSync(path.join(tmpdir(), "plan-")), "Pulumi.broken.yaml");

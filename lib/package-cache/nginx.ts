@@ -117,7 +117,7 @@ export function parseOrigin(url: string, what = "origin"): Origin {
         throw new InputPropertyError(what, `${what}: ${url} must have no user, query or fragment`);
     }
     const path = parsed.pathname.replace(/\/+$/, "");
-    if (!/^[A-Za-z0-9._~\/-]*$/.test(path)) {
+    if (!/^[A-Za-z0-9._~/-]*$/.test(path)) {
         throw new InputPropertyError(what, `${what}: the path of ${url} may hold only letters, digits and . _ ~ / -`);
     }
     return { scheme: parsed.protocol === "https:" ? "https" : "http", hostPort: parsed.host, hostName: parsed.hostname, path };
@@ -186,7 +186,7 @@ export function renderPackageCacheNginxConf(settings: PackageCacheNginxSettings)
         throw new InputPropertyError("listenPort", `listenPort must be a TCP port (1 to 65535), got ${settings.listenPort}`);
     }
     if (!Number.isInteger(settings.maxSizeGb) || settings.maxSizeGb < 1) throw new InputPropertyError("maxSizeGb", `maxSizeGb must be a whole number of GiB, at least 1; got ${settings.maxSizeGb}`);
-    if (!/^\/[A-Za-z0-9._\/-]+$/.test(settings.cacheDir)) throw new InputPropertyError("cacheDir", `cacheDir must be an absolute path, got ${JSON.stringify(settings.cacheDir)}`);
+    if (!/^\/[A-Za-z0-9._/-]+$/.test(settings.cacheDir)) throw new InputPropertyError("cacheDir", `cacheDir must be an absolute path, got ${JSON.stringify(settings.cacheDir)}`);
     const validity = { ...DEFAULT_CACHE_VALIDITY, ...settings.validity };
     for (const [key, value] of Object.entries(validity)) wholeSeconds(`validity.${key}`, value, 1);
     const connectTimeout = wholeSeconds("connectTimeoutSeconds", settings.connectTimeoutSeconds ?? 10, 1);

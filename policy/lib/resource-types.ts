@@ -14,7 +14,7 @@ import type { PropertyRecord } from "./props";
  * A resource class of a Pulumi SDK, e.g. `compute.VirtualMachineScaleSet`. `any[]` as in @pulumi/policy's own
  * `isType` signature, so that every generated class, whatever its constructor arguments, fits.
  */
-export type ResourceClass = new (...args: any[]) => Resource;
+export type ResourceClass = new (...args: never[]) => Resource;
 
 /** The type token SDK-generated classes carry, e.g. `azure-native:compute:VirtualMachineScaleSet`. */
 export function pulumiTypeOf(resourceClass: ResourceClass): string {

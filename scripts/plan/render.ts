@@ -29,6 +29,8 @@ export function summarize(resources: readonly PlannedResource[], violations: rea
 
 /** The few settings worth a glance per resource type; everything else is in `--json`. */
 function keySettings(resource: PlannedResource): string {
+    // The recorded inputs are JSON of each type's own shape, read here a few fields per type.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const inputs = resource.inputs as Record<string, any>;
     switch (resource.type) {
         case "azure-native:compute:VirtualMachineScaleSet": {

@@ -47,11 +47,13 @@ export function maskSecrets(value: unknown): unknown {
 class RecordingMonitor extends MockMonitor {
     public readonly recorded: PlannedResource[] = [];
 
+    // The SDK's MockMonitor declares its requests and callbacks as any (@pulumi/pulumi runtime/mocks.d.ts).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     override async registerResource(request: any, callback: (error: any, response: any) => void): Promise<void> {
         return super.registerResource(request, (error, response) => {
             if (!error && response) {
                 const dependencies: Record<string, string[]> = {};
-                request.getPropertydependenciesMap().forEach((value: any, key: string) => {
+                request.getPropertydependenciesMap().forEach((value: { getUrnsList(): string[] }, key: string) => {
                     dependencies[key] = value.getUrnsList();
                 });
                 this.recorded.push({
@@ -88,6 +90,8 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     const monitor = new RecordingMonitor({ newResource: (args) => azure.newResource(args), call: azure.call });
     pulumi.runtime.setAllConfig({ ...options.config });
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
+    // Loaded as Pulumi's Node.js language host loads a program: required, so that its exports are the stack's outputs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const outputs = await pulumi.runtime.runInPulumiStack(async () => require(options.programPath));
     // Registrations made from inside outputs (apply) finish after the program returns: wait until none is pending.
     await pulumi.runtime.disconnect();
