@@ -10,6 +10,10 @@ export default tseslint.config(
     js.configs.recommended,
     tseslint.configs.recommended,
     {
+        // Prettier wraps code at 160; this holds comments to it too. Messages and patterns stay whole, to be found by grep.
+        rules: { "max-len": ["error", { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }] },
+    },
+    {
         files: ["**/*.ts", "**/*.mts"],
         languageOptions: { parserOptions: { projectService: { allowDefaultProject: ["vitest.config.mts"] }, tsconfigRootDir: import.meta.dirname } },
         plugins: { "@pulumi": pulumi },

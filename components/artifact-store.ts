@@ -22,7 +22,6 @@ export interface ArtifactStoreArgs extends PlacementArgs, ArtifactStorePlanInput
     readonly blobPrivateDnsZoneResourceId: pulumi.Input<string>;
 }
 
-
 /**
  * The farm's store of slot leases (one blob per slot, leased by the VM that holds it), reachable only through a
  * private endpoint and only with Entra ID tokens, and built so that no lease blob is lost by accident:
@@ -54,57 +53,80 @@ export class ArtifactStore extends pulumi.ComponentResource {
 
         const suffix = randomNameSuffix(name, this);
 
-        const account = new storage.StorageAccount(`${name}-account`, {
-            ...placementOf(args),
-            accountName: pulumi.interpolate`${prefix}${suffix}`,
-            kind: "StorageV2",
-            sku: { name: plan.skuName },
-            accessTier: "Hot",
-            enableHttpsTrafficOnly: true,
-            minimumTlsVersion: "TLS1_2",
-            allowBlobPublicAccess: false,
-            allowSharedKeyAccess: false,
-            defaultToOAuthAuthentication: true,
-            allowCrossTenantReplication: false,
-            publicNetworkAccess: access.publicNetworkAccess,
-            networkRuleSet: {
-                defaultAction: "Deny",
-                // No trusted-service exception: nothing but builders and listed admins needs the data.
-                bypass: "None",
-                ipRules: access.allowedIpRules.map((range) => ({ iPAddressOrRange: range, action: "Allow" })),
+        const account = new storage.StorageAccount(
+            `${name}-account`,
+            {
+                ...placementOf(args),
+                accountName: pulumi.interpolate`${prefix}${suffix}`,
+                kind: "StorageV2",
+                sku: { name: plan.skuName },
+                accessTier: "Hot",
+                enableHttpsTrafficOnly: true,
+                minimumTlsVersion: "TLS1_2",
+                allowBlobPublicAccess: false,
+                allowSharedKeyAccess: false,
+                defaultToOAuthAuthentication: true,
+                allowCrossTenantReplication: false,
+                publicNetworkAccess: access.publicNetworkAccess,
+                networkRuleSet: {
+                    defaultAction: "Deny",
+                    // No trusted-service exception: nothing but builders and listed admins needs the data.
+                    bypass: "None",
+                    ipRules: access.allowedIpRules.map((range) => ({ iPAddressOrRange: range, action: "Allow" })),
+                },
             },
-        }, { parent: this, protect: plan.protect });
+            { parent: this, protect: plan.protect },
+        );
 
-        const blobService = new storage.BlobServiceProperties(`${name}-blob-service`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName: account.name,
-            blobServicesName: "default",
-            isVersioningEnabled: true,
-            deleteRetentionPolicy: { enabled: true, days: retentionDays },
-            containerDeleteRetentionPolicy: { enabled: true, days: retentionDays },
-        }, { parent: this });
+        const blobService = new storage.BlobServiceProperties(
+            `${name}-blob-service`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                accountName: account.name,
+                blobServicesName: "default",
+                isVersioningEnabled: true,
+                deleteRetentionPolicy: { enabled: true, days: retentionDays },
+                containerDeleteRetentionPolicy: { enabled: true, days: retentionDays },
+            },
+            { parent: this },
+        );
 
-        const containers = mapContainers((containerName) => new storage.BlobContainer(`${name}-${containerName}`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName: account.name,
-            containerName,
-            publicAccess: "None",
-        }, { parent: this, dependsOn: [blobService] }));
+        const containers = mapContainers(
+            (containerName) =>
+                new storage.BlobContainer(
+                    `${name}-${containerName}`,
+                    {
+                        resourceGroupName: args.resourceGroupName,
+                        accountName: account.name,
+                        containerName,
+                        publicAccess: "None",
+                    },
+                    { parent: this, dependsOn: [blobService] },
+                ),
+        );
 
-        const endpoint = addPrivateEndpoint(`${name}-blob-pe`, {
-            ...placementOf(args),
-            subnetResourceId: args.privateEndpointSubnetResourceId,
-            targetResourceId: account.id,
-            groupId: "blob",
-            privateDnsZoneResourceId: args.blobPrivateDnsZoneResourceId,
-        }, this);
+        const endpoint = addPrivateEndpoint(
+            `${name}-blob-pe`,
+            {
+                ...placementOf(args),
+                subnetResourceId: args.privateEndpointSubnetResourceId,
+                targetResourceId: account.id,
+                groupId: "blob",
+                privateDnsZoneResourceId: args.blobPrivateDnsZoneResourceId,
+            },
+            this,
+        );
 
         if (plan.lock) {
-            new authorization.ManagementLockByScope(`${name}-lock`, {
-                scope: account.id,
-                level: "CanNotDelete",
-                notes: "Holds the builders' slot leases: without it no builder can claim a slot. Remove this lock deliberately before deleting the account.",
-            }, { parent: this });
+            new authorization.ManagementLockByScope(
+                `${name}-lock`,
+                {
+                    scope: account.id,
+                    level: "CanNotDelete",
+                    notes: "Holds the builders' slot leases: without it no builder can claim a slot. Remove this lock deliberately before deleting the account.",
+                },
+                { parent: this },
+            );
         }
 
         this.accountId = account.id;
@@ -113,7 +135,8 @@ export class ArtifactStore extends pulumi.ComponentResource {
         this.containerNames = mapContainers((containerName) => containers[containerName].name);
         this.containerIds = mapContainers((containerName) => containers[containerName].id);
         this.slotBlobUrls = this.blobEndpoint.apply((endpointUrl) =>
-            Object.fromEntries(args.slotIds.map((slotId) => [slotId, `${endpointUrl}slots/${slotId}`])));
+            Object.fromEntries(args.slotIds.map((slotId) => [slotId, `${endpointUrl}slots/${slotId}`])),
+        );
         this.privateEndpointId = endpoint.id;
         this.registerOutputs({
             accountId: this.accountId,

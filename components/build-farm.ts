@@ -54,73 +54,103 @@ export class BuildFarm extends pulumi.ComponentResource {
         const { config } = args;
         const plan = planBuildFarm(config);
         const tags = { ...config.tags };
-        const group = new resources.ResourceGroup(`${name}-rg`, {
-            resourceGroupName: args.resourceGroupName,
-            location: config.location,
-            tags,
-        }, { parent: this });
+        const group = new resources.ResourceGroup(
+            `${name}-rg`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: config.location,
+                tags,
+            },
+            { parent: this },
+        );
         const placement = { resourceGroupName: group.name, location: config.location, tags };
         const child = { parent: this };
         // ARM's own refusal of every size the catalog refuses, before any VM is asked for.
         const sizePolicy = new SizePolicy(`${name}-sizes`, { scope: group.id, minimumLevel: config.minimumLevel }, child);
 
         const network = new BuilderNetwork(`${name}-net`, { ...placement, ...plan.network }, child);
-        const cache = new PackageCache(`${name}-cache`, {
-            ...placement,
-            ...plan.packageCache,
-            subnetResourceIds: network.packageCacheSubnetIds,
-            subnetPrefixes: network.packageCacheSubnetPrefixes,
-            adminSshPublicKey: config.adminSshPublicKey,
-        }, { parent: this, dependsOn: [sizePolicy] });
+        const cache = new PackageCache(
+            `${name}-cache`,
+            {
+                ...placement,
+                ...plan.packageCache,
+                subnetResourceIds: network.packageCacheSubnetIds,
+                subnetPrefixes: network.packageCacheSubnetPrefixes,
+                adminSshPublicKey: config.adminSshPublicKey,
+            },
+            { parent: this, dependsOn: [sizePolicy] },
+        );
         const topUrls = builderTopUrls(cache.url, plan.packageCache.origins);
-        const store = new ArtifactStore(`${name}-store`, {
-            ...placement,
-            privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
-            blobPrivateDnsZoneResourceId: network.blobPrivateDnsZoneId,
-            adminSourceCidrs: plan.adminSourceCidrs,
-            slotIds: plan.slotIds,
-        }, child);
+        const store = new ArtifactStore(
+            `${name}-store`,
+            {
+                ...placement,
+                privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
+                blobPrivateDnsZoneResourceId: network.blobPrivateDnsZoneId,
+                adminSourceCidrs: plan.adminSourceCidrs,
+                slotIds: plan.slotIds,
+            },
+            child,
+        );
         const pools: Record<string, PoolOutputs> = {};
         const adminPools: pulumi.Output<PoolAdminSettings>[] = [];
         for (const poolPlan of plan.pools) {
-            const vault = new SecretVault(`${name}-${poolPlan.name}-vault`, {
-                ...placement,
-                privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
-                vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
-                adminSourceCidrs: plan.adminSourceCidrs,
-            }, child);
-            const identity = new BuilderIdentity(`${name}-${poolPlan.name}-builders`, {
-                ...placement,
-                secretVaultResourceId: vault.vaultId,
-                slotsContainerResourceId: store.containerIds.slots,
-            }, child);
+            const vault = new SecretVault(
+                `${name}-${poolPlan.name}-vault`,
+                {
+                    ...placement,
+                    privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
+                    vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
+                    adminSourceCidrs: plan.adminSourceCidrs,
+                },
+                child,
+            );
+            const identity = new BuilderIdentity(
+                `${name}-${poolPlan.name}-builders`,
+                {
+                    ...placement,
+                    secretVaultResourceId: vault.vaultId,
+                    slotsContainerResourceId: store.containerIds.slots,
+                },
+                child,
+            );
             // The pool plan's inputs, exactly as the configuration check planned them.
-            const pool = new BuilderPool(poolPlan.name, {
-                ...placement,
-                ...poolPlan.planInput,
-                enabled: config.buildersEnabled,
-                subnetResourceIds: network.builderSubnetIds,
-                identity: { resourceId: identity.identityId, clientId: identity.clientId },
-                storageBlobEndpoint: store.blobEndpoint,
-                keyVaultUri: vault.vaultUri,
-                koji: { ...plan.builderKoji, topUrls },
-                adminSshPublicKey: config.adminSshPublicKey,
-            }, {
-                parent: this,
-                // First boots claim a slot at once: their role assignments, and the store's and vault's private
-                // endpoints and DNS records (children of these components), must exist by then.
-                // The cache should answer before the first builder asks it for a buildroot.
-                dependsOn: [identity, store, vault, cache, sizePolicy],
-            });
+            const pool = new BuilderPool(
+                poolPlan.name,
+                {
+                    ...placement,
+                    ...poolPlan.planInput,
+                    enabled: config.buildersEnabled,
+                    subnetResourceIds: network.builderSubnetIds,
+                    identity: { resourceId: identity.identityId, clientId: identity.clientId },
+                    storageBlobEndpoint: store.blobEndpoint,
+                    keyVaultUri: vault.vaultUri,
+                    koji: { ...plan.builderKoji, topUrls },
+                    adminSshPublicKey: config.adminSshPublicKey,
+                },
+                {
+                    parent: this,
+                    // First boots claim a slot at once: their role assignments, and the store's and vault's private
+                    // endpoints and DNS records (children of these components), must exist by then.
+                    // The cache should answer before the first builder asks it for a buildroot.
+                    dependsOn: [identity, store, vault, cache, sizePolicy],
+                },
+            );
             pools[poolPlan.name] = {
-                scaleSetNames: pool.scaleSetNames, scaleSetIds: pool.scaleSetIds, sizes: pool.sizes, hostNames: pool.hostNames, keyVaultName: vault.vaultName,
+                scaleSetNames: pool.scaleSetNames,
+                scaleSetIds: pool.scaleSetIds,
+                sizes: pool.sizes,
+                hostNames: pool.hostNames,
+                keyVaultName: vault.vaultName,
             };
-            adminPools.push(vault.vaultName.apply((keyVaultName) => ({
-                poolName: poolPlan.name,
-                slotCount: poolPlan.slotCount,
-                capacity: hostCapacity(pool.sizes),
-                keyVaultName,
-            })));
+            adminPools.push(
+                vault.vaultName.apply((keyVaultName) => ({
+                    poolName: poolPlan.name,
+                    slotCount: poolPlan.slotCount,
+                    capacity: hostCapacity(pool.sizes),
+                    keyVaultName,
+                })),
+            );
         }
 
         this.resourceGroupName = group.name;

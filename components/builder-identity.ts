@@ -46,7 +46,12 @@ export class BuilderIdentity extends pulumi.ComponentResource {
     constructor(name: string, args: BuilderIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         const grants: Grant[] = [
             { key: "vault-secrets-user", role: "keyVaultSecretsUser", scope: args.secretVaultResourceId, argumentName: "secretVaultResourceId" },
-            { key: "slots-blob-contributor", role: "storageBlobDataContributor", scope: args.slotsContainerResourceId, argumentName: "slotsContainerResourceId" },
+            {
+                key: "slots-blob-contributor",
+                role: "storageBlobDataContributor",
+                scope: args.slotsContainerResourceId,
+                argumentName: "slotsContainerResourceId",
+            },
         ];
         // Scopes known now are checked before anything is registered; the others when they resolve.
         for (const grant of grants) {
@@ -56,24 +61,33 @@ export class BuilderIdentity extends pulumi.ComponentResource {
         }
         super("buildfarm:identity:BuilderIdentity", name, {}, opts);
 
-        const identity = new managedidentity.UserAssignedIdentity(`${name}-identity`, {
-            ...placementOf(args),
-            resourceName: args.identityName,
-        }, { parent: this });
+        const identity = new managedidentity.UserAssignedIdentity(
+            `${name}-identity`,
+            {
+                ...placementOf(args),
+                resourceName: args.identityName,
+            },
+            { parent: this },
+        );
         const subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
 
         const assignments = grants.map((grant) => {
             const scope = pulumi.output(grant.scope).apply((resolved) => requireResourceScope(resolved, grant.argumentName));
-            return new authorization.RoleAssignment(`${name}-${grant.key}`, {
-                // Deterministic, as Bicep's guid(scope, principal, role): re-running never duplicates a grant.
-                roleAssignmentName: pulumi.all([scope, identity.principalId]).apply(([resolvedScope, principalId]) =>
-                    nameBasedUuid(resolvedScope, principalId, BUILT_IN_ROLES[grant.role])),
-                scope,
-                principalId: identity.principalId,
-                // Saying so skips Entra's lookup of a just-created identity, which can fail while it replicates.
-                principalType: "ServicePrincipal",
-                roleDefinitionId: subscriptionId.apply((id) => roleDefinitionResourceId(id, grant.role)),
-            }, { parent: this });
+            return new authorization.RoleAssignment(
+                `${name}-${grant.key}`,
+                {
+                    // Deterministic, as Bicep's guid(scope, principal, role): re-running never duplicates a grant.
+                    roleAssignmentName: pulumi
+                        .all([scope, identity.principalId])
+                        .apply(([resolvedScope, principalId]) => nameBasedUuid(resolvedScope, principalId, BUILT_IN_ROLES[grant.role])),
+                    scope,
+                    principalId: identity.principalId,
+                    // Saying so skips Entra's lookup of a just-created identity, which can fail while it replicates.
+                    principalType: "ServicePrincipal",
+                    roleDefinitionId: subscriptionId.apply((id) => roleDefinitionResourceId(id, grant.role)),
+                },
+                { parent: this },
+            );
         });
 
         this.identityId = identity.id;

@@ -47,57 +47,90 @@ export class BuilderNetwork extends pulumi.ComponentResource {
             const suffix = subnet.zone === undefined ? "" : `-z${subnet.zone}`;
             // A zonal NAT gateway takes public IPs of its own zone (nat-availability-zones, "Zonal").
             const zones = subnet.zone === undefined ? undefined : [subnet.zone];
-            const ips = "publicIpCount" in plan.egress
-                ? Array.from({ length: plan.egress.publicIpCount }, (_, index) =>
-                      new network.PublicIPAddress(`${name}-egress${suffix}-${index + 1}`, { ...placement, ...STATIC_STANDARD_IPV4, zones }, { parent: this }))
-                : [];
-            const prefix = "publicIpPrefixLength" in plan.egress
-                ? new network.PublicIPPrefix(`${name}-egress${suffix}`, {
-                      ...placement,
-                      prefixLength: plan.egress.publicIpPrefixLength,
-                      publicIPAddressVersion: "IPv4",
-                      sku: { name: "Standard", tier: "Regional" },
-                      zones,
-                  }, { parent: this })
-                : undefined;
-            const nat = new network.NatGateway(`${name}-nat${suffix}`, {
-                ...placement,
-                sku: { name: "Standard" },
-                zones,
-                publicIpAddresses: ips.map((ip) => ({ id: ip.id })),
-                publicIpPrefixes: prefix ? [{ id: prefix.id }] : [],
-            }, { parent: this });
+            const ips =
+                "publicIpCount" in plan.egress
+                    ? Array.from(
+                          { length: plan.egress.publicIpCount },
+                          (_, index) =>
+                              new network.PublicIPAddress(
+                                  `${name}-egress${suffix}-${index + 1}`,
+                                  { ...placement, ...STATIC_STANDARD_IPV4, zones },
+                                  { parent: this },
+                              ),
+                      )
+                    : [];
+            const prefix =
+                "publicIpPrefixLength" in plan.egress
+                    ? new network.PublicIPPrefix(
+                          `${name}-egress${suffix}`,
+                          {
+                              ...placement,
+                              prefixLength: plan.egress.publicIpPrefixLength,
+                              publicIPAddressVersion: "IPv4",
+                              sku: { name: "Standard", tier: "Regional" },
+                              zones,
+                          },
+                          { parent: this },
+                      )
+                    : undefined;
+            const nat = new network.NatGateway(
+                `${name}-nat${suffix}`,
+                {
+                    ...placement,
+                    sku: { name: "Standard" },
+                    zones,
+                    publicIpAddresses: ips.map((ip) => ({ id: ip.id })),
+                    publicIpPrefixes: prefix ? [{ id: prefix.id }] : [],
+                },
+                { parent: this },
+            );
             const addresses = prefix
                 ? prefix.ipPrefix.apply((cidr) => (cidr ? [cidr] : []))
                 : pulumi.all(ips.map((ip) => ip.ipAddress)).apply((list) => list.filter((address): address is string => address !== undefined));
             return { nat, addresses, suffix };
         };
 
-        const nsg = new network.NetworkSecurityGroup(`${name}-builders`, {
-            ...placement,
-            securityRules: [...plan.securityRules],
-        }, { parent: this });
-        const cacheNsg = new network.NetworkSecurityGroup(`${name}-package-cache`, {
-            ...placement,
-            securityRules: [...plan.packageCacheSecurityRules],
-        }, { parent: this });
+        const nsg = new network.NetworkSecurityGroup(
+            `${name}-builders`,
+            {
+                ...placement,
+                securityRules: [...plan.securityRules],
+            },
+            { parent: this },
+        );
+        const cacheNsg = new network.NetworkSecurityGroup(
+            `${name}-package-cache`,
+            {
+                ...placement,
+                securityRules: [...plan.packageCacheSecurityRules],
+            },
+            { parent: this },
+        );
 
         // Subnets are separate resources; leaving `subnets` unset keeps them when the VNet itself is updated
         // (ARM API 2023-09-01 on; pulumi/pulumi-azure-native#611).
-        const vnet = new network.VirtualNetwork(`${name}-vnet`, {
-            ...placement,
-            addressSpace: { addressPrefixes: [plan.addressSpace] },
-        }, { parent: this });
+        const vnet = new network.VirtualNetwork(
+            `${name}-vnet`,
+            {
+                ...placement,
+                addressSpace: { addressPrefixes: [plan.addressSpace] },
+            },
+            { parent: this },
+        );
         const subnet = (key: string, subnetName: string, addressPrefix: string, extra: Partial<network.SubnetArgs>, dependsOn: pulumi.Resource[]) =>
-            new network.Subnet(`${name}-${key}`, {
-                resourceGroupName: args.resourceGroupName,
-                virtualNetworkName: vnet.name,
-                subnetName,
-                addressPrefix,
-                // New subnets get no implicit outbound access; builders leave only through the NAT gateway.
-                defaultOutboundAccess: false,
-                ...extra,
-            }, { parent: this, dependsOn });
+            new network.Subnet(
+                `${name}-${key}`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    virtualNetworkName: vnet.name,
+                    subnetName,
+                    addressPrefix,
+                    // New subnets get no implicit outbound access; builders leave only through the NAT gateway.
+                    defaultOutboundAccess: false,
+                    ...extra,
+                },
+                { parent: this, dependsOn },
+            );
 
         // ARM refuses concurrent writes to subnets of one virtual network (AnotherOperationInProgress), so each
         // subnet waits for the one before it.
@@ -109,16 +142,28 @@ export class BuilderNetwork extends pulumi.ComponentResource {
         let previous: network.Subnet | undefined;
         plan.builderSubnets.forEach((builderSubnetPlan, index) => {
             const { nat, addresses, suffix } = egressStack(builderSubnetPlan);
-            const builders = subnet(`builders${suffix}`, `builders${suffix}`, builderSubnetPlan.prefix, {
-                natGateway: { id: nat.id },
-                networkSecurityGroup: { id: nsg.id },
-            }, previous ? [previous] : []);
+            const builders = subnet(
+                `builders${suffix}`,
+                `builders${suffix}`,
+                builderSubnetPlan.prefix,
+                {
+                    natGateway: { id: nat.id },
+                    networkSecurityGroup: { id: nsg.id },
+                },
+                previous ? [previous] : [],
+            );
             // The zone's cache VMs leave through the zone's NAT gateway too: their origins see the farm's addresses.
             const cachePlan = plan.packageCacheSubnets[index];
-            const cache = subnet(`package-cache${suffix}`, `package-cache${suffix}`, cachePlan.prefix, {
-                natGateway: { id: nat.id },
-                networkSecurityGroup: { id: cacheNsg.id },
-            }, [builders]);
+            const cache = subnet(
+                `package-cache${suffix}`,
+                `package-cache${suffix}`,
+                cachePlan.prefix,
+                {
+                    natGateway: { id: nat.id },
+                    networkSecurityGroup: { id: cacheNsg.id },
+                },
+                [builders],
+            );
             builderSubnetIds[builderSubnetPlan.key] = builders.id;
             packageCacheSubnetIds[cachePlan.key] = cache.id;
             packageCacheSubnetPrefixes[cachePlan.key] = cachePlan.prefix;
@@ -129,20 +174,28 @@ export class BuilderNetwork extends pulumi.ComponentResource {
         const endpointSubnet = subnet("endpoints", "private-endpoints", plan.endpointSubnet, {}, previous ? [previous] : []);
 
         const [blobZone, vaultZone] = (["blob", "vault"] as const).map((group) => {
-            const zone = new privatedns.PrivateZone(`${name}-${group}-dns`, {
-                resourceGroupName: args.resourceGroupName,
-                privateZoneName: PRIVATE_DNS_ZONES[group],
-                location: "global",
-                tags: args.tags,
-            }, { parent: this });
-            new privatedns.VirtualNetworkLink(`${name}-${group}-dns`, {
-                resourceGroupName: args.resourceGroupName,
-                privateZoneName: zone.name,
-                location: "global",
-                tags: args.tags,
-                virtualNetwork: { id: vnet.id },
-                registrationEnabled: false,
-            }, { parent: this });
+            const zone = new privatedns.PrivateZone(
+                `${name}-${group}-dns`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    privateZoneName: PRIVATE_DNS_ZONES[group],
+                    location: "global",
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            new privatedns.VirtualNetworkLink(
+                `${name}-${group}-dns`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    privateZoneName: zone.name,
+                    location: "global",
+                    tags: args.tags,
+                    virtualNetwork: { id: vnet.id },
+                    registrationEnabled: false,
+                },
+                { parent: this },
+            );
             return zone;
         });
 

@@ -90,30 +90,36 @@ export class BuilderPool extends pulumi.ComponentResource {
         const slots = builderSlots(name, args.maxCount, args.koji.hostDomain);
         const adminUsername = args.adminUsername ?? DEFAULT_ADMIN_USERNAME;
         const enabled = args.enabled ?? true;
-        const imageReference = args.image === undefined || "fedoraRelease" in args.image
-            ? { communityGalleryImageId: fedoraCloudImageId(args.image?.fedoraRelease) }
-            : args.image.imageReference;
+        const imageReference =
+            args.image === undefined || "fedoraRelease" in args.image
+                ? { communityGalleryImageId: fedoraCloudImageId(args.image?.fedoraRelease) }
+                : args.image.imageReference;
         super("buildfarm:pool:BuilderPool", name, {}, opts);
 
-        const customData = pulumi.all([args.storageBlobEndpoint, args.keyVaultUri, args.identity.clientId])
-            .apply(([storageBlobEndpoint, keyVaultUri, managedIdentityClientId]) => Buffer.from(renderBuilderCloudInit({
-                kojiHubUrl: args.koji.hubUrl,
-                topUrls: args.koji.topUrls,
-                auth: args.koji.auth,
-                hostDomain: args.koji.hostDomain,
-                poolName: name,
-                slotCount: args.maxCount,
-                vCpus: plan.minVcpus,
-                maxJobs: args.koji.maxJobs,
-                kojid: args.koji.kojid,
-                mockDnfCommand: args.koji.mockDnfCommand,
-                mockDisk: plan.mockDisk,
-                dataDiskLun: 0,
-                healthGraceSeconds: plan.health.healthGraceSeconds,
-                storageBlobEndpoint,
-                keyVaultUri,
-                managedIdentityClientId,
-            })).toString("base64"));
+        const customData = pulumi
+            .all([args.storageBlobEndpoint, args.keyVaultUri, args.identity.clientId])
+            .apply(([storageBlobEndpoint, keyVaultUri, managedIdentityClientId]) =>
+                Buffer.from(
+                    renderBuilderCloudInit({
+                        kojiHubUrl: args.koji.hubUrl,
+                        topUrls: args.koji.topUrls,
+                        auth: args.koji.auth,
+                        hostDomain: args.koji.hostDomain,
+                        poolName: name,
+                        slotCount: args.maxCount,
+                        vCpus: plan.minVcpus,
+                        maxJobs: args.koji.maxJobs,
+                        kojid: args.koji.kojid,
+                        mockDnfCommand: args.koji.mockDnfCommand,
+                        mockDisk: plan.mockDisk,
+                        dataDiskLun: 0,
+                        healthGraceSeconds: plan.health.healthGraceSeconds,
+                        storageBlobEndpoint,
+                        keyVaultUri,
+                        managedIdentityClientId,
+                    }),
+                ).toString("base64"),
+            );
 
         const { osDisk } = plan;
         const placement = placementOf(args);
@@ -121,78 +127,100 @@ export class BuilderPool extends pulumi.ComponentResource {
         const scaleSets = plan.stacks.map((stack) => {
             const spot = stack.spot;
             const subnetKey = subnetKeyFor(stack.zone, subnetKeys);
-            const scaleSet = new compute.VirtualMachineScaleSet(stack.logicalName, {
-                ...placement,
-                // The pack's size policy reads the pool's level from here, so a stricter pool is enforced as such.
-                tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
-                orchestrationMode: "Flexible",
-                // Flexible: 1 spreads VMs over as many fault domains as possible; zonal sets allow only 1.
-                platformFaultDomainCount: 1,
-                singlePlacementGroup: false,
-                zones: stack.zone === undefined ? undefined : [stack.zone],
-                sku: { name: plan.skuName, capacity: enabled ? stack.minCount : 0 },
-                skuProfile: plan.mix && {
-                    allocationStrategy: plan.mix.allocationStrategy,
-                    vmSizes: plan.mix.sizes.map((size) => ({ ...size })),
-                },
-                priorityMixPolicy: spot && {
-                    baseRegularPriorityCount: spot.regularBaseCount,
-                    regularPriorityPercentageAboveBase: spot.regularPercentAboveBase,
-                },
-                identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.resourceId] },
-                // A VM that stays unhealthy is replaced (with a Terminate event on regular pools, so it drains first).
-                automaticRepairsPolicy: { ...plan.health.automaticRepairsPolicy },
-                virtualMachineProfile: {
-                    priority: spot ? "Spot" : "Regular",
-                    // Ephemeral OS disks cannot be deallocated, and a deallocated builder still costs its disks.
-                    evictionPolicy: spot ? "Delete" : undefined,
-                    billingProfile: spot && { maxPrice: spot.maxPrice },
-                    osProfile: sshOnlyOsProfile({ computerNamePrefix: plan.computerNamePrefix, adminUsername, adminSshPublicKey: args.adminSshPublicKey, customData }),
-                    storageProfile: {
-                        imageReference,
-                        diskControllerType: plan.diskControllerType,
-                        osDisk: {
-                            createOption: "FromImage",
-                            osType: "Linux",
-                            deleteOption: "Delete",
-                            diskSizeGB: osDisk.sizeGb,
-                            caching: osDisk.kind === "ephemeral" ? "ReadOnly" : "ReadWrite",
-                            diffDiskSettings: osDisk.kind === "ephemeral" ? { option: "Local", placement: osDisk.placement } : undefined,
-                            managedDisk: osDisk.storageAccountType && { storageAccountType: osDisk.storageAccountType },
-                        },
-                        dataDisks: plan.mockDataDiskSizeGb === undefined ? undefined : [{
-                            lun: 0,
-                            createOption: "Empty",
-                            diskSizeGB: plan.mockDataDiskSizeGb,
-                            deleteOption: "Delete",
-                            // mock writes and deletes whole buildroots: host caching would only churn.
-                            caching: "None",
-                            managedDisk: { storageAccountType: osDisk.storageAccountType ?? "StandardSSD_LRS" },
-                        }],
+            const scaleSet = new compute.VirtualMachineScaleSet(
+                stack.logicalName,
+                {
+                    ...placement,
+                    // The pack's size policy reads the pool's level from here, so a stricter pool is enforced as such.
+                    tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
+                    orchestrationMode: "Flexible",
+                    // Flexible: 1 spreads VMs over as many fault domains as possible; zonal sets allow only 1.
+                    platformFaultDomainCount: 1,
+                    singlePlacementGroup: false,
+                    zones: stack.zone === undefined ? undefined : [stack.zone],
+                    sku: { name: plan.skuName, capacity: enabled ? stack.minCount : 0 },
+                    skuProfile: plan.mix && {
+                        allocationStrategy: plan.mix.allocationStrategy,
+                        vmSizes: plan.mix.sizes.map((size) => ({ ...size })),
                     },
-                    securityProfile: TRUSTED_LAUNCH,
-                    // No public IP: builders reach out through the subnet's NAT gateway only.
-                    networkProfile: privateNetworkProfile({ nicName: `${name}-nic`, acceleratedNetworking: plan.acceleratedNetworking, subnetId: args.subnetResourceIds[subnetKey] }),
-                    // Scale-in of a regular VM announces itself 10 minutes ahead, so a builder can hand its tasks back.
-                    // Azure refuses the profile on Spot scale sets, whose VMs get a Preempt event (at least 30 s) instead.
-                    scheduledEventsProfile: plan.terminateNotification
-                        ? { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } }
-                        : undefined,
-                    diagnosticsProfile: { bootDiagnostics: { enabled: true } },
-                    extensionProfile: healthExtensionProfile(plan.health),
+                    priorityMixPolicy: spot && {
+                        baseRegularPriorityCount: spot.regularBaseCount,
+                        regularPriorityPercentageAboveBase: spot.regularPercentAboveBase,
+                    },
+                    identity: { type: "UserAssigned", userAssignedIdentities: [args.identity.resourceId] },
+                    // A VM that stays unhealthy is replaced (with a Terminate event on regular pools, so it drains first).
+                    automaticRepairsPolicy: { ...plan.health.automaticRepairsPolicy },
+                    virtualMachineProfile: {
+                        priority: spot ? "Spot" : "Regular",
+                        // Ephemeral OS disks cannot be deallocated, and a deallocated builder still costs its disks.
+                        evictionPolicy: spot ? "Delete" : undefined,
+                        billingProfile: spot && { maxPrice: spot.maxPrice },
+                        osProfile: sshOnlyOsProfile({
+                            computerNamePrefix: plan.computerNamePrefix,
+                            adminUsername,
+                            adminSshPublicKey: args.adminSshPublicKey,
+                            customData,
+                        }),
+                        storageProfile: {
+                            imageReference,
+                            diskControllerType: plan.diskControllerType,
+                            osDisk: {
+                                createOption: "FromImage",
+                                osType: "Linux",
+                                deleteOption: "Delete",
+                                diskSizeGB: osDisk.sizeGb,
+                                caching: osDisk.kind === "ephemeral" ? "ReadOnly" : "ReadWrite",
+                                diffDiskSettings: osDisk.kind === "ephemeral" ? { option: "Local", placement: osDisk.placement } : undefined,
+                                managedDisk: osDisk.storageAccountType && { storageAccountType: osDisk.storageAccountType },
+                            },
+                            dataDisks:
+                                plan.mockDataDiskSizeGb === undefined
+                                    ? undefined
+                                    : [
+                                          {
+                                              lun: 0,
+                                              createOption: "Empty",
+                                              diskSizeGB: plan.mockDataDiskSizeGb,
+                                              deleteOption: "Delete",
+                                              // mock writes and deletes whole buildroots: host caching would only churn.
+                                              caching: "None",
+                                              managedDisk: { storageAccountType: osDisk.storageAccountType ?? "StandardSSD_LRS" },
+                                          },
+                                      ],
+                        },
+                        securityProfile: TRUSTED_LAUNCH,
+                        // No public IP: builders reach out through the subnet's NAT gateway only.
+                        networkProfile: privateNetworkProfile({
+                            nicName: `${name}-nic`,
+                            acceleratedNetworking: plan.acceleratedNetworking,
+                            subnetId: args.subnetResourceIds[subnetKey],
+                        }),
+                        // Scale-in of a regular VM announces itself 10 minutes ahead, so a builder can hand its tasks back.
+                        // Azure refuses the profile on Spot scale sets, whose VMs get a Preempt event (at least 30 s) instead.
+                        scheduledEventsProfile: plan.terminateNotification
+                            ? { terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } }
+                            : undefined,
+                        diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+                        extensionProfile: healthExtensionProfile(plan.health),
+                    },
                 },
-            }, {
-                parent: this,
-                // Autoscale owns the instance count; a later `pulumi up` must not reset it to minCount.
-                ignoreChanges: ["sku.capacity"],
-            });
+                {
+                    parent: this,
+                    // Autoscale owns the instance count; a later `pulumi up` must not reset it to minCount.
+                    ignoreChanges: ["sku.capacity"],
+                },
+            );
 
-            new monitor.AutoscaleSetting(stack.logicalName.replace(/-vmss$/, "-autoscale"), {
-                ...placement,
-                enabled,
-                targetResourceUri: scaleSet.id,
-                profiles: autoscaleProfiles(scaleSet.id, stack.minCount, stack.maxCount, stackAutoscale(args.autoscale, stack)),
-            }, { parent: this });
+            new monitor.AutoscaleSetting(
+                stack.logicalName.replace(/-vmss$/, "-autoscale"),
+                {
+                    ...placement,
+                    enabled,
+                    targetResourceUri: scaleSet.id,
+                    profiles: autoscaleProfiles(scaleSet.id, stack.minCount, stack.maxCount, stackAutoscale(args.autoscale, stack)),
+                },
+                { parent: this },
+            );
             return scaleSet;
         });
 

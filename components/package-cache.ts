@@ -42,12 +42,18 @@ export class PackageCache extends pulumi.ComponentResource {
     constructor(name: string, args: PackageCacheArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planPackageCache(args);
         const subnetKeys = Object.keys(args.subnetResourceIds);
-        if (subnetKeys.length === 0) throw new InputPropertyError("subnetResourceIds", "package cache: subnetResourceIds is empty; pass BuilderNetwork.packageCacheSubnetIds");
+        if (subnetKeys.length === 0)
+            throw new InputPropertyError("subnetResourceIds", "package cache: subnetResourceIds is empty; pass BuilderNetwork.packageCacheSubnetIds");
         const frontendAddress = cacheFrontendAddress(args.subnetPrefixes[subnetKeys[0]]);
         // The origins are checked by the nginx renderer, now, not at the first boot.
-        const customData = Buffer.from(renderPackageCacheCloudInit({
-            origins: args.origins, listenPort: plan.port, dataDiskLun: plan.dataDisk.lun, maxSizeGb: plan.maxCacheSizeGb,
-        })).toString("base64");
+        const customData = Buffer.from(
+            renderPackageCacheCloudInit({
+                origins: args.origins,
+                listenPort: plan.port,
+                dataDiskLun: plan.dataDisk.lun,
+                maxSizeGb: plan.maxCacheSizeGb,
+            }),
+        ).toString("base64");
         super("buildfarm:cache:PackageCache", name, {}, opts);
         const placement = placementOf(args);
         const adminUsername = args.adminUsername ?? DEFAULT_ADMIN_USERNAME;
@@ -58,89 +64,113 @@ export class PackageCache extends pulumi.ComponentResource {
         const partId = (kind: string, part: string) =>
             pulumi.interpolate`/subscriptions/${subscriptionId}/resourceGroups/${args.resourceGroupName}/providers/Microsoft.Network/loadBalancers/${loadBalancerName}/${kind}/${part}`;
         const zones = plan.scaleSets.flatMap((scaleSet) => (scaleSet.zone === undefined ? [] : [scaleSet.zone]));
-        const loadBalancer = new network.LoadBalancer(`${name}-lb`, {
-            ...placement,
-            loadBalancerName,
-            sku: { name: "Standard", tier: "Regional" },
-            frontendIPConfigurations: [{
-                name: "cache",
-                privateIPAddress: frontendAddress,
-                privateIPAllocationMethod: "Static",
-                privateIPAddressVersion: "IPv4",
-                subnet: { id: args.subnetResourceIds[subnetKeys[0]] },
-                // Zone-redundant over the farm's zones: the address survives a zone's outage
-                // (learn.microsoft.com/azure/reliability/reliability-load-balancer).
-                zones: zones.length === 0 ? undefined : zones,
-            }],
-            backendAddressPools: [{ name: "cache" }],
-            probes: [{
-                name: "cache-health",
-                protocol: "Http",
-                port: plan.port,
-                requestPath: plan.probe.path,
-                intervalInSeconds: plan.probe.intervalSeconds,
-                probeThreshold: plan.probe.failuresBeforeDown,
-            }],
-            loadBalancingRules: [{
-                name: "cache-http",
-                protocol: "Tcp",
-                frontendPort: plan.port,
-                backendPort: plan.port,
-                frontendIPConfiguration: { id: partId("frontendIPConfigurations", "cache") },
-                backendAddressPool: { id: partId("backendAddressPools", "cache") },
-                probe: { id: partId("probes", "cache-health") },
-                idleTimeoutInMinutes: plan.idleTimeoutMinutes,
-                // A connection to a VM that went away is reset, so a builder's dnf retries at once.
-                enableTcpReset: true,
-                loadDistribution: "Default",
-            }],
-        }, { parent: this });
-
-        const scaleSets = plan.scaleSets.map((scaleSet) => new compute.VirtualMachineScaleSet(scaleSetLogicalName(name, scaleSet.zone), {
-            ...placement,
-            tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
-            orchestrationMode: "Flexible",
-            platformFaultDomainCount: 1,
-            singlePlacementGroup: false,
-            zones: scaleSet.zone === undefined ? undefined : [scaleSet.zone],
-            sku: { name: plan.vmSize, capacity: scaleSet.count },
-            automaticRepairsPolicy: { ...plan.health.automaticRepairsPolicy },
-            virtualMachineProfile: {
-                priority: "Regular",
-                osProfile: sshOnlyOsProfile({ computerNamePrefix: plan.computerNamePrefix, adminUsername, adminSshPublicKey: args.adminSshPublicKey, customData }),
-                storageProfile: {
-                    imageReference: { communityGalleryImageId: fedoraCloudImageId() },
-                    diskControllerType: plan.diskControllerType,
-                    osDisk: {
-                        createOption: "FromImage",
-                        osType: "Linux",
-                        deleteOption: "Delete",
-                        diskSizeGB: plan.osDisk.sizeGb,
-                        caching: "ReadWrite",
-                        managedDisk: { storageAccountType: plan.osDisk.storageAccountType },
+        const loadBalancer = new network.LoadBalancer(
+            `${name}-lb`,
+            {
+                ...placement,
+                loadBalancerName,
+                sku: { name: "Standard", tier: "Regional" },
+                frontendIPConfigurations: [
+                    {
+                        name: "cache",
+                        privateIPAddress: frontendAddress,
+                        privateIPAllocationMethod: "Static",
+                        privateIPAddressVersion: "IPv4",
+                        subnet: { id: args.subnetResourceIds[subnetKeys[0]] },
+                        // Zone-redundant over the farm's zones: the address survives a zone's outage
+                        // (learn.microsoft.com/azure/reliability/reliability-load-balancer).
+                        zones: zones.length === 0 ? undefined : zones,
                     },
-                    dataDisks: [{
-                        lun: plan.dataDisk.lun,
-                        createOption: "Empty",
-                        diskSizeGB: plan.dataDisk.sizeGb,
-                        deleteOption: "Delete",
-                        // Reads are the cache's work: the host's read cache serves hot packages from its own SSD.
-                        caching: "ReadOnly",
-                        managedDisk: { storageAccountType: plan.dataDisk.storageAccountType },
-                    }],
-                },
-                securityProfile: TRUSTED_LAUNCH,
-                // No public IP: the cache reaches its origins through its subnet's NAT gateway.
-                networkProfile: privateNetworkProfile({
-                    nicName: `${name}-nic`,
-                    acceleratedNetworking: plan.acceleratedNetworking,
-                    subnetId: args.subnetResourceIds[subnetKeyFor(scaleSet.zone, subnetKeys)],
-                    loadBalancerBackendPoolIds: [partId("backendAddressPools", "cache")],
-                }),
-                diagnosticsProfile: { bootDiagnostics: { enabled: true } },
-                extensionProfile: healthExtensionProfile(plan.health),
+                ],
+                backendAddressPools: [{ name: "cache" }],
+                probes: [
+                    {
+                        name: "cache-health",
+                        protocol: "Http",
+                        port: plan.port,
+                        requestPath: plan.probe.path,
+                        intervalInSeconds: plan.probe.intervalSeconds,
+                        probeThreshold: plan.probe.failuresBeforeDown,
+                    },
+                ],
+                loadBalancingRules: [
+                    {
+                        name: "cache-http",
+                        protocol: "Tcp",
+                        frontendPort: plan.port,
+                        backendPort: plan.port,
+                        frontendIPConfiguration: { id: partId("frontendIPConfigurations", "cache") },
+                        backendAddressPool: { id: partId("backendAddressPools", "cache") },
+                        probe: { id: partId("probes", "cache-health") },
+                        idleTimeoutInMinutes: plan.idleTimeoutMinutes,
+                        // A connection to a VM that went away is reset, so a builder's dnf retries at once.
+                        enableTcpReset: true,
+                        loadDistribution: "Default",
+                    },
+                ],
             },
-        }, { parent: this, dependsOn: [loadBalancer] }));
+            { parent: this },
+        );
+
+        const scaleSets = plan.scaleSets.map(
+            (scaleSet) =>
+                new compute.VirtualMachineScaleSet(
+                    scaleSetLogicalName(name, scaleSet.zone),
+                    {
+                        ...placement,
+                        tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
+                        orchestrationMode: "Flexible",
+                        platformFaultDomainCount: 1,
+                        singlePlacementGroup: false,
+                        zones: scaleSet.zone === undefined ? undefined : [scaleSet.zone],
+                        sku: { name: plan.vmSize, capacity: scaleSet.count },
+                        automaticRepairsPolicy: { ...plan.health.automaticRepairsPolicy },
+                        virtualMachineProfile: {
+                            priority: "Regular",
+                            osProfile: sshOnlyOsProfile({
+                                computerNamePrefix: plan.computerNamePrefix,
+                                adminUsername,
+                                adminSshPublicKey: args.adminSshPublicKey,
+                                customData,
+                            }),
+                            storageProfile: {
+                                imageReference: { communityGalleryImageId: fedoraCloudImageId() },
+                                diskControllerType: plan.diskControllerType,
+                                osDisk: {
+                                    createOption: "FromImage",
+                                    osType: "Linux",
+                                    deleteOption: "Delete",
+                                    diskSizeGB: plan.osDisk.sizeGb,
+                                    caching: "ReadWrite",
+                                    managedDisk: { storageAccountType: plan.osDisk.storageAccountType },
+                                },
+                                dataDisks: [
+                                    {
+                                        lun: plan.dataDisk.lun,
+                                        createOption: "Empty",
+                                        diskSizeGB: plan.dataDisk.sizeGb,
+                                        deleteOption: "Delete",
+                                        // Reads are the cache's work: the host's read cache serves hot packages from its own SSD.
+                                        caching: "ReadOnly",
+                                        managedDisk: { storageAccountType: plan.dataDisk.storageAccountType },
+                                    },
+                                ],
+                            },
+                            securityProfile: TRUSTED_LAUNCH,
+                            // No public IP: the cache reaches its origins through its subnet's NAT gateway.
+                            networkProfile: privateNetworkProfile({
+                                nicName: `${name}-nic`,
+                                acceleratedNetworking: plan.acceleratedNetworking,
+                                subnetId: args.subnetResourceIds[subnetKeyFor(scaleSet.zone, subnetKeys)],
+                                loadBalancerBackendPoolIds: [partId("backendAddressPools", "cache")],
+                            }),
+                            diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+                            extensionProfile: healthExtensionProfile(plan.health),
+                        },
+                    },
+                    { parent: this, dependsOn: [loadBalancer] },
+                ),
+        );
 
         this.frontendAddress = frontendAddress;
         this.url = cacheTopUrl(frontendAddress);

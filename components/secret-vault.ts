@@ -14,7 +14,6 @@ export interface SecretVaultArgs extends PlacementArgs, SecretVaultPlanInput {
     readonly vaultPrivateDnsZoneResourceId: pulumi.Input<string>;
 }
 
-
 /**
  * The Key Vault holding one secret per builder slot (`koji-<slot>`: the Koji keytab, or a client certificate
  * for a private hub). Access is by Azure RBAC only, over the private endpoint or from listed admin addresses;
@@ -38,37 +37,45 @@ export class SecretVault extends pulumi.ComponentResource {
         const suffix = randomNameSuffix(name, this);
         const clientConfig = authorization.getClientConfigOutput({ parent: this });
 
-        const vault = new keyvault.Vault(`${name}-vault`, {
-            ...placementOf(args),
-            vaultName: pulumi.interpolate`${plan.vaultNamePrefix}-${suffix}`,
-            properties: {
-                tenantId: clientConfig.tenantId,
-                sku: { family: "A", name: plan.skuName },
-                enableRbacAuthorization: true,
-                enableSoftDelete: true,
-                softDeleteRetentionInDays: plan.softDeleteRetentionDays,
-                enablePurgeProtection: true,
-                enabledForDeployment: false,
-                enabledForDiskEncryption: false,
-                enabledForTemplateDeployment: false,
-                publicNetworkAccess: access.publicNetworkAccess,
-                networkAcls: {
-                    defaultAction: "Deny",
-                    // No trusted-service exception: the vault is reached only through its private endpoint and
-                    // from listed admin addresses (issue 4), and nothing in the farm needs an Azure service to read it.
-                    bypass: "None",
-                    ipRules: access.allowedIpRules.map((range) => ({ value: range })),
+        const vault = new keyvault.Vault(
+            `${name}-vault`,
+            {
+                ...placementOf(args),
+                vaultName: pulumi.interpolate`${plan.vaultNamePrefix}-${suffix}`,
+                properties: {
+                    tenantId: clientConfig.tenantId,
+                    sku: { family: "A", name: plan.skuName },
+                    enableRbacAuthorization: true,
+                    enableSoftDelete: true,
+                    softDeleteRetentionInDays: plan.softDeleteRetentionDays,
+                    enablePurgeProtection: true,
+                    enabledForDeployment: false,
+                    enabledForDiskEncryption: false,
+                    enabledForTemplateDeployment: false,
+                    publicNetworkAccess: access.publicNetworkAccess,
+                    networkAcls: {
+                        defaultAction: "Deny",
+                        // No trusted-service exception: the vault is reached only through its private endpoint and
+                        // from listed admin addresses (issue 4), and nothing in the farm needs an Azure service to read it.
+                        bypass: "None",
+                        ipRules: access.allowedIpRules.map((range) => ({ value: range })),
+                    },
                 },
             },
-        }, { parent: this });
+            { parent: this },
+        );
 
-        const endpoint = addPrivateEndpoint(`${name}-vault-pe`, {
-            ...placementOf(args),
-            subnetResourceId: args.privateEndpointSubnetResourceId,
-            targetResourceId: vault.id,
-            groupId: "vault",
-            privateDnsZoneResourceId: args.vaultPrivateDnsZoneResourceId,
-        }, this);
+        const endpoint = addPrivateEndpoint(
+            `${name}-vault-pe`,
+            {
+                ...placementOf(args),
+                subnetResourceId: args.privateEndpointSubnetResourceId,
+                targetResourceId: vault.id,
+                groupId: "vault",
+                privateDnsZoneResourceId: args.vaultPrivateDnsZoneResourceId,
+            },
+            this,
+        );
 
         this.vaultId = vault.id;
         this.vaultName = vault.name;

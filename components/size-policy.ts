@@ -21,15 +21,22 @@ export class SizePolicy extends pulumi.ComponentResource {
     constructor(name: string, args: SizePolicyArgs, opts?: pulumi.ComponentResourceOptions) {
         const plans = planSizePolicyAssignments(args.minimumLevel);
         super("buildfarm:policy:SizePolicy", name, {}, opts);
-        const assignments = plans.map((plan) => new authorization.PolicyAssignment(`${name}-${plan.key}`, {
-            scope: args.scope,
-            policyDefinitionId: plan.policyDefinitionId,
-            displayName: plan.displayName,
-            description: plan.description,
-            enforcementMode: "Default",
-            parameters: { ...plan.parameters },
-            nonComplianceMessages: [{ message: plan.nonComplianceMessage }],
-        }, { parent: this }));
+        const assignments = plans.map(
+            (plan) =>
+                new authorization.PolicyAssignment(
+                    `${name}-${plan.key}`,
+                    {
+                        scope: args.scope,
+                        policyDefinitionId: plan.policyDefinitionId,
+                        displayName: plan.displayName,
+                        description: plan.description,
+                        enforcementMode: "Default",
+                        parameters: { ...plan.parameters },
+                        nonComplianceMessages: [{ message: plan.nonComplianceMessage }],
+                    },
+                    { parent: this },
+                ),
+        );
         this.assignmentIds = assignments.map((assignment) => assignment.id);
         this.registerOutputs({ assignmentIds: this.assignmentIds });
     }

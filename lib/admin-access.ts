@@ -20,11 +20,17 @@ export function publicEndpointAccess(allowedIpRanges: readonly string[], argumen
         const text = allowedIpRanges[index];
         // Storage and Key Vault firewalls only see public source addresses; private ones never match.
         if (isPrivateRange(range)) {
-            throw new InputPropertyError(`${argumentName}[${index}]`, `${argumentName}[${index}]: "${text}" is a private range; service firewalls only filter public addresses, use the private endpoint instead`);
+            throw new InputPropertyError(
+                `${argumentName}[${index}]`,
+                `${argumentName}[${index}]: "${text}" is a private range; service firewalls only filter public addresses, use the private endpoint instead`,
+            );
         }
         // Storage IP rules accept neither /31 nor /32 (a /32 must be written as a bare address).
         if (range.prefixLength === 31) {
-            throw new InputPropertyError(`${argumentName}[${index}]`, `${argumentName}[${index}]: "${text}": Azure Storage does not accept /31 ranges; list the two addresses`);
+            throw new InputPropertyError(
+                `${argumentName}[${index}]`,
+                `${argumentName}[${index}]: "${text}": Azure Storage does not accept /31 ranges; list the two addresses`,
+            );
         }
     });
     return {

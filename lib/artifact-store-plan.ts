@@ -37,7 +37,6 @@ export interface ArtifactStorePlanInput {
      * `pulumi state unprotect`; a farm stack should never set it to false.
      */
     readonly protect?: boolean;
-
 }
 
 export const ARTIFACT_STORE_DEFAULTS = {
@@ -64,7 +63,10 @@ export interface ArtifactStorePlan {
 export function planArtifactStore(args: ArtifactStorePlanInput): ArtifactStorePlan {
     const prefix = args.accountNamePrefix ?? ARTIFACT_STORE_DEFAULTS.accountNamePrefix;
     if (!/^[a-z0-9]+$/.test(prefix) || prefix.length > ACCOUNT_NAME_PREFIX_MAX_LENGTH) {
-        throw new InputPropertyError("accountNamePrefix", `accountNamePrefix: "${prefix}" must be 1 to ${ACCOUNT_NAME_PREFIX_MAX_LENGTH} lowercase letters or digits (storage account names allow nothing else)`);
+        throw new InputPropertyError(
+            "accountNamePrefix",
+            `accountNamePrefix: "${prefix}" must be 1 to ${ACCOUNT_NAME_PREFIX_MAX_LENGTH} lowercase letters or digits (storage account names allow nothing else)`,
+        );
     }
     args.slotIds.forEach((slotId, index) => {
         // Slot blobs sit at the top of the container: a slash would make a virtual directory.

@@ -45,7 +45,7 @@ function cpuRule<T>(metricResourceUri: T, direction: "Increase" | "Decrease", th
         metricTrigger: {
             metricName: "Percentage CPU",
             metricResourceUri,
-            operator: out ? "GreaterThan" as const : "LessThan" as const,
+            operator: out ? ("GreaterThan" as const) : ("LessThan" as const),
             statistic: "Average" as const,
             threshold,
             timeAggregation: "Average" as const,
@@ -72,7 +72,8 @@ export function autoscaleProblems(settings: AutoscaleSettings, maxCount: number)
         if (names.has(window.name)) problems.push(`${where}: name is used twice`);
         names.add(window.name);
         if (!clock.test(window.start) || !clock.test(window.end)) problems.push(`${where}: start and end must be HH:MM on a 24-hour clock`);
-        if (window.days.length === 0 || window.days.some((day) => !WEEKDAYS.includes(day))) problems.push(`${where}: days must be weekday names (${WEEKDAYS.join(", ")})`);
+        if (window.days.length === 0 || window.days.some((day) => !WEEKDAYS.includes(day)))
+            problems.push(`${where}: days must be weekday names (${WEEKDAYS.join(", ")})`);
         if (!Number.isInteger(window.minCount) || window.minCount < 0 || window.minCount > maxCount) {
             problems.push(`${where}: minCount must be a whole number from 0 to the pool's maxCount (${maxCount})`);
         }
@@ -93,10 +94,7 @@ export interface AutoscaleProfile<T> {
 /** The profiles of one pool's autoscale setting; call `autoscaleProblems` first. */
 export function autoscaleProfiles<T>(metricResourceUri: T, minCount: number, maxCount: number, settings: AutoscaleSettings = {}): AutoscaleProfile<T>[] {
     const { scaleOutCpuPercent, scaleInCpuPercent, scaleOutStep } = { ...AUTOSCALE_DEFAULTS, ...settings };
-    const rules = [
-        cpuRule(metricResourceUri, "Increase", scaleOutCpuPercent, scaleOutStep),
-        cpuRule(metricResourceUri, "Decrease", scaleInCpuPercent, 1),
-    ];
+    const rules = [cpuRule(metricResourceUri, "Increase", scaleOutCpuPercent, scaleOutStep), cpuRule(metricResourceUri, "Decrease", scaleInCpuPercent, 1)];
     const capacity = (minimum: number) => ({ minimum: String(minimum), maximum: String(maxCount), default: String(minimum) });
     const weekly = (days: readonly Weekday[], at: string, timeZone: string) => {
         const [hours, minutes] = at.split(":").map(Number);

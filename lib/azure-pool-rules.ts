@@ -111,7 +111,8 @@ const lacking = (request: ScaleSetRequest, fact: (size: VmSize) => boolean | nul
 function unsupported(request: ScaleSetRequest, fact: (size: VmSize) => boolean | null, feature: string, fix: string): string | undefined {
     const { no, unknown } = lacking(request, fact);
     if (no.length > 0) return `${names(no)} ${no.length > 1 ? "do" : "does"} not support ${feature}; ${fix}`;
-    if (unknown.length > 0) return `Microsoft's size page does not say whether ${names(unknown)} ${unknown.length > 1 ? "support" : "supports"} ${feature}, so it is not assumed; ${fix}`;
+    if (unknown.length > 0)
+        return `Microsoft's size page does not say whether ${names(unknown)} ${unknown.length > 1 ? "support" : "supports"} ${feature}, so it is not assumed; ${fix}`;
     return undefined;
 }
 
@@ -137,7 +138,8 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         url: INSTANCE_MIX,
         check: (request) => {
             const outside = isMix(request) ? request.sizes.filter((size) => !MIX_FAMILIES.has(size.family)) : [];
-            return outside.length === 0 ? undefined
+            return outside.length === 0
+                ? undefined
                 : `${outside.map((size) => `${size.name} (${size.family} family)`).join(", ")} cannot be in a mix; use a pool of its own`;
         },
     },
@@ -157,7 +159,8 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         check: (request) => {
             if (!isMix(request)) return undefined;
             const common = (["SCSI", "NVMe"] as const).filter((controller) => request.sizes.every((size) => diskControllersOf(size).includes(controller)));
-            return common.length > 0 ? undefined
+            return common.length > 0
+                ? undefined
                 : `no interface is common to ${request.sizes.map((size) => `${size.name} (${diskControllersOf(size).join("/")})`).join(", ")}; pick sizes of one generation (e.g. all v5 or all v6)`;
         },
     },
@@ -168,8 +171,13 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         check: (request) => {
             if (!isMix(request)) return undefined;
             const unknown = request.sizes.filter((size) => localDiskKind(size) === "unknown");
-            if (unknown.length > 0) return `the local disk of ${names(unknown)} is not known from Microsoft's pages, so the mix cannot be shown to agree; leave it out`;
-            const mixed = disagreement(request, localDiskKind, (kind) => ({ none: "no local disk", resource: "a temp (resource) disk", nvme: "local NVMe disks", unknown: "" })[kind]);
+            if (unknown.length > 0)
+                return `the local disk of ${names(unknown)} is not known from Microsoft's pages, so the mix cannot be shown to agree; leave it out`;
+            const mixed = disagreement(
+                request,
+                localDiskKind,
+                (kind) => ({ none: "no local disk", resource: "a temp (resource) disk", nvme: "local NVMe disks", unknown: "" })[kind],
+            );
             return mixed && `the sizes differ (${mixed}); pick sizes that all have, or all lack, a temp disk of the same kind`;
         },
     },
@@ -181,7 +189,11 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
             if (!isMix(request)) return undefined;
             const unknown = request.sizes.filter((size) => size.premiumStorage === null);
             if (unknown.length > 0) return `Microsoft's page does not say whether ${names(unknown)} support premium storage; leave them out of the mix`;
-            const mixed = disagreement(request, (size) => size.premiumStorage, (premium) => (premium ? "premium storage" : "no premium storage"));
+            const mixed = disagreement(
+                request,
+                (size) => size.premiumStorage,
+                (premium) => (premium ? "premium storage" : "no premium storage"),
+            );
             return mixed && `the sizes differ (${mixed}); use only "s" sizes that support premium storage, or only sizes that do not`;
         },
     },
@@ -189,14 +201,17 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         id: "instance-mix-no-diff-disk",
         title: "an instance mix takes no diffDiskSettings (no ephemeral OS disk)",
         url: `${LEARN}virtual-machine-scale-sets/instance-mix-faq-troubleshooting`,
-        check: (request) => (isMix(request) && request.osDisk.kind === "ephemeral" ? "the mix asks for an ephemeral OS disk; a mix gets a managed OS disk" : undefined),
+        check: (request) =>
+            isMix(request) && request.osDisk.kind === "ephemeral" ? "the mix asks for an ephemeral OS disk; a mix gets a managed OS disk" : undefined,
     },
     {
         id: "spot-no-terminate-notification",
         title: "Spot scale sets take no terminate notification profile",
         url: `${LEARN}virtual-machine-scale-sets/virtual-machine-scale-sets-terminate-notification`,
-        check: (request) => (request.spot && request.terminateNotification
-            ? "a Spot pool asks for terminate notifications; Spot VMs get a Preempt Scheduled Event instead" : undefined),
+        check: (request) =>
+            request.spot && request.terminateNotification
+                ? "a Spot pool asks for terminate notifications; Spot VMs get a Preempt Scheduled Event instead"
+                : undefined,
     },
     {
         id: "spot-no-b-series",
@@ -204,22 +219,28 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         url: `${LEARN}virtual-machines/spot-vms`,
         check: (request) => {
             const burstable = request.spot ? request.sizes.filter((size) => size.family === "B") : [];
-            return burstable.length === 0 ? undefined : `${names(burstable)} ${burstable.length > 1 ? "are" : "is a"} B-series; drop spot, or pick another series`;
+            return burstable.length === 0
+                ? undefined
+                : `${names(burstable)} ${burstable.length > 1 ? "are" : "is a"} B-series; drop spot, or pick another series`;
         },
     },
     {
         id: "spot-eviction-delete",
         title: "Spot builders are evicted with Delete",
         url: `${LEARN}virtual-machine-scale-sets/use-spot`,
-        check: (request) => (request.spot && request.evictionPolicy !== "Delete"
-            ? `eviction policy ${request.evictionPolicy ?? "unset"}: a deallocated Spot VM keeps its disks and quota, and an ephemeral OS disk cannot be deallocated; use Delete` : undefined),
+        check: (request) =>
+            request.spot && request.evictionPolicy !== "Delete"
+                ? `eviction policy ${request.evictionPolicy ?? "unset"}: a deallocated Spot VM keeps its disks and quota, and an ephemeral OS disk cannot be deallocated; use Delete`
+                : undefined,
     },
     {
         id: "ephemeral-os-supported",
         title: "an ephemeral OS disk only on sizes that support it",
         url: `${LEARN}virtual-machines/ephemeral-os-disks`,
-        check: (request) => (request.osDisk.kind !== "ephemeral" ? undefined
-            : unsupported(request, (size) => size.ephemeralOsDisk, "ephemeral OS disks", "use a managed OS disk")),
+        check: (request) =>
+            request.osDisk.kind !== "ephemeral"
+                ? undefined
+                : unsupported(request, (size) => size.ephemeralOsDisk, "ephemeral OS disks", "use a managed OS disk"),
     },
     {
         id: "ephemeral-os-fits",
@@ -242,8 +263,13 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         id: "trusted-launch",
         title: "every size supports Trusted Launch (the builders' one security profile)",
         url: `${LEARN}virtual-machines/trusted-launch`,
-        check: (request) => unsupported(request, (size) => size.trustedLaunch, "Trusted Launch",
-            "builders boot with Secure Boot and a vTPM, so pick a size that supports it (confidential DC/EC sizes need a ConfidentialVM profile and do not)"),
+        check: (request) =>
+            unsupported(
+                request,
+                (size) => size.trustedLaunch,
+                "Trusted Launch",
+                "builders boot with Secure Boot and a vTPM, so pick a size that supports it (confidential DC/EC sizes need a ConfidentialVM profile and do not)",
+            ),
     },
     {
         id: "gen2",
@@ -255,8 +281,10 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
         id: "accelerated-networking",
         title: "accelerated networking only on sizes that support it",
         url: `${LEARN}virtual-network/accelerated-networking-overview`,
-        check: (request) => (!request.acceleratedNetworking ? undefined
-            : unsupported(request, (size) => size.acceleratedNetworking, "accelerated networking", "set acceleratedNetworking false, or pick other sizes")),
+        check: (request) =>
+            !request.acceleratedNetworking
+                ? undefined
+                : unsupported(request, (size) => size.acceleratedNetworking, "accelerated networking", "set acceleratedNetworking false, or pick other sizes"),
     },
     {
         id: "disk-controller",
@@ -270,8 +298,10 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
                 return "NVMe is asked for, but every size also takes SCSI; use SCSI, which every image supports";
             }
             if (!request.imageDiskControllers.includes(controller)) {
-                return `${names(request.sizes)} need${request.sizes.length > 1 ? "" : "s"} the ${controller} disk controller, which the image does not declare; `
-                    + "pick a v5 or older size, or an image whose definition lists NVMe (see the README, \"NVMe sizes\")";
+                return (
+                    `${names(request.sizes)} need${request.sizes.length > 1 ? "" : "s"} the ${controller} disk controller, which the image does not declare; ` +
+                    'pick a v5 or older size, or an image whose definition lists NVMe (see the README, "NVMe sizes")'
+                );
             }
             return undefined;
         },
@@ -286,7 +316,8 @@ export const AZURE_POOL_RULES: readonly AzureRule[] = [
             }
             const prefix = request.computerNamePrefix;
             return prefix.length < 1 || prefix.length > COMPUTER_NAME_PREFIX_MAX
-                ? `computerNamePrefix "${prefix}" must be 1 to ${COMPUTER_NAME_PREFIX_MAX} characters` : undefined;
+                ? `computerNamePrefix "${prefix}" must be 1 to ${COMPUTER_NAME_PREFIX_MAX} characters`
+                : undefined;
         },
     },
 ];

@@ -24,7 +24,10 @@ export function roleDefinitionResourceId(subscriptionId: string, role: BuiltInRo
  */
 export function requireResourceScope(scope: string, argumentName: string): string {
     if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/[^/]+\/[^/]+/i.test(scope)) {
-        throw new InputPropertyError(argumentName, `${argumentName}: "${scope}" is not a resource id below a resource group; role assignments must not be that broad`);
+        throw new InputPropertyError(
+            argumentName,
+            `${argumentName}: "${scope}" is not a resource id below a resource group; role assignments must not be that broad`,
+        );
     }
     return scope;
 }

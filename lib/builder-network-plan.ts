@@ -96,7 +96,8 @@ export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetwo
     const space = parseIpv4Range(addressSpace, "addressSpace");
     const subnets = SUBNET_RANGES.map((key) => ({ key, text: settings[key], range: parseIpv4Range(settings[key], key) }));
     parseIpv4Ranges(adminSourceCidrs, "adminSourceCidrs").forEach((range, index) => {
-        if (range.prefixLength === 0) fail(`adminSourceCidrs[${index}]`, `${adminSourceCidrs[index]} would open SSH to the whole internet; list the networks you administer from`);
+        if (range.prefixLength === 0)
+            fail(`adminSourceCidrs[${index}]`, `${adminSourceCidrs[index]} would open SSH to the whole internet; list the networks you administer from`);
     });
     for (const { key, text, range } of subnets) {
         if (!rangeContains(space, range)) fail(key, `${text} is outside addressSpace ${addressSpace}; pick a range inside it`);
@@ -110,11 +111,13 @@ export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetwo
 
     const zones = settings.zones ?? [];
     for (const zone of zones) {
-        if (!(AVAILABILITY_ZONES as readonly string[]).includes(zone)) fail("zones", `"${zone}" is not an availability zone; use ${AVAILABILITY_ZONES.map((name) => `"${name}"`).join(", ")}`);
+        if (!(AVAILABILITY_ZONES as readonly string[]).includes(zone))
+            fail("zones", `"${zone}" is not an availability zone; use ${AVAILABILITY_ZONES.map((name) => `"${name}"`).join(", ")}`);
     }
     const zonalLayout = (key: "builderSubnet" | "cacheSubnet") => {
         const layout = builderSubnetLayout(settings[key], zones, key);
-        for (const subnet of layout) checkSubnetSize(key, `${settings[key]} split over ${layout.length} zones gives ${subnet.prefix}, which`, parseIpv4Range(subnet.prefix, key));
+        for (const subnet of layout)
+            checkSubnetSize(key, `${settings[key]} split over ${layout.length} zones gives ${subnet.prefix}, which`, parseIpv4Range(subnet.prefix, key));
         return layout;
     };
     const builderSubnets = zonalLayout("builderSubnet");
@@ -124,7 +127,10 @@ export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetwo
     if ("publicIpCount" in egress && !(Number.isInteger(egress.publicIpCount) && egress.publicIpCount >= 1 && egress.publicIpCount <= 16)) {
         fail("egress.publicIpCount", `a NAT gateway takes 1 to 16 public IPs, got ${egress.publicIpCount}`);
     }
-    if ("publicIpPrefixLength" in egress && !(Number.isInteger(egress.publicIpPrefixLength) && egress.publicIpPrefixLength >= 28 && egress.publicIpPrefixLength <= 31)) {
+    if (
+        "publicIpPrefixLength" in egress &&
+        !(Number.isInteger(egress.publicIpPrefixLength) && egress.publicIpPrefixLength >= 28 && egress.publicIpPrefixLength <= 31)
+    ) {
         fail("egress.publicIpPrefixLength", `a NAT gateway takes a /28 to /31 prefix, got /${egress.publicIpPrefixLength}`);
     }
 
@@ -143,7 +149,8 @@ export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetwo
 }
 
 function checkSubnetSize(key: string, what: string, range: Ipv4Range): void {
-    if (range.prefixLength > SMALLEST_SUBNET_PREFIX) fail(key, `${what} is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}; use a larger range`);
+    if (range.prefixLength > SMALLEST_SUBNET_PREFIX)
+        fail(key, `${what} is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}; use a larger range`);
 }
 
 /** The settings given, so that an explicit `undefined` takes the default like a missing one. */

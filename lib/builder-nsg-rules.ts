@@ -30,9 +30,19 @@ export interface BuilderSecurityRule {
 
 /** Outbound traffic to the internet a builder needs: Fedora's endpoints (hub, kojipkgs, KdcProxy, dist-git, pagure) are HTTPS. */
 export const BUILDER_INTERNET_EGRESS = [
-    { name: "allow-https-out", protocol: "Tcp", port: "443", why: "Koji hub, kojipkgs, id.fedoraproject.org/KdcProxy, src/pkgs.fedoraproject.org, pagure.io, mirrors" },
+    {
+        name: "allow-https-out",
+        protocol: "Tcp",
+        port: "443",
+        why: "Koji hub, kojipkgs, id.fedoraproject.org/KdcProxy, src/pkgs.fedoraproject.org, pagure.io, mirrors",
+    },
     { name: "allow-http-out", protocol: "Tcp", port: "80", why: "Fedora mirrors that serve plain HTTP (metalink redirects)" },
-    { name: "allow-ntp-out", protocol: "Udp", port: "123", why: "NTP (Fedora's builder firewall allows it: fedora-infra/ansible roles/base/templates/nftables/nftables.kojibuilder)" },
+    {
+        name: "allow-ntp-out",
+        protocol: "Udp",
+        port: "123",
+        why: "NTP (Fedora's builder firewall allows it: fedora-infra/ansible roles/base/templates/nftables/nftables.kojibuilder)",
+    },
 ] as const;
 
 export interface BuilderRuleInputs {
@@ -125,16 +135,44 @@ export interface PackageCacheRuleInputs {
  * over HTTP(S) through the NAT gateway, and nothing else goes out.
  */
 export function packageCacheSecurityRules(inputs: PackageCacheRuleInputs): BuilderSecurityRule[] {
-    const toCache = (name: string, description: string, priority: number, source: { sourceAddressPrefix?: string; sourceAddressPrefixes?: string[] }, port: string): BuilderSecurityRule => ({
-        name, description, priority, direction: "Inbound", access: "Allow", protocol: "Tcp", ...source,
-        sourcePortRange: "*", destinationAddressPrefix: inputs.cacheSubnet, destinationPortRange: port,
+    const toCache = (
+        name: string,
+        description: string,
+        priority: number,
+        source: { sourceAddressPrefix?: string; sourceAddressPrefixes?: string[] },
+        port: string,
+    ): BuilderSecurityRule => ({
+        name,
+        description,
+        priority,
+        direction: "Inbound",
+        access: "Allow",
+        protocol: "Tcp",
+        ...source,
+        sourcePortRange: "*",
+        destinationAddressPrefix: inputs.cacheSubnet,
+        destinationPortRange: port,
     });
     const port = String(inputs.packageCachePort);
     return [
         toCache("allow-builders-in", "Builders fetch packages from the cache", FIRST_ALLOW_PRIORITY, { sourceAddressPrefix: inputs.builderSubnet }, port),
-        toCache("allow-lb-probe-in", "The load balancer's health probe (overridden by the deny-all otherwise)", FIRST_ALLOW_PRIORITY + 10, { sourceAddressPrefix: "AzureLoadBalancer" }, port),
+        toCache(
+            "allow-lb-probe-in",
+            "The load balancer's health probe (overridden by the deny-all otherwise)",
+            FIRST_ALLOW_PRIORITY + 10,
+            { sourceAddressPrefix: "AzureLoadBalancer" },
+            port,
+        ),
         ...(inputs.adminSourceCidrs.length > 0
-            ? [toCache("allow-ssh-from-admins", "SSH for administration only", FIRST_ALLOW_PRIORITY + 20, { sourceAddressPrefixes: [...inputs.adminSourceCidrs] }, "22")]
+            ? [
+                  toCache(
+                      "allow-ssh-from-admins",
+                      "SSH for administration only",
+                      FIRST_ALLOW_PRIORITY + 20,
+                      { sourceAddressPrefixes: [...inputs.adminSourceCidrs] },
+                      "22",
+                  ),
+              ]
             : []),
         denyAll("Inbound", "Nothing else reaches the cache (overrides AllowVnetInBound)"),
         ...BUILDER_INTERNET_EGRESS.map((egress, index): BuilderSecurityRule => ({

@@ -6,16 +6,23 @@
  * (azure-pool-rules.ts). The `BuilderPool` component only turns this plan into resources, so every rule here is
  * tested without mocks, and a wrong pool fails before any resource is registered.
  */
-import {
-    DEFAULT_MINIMUM_LEVEL, MinimumLevel, sizeVerdict, SizeVerdict, VmSize, X86Level,
-} from "../policy/catalog";
+import { DEFAULT_MINIMUM_LEVEL, MinimumLevel, sizeVerdict, SizeVerdict, VmSize, X86Level } from "../policy/catalog";
 import { InstanceHealthPlan, planInstanceHealth } from "./instance-health";
 import { MAX_SLOTS } from "./slots";
 import type { MockDiskPlacement } from "./cloud-init";
 import { HEALTH_ENDPOINT } from "./cloud-init/settings";
 import {
-    azureRuleViolations, COMPUTER_NAME_PREFIX_MAX, describeViolation, DiskController, diskControllersOf, localDiskKind,
-    LocalDiskKind, nvmeCapacityGib, RuleViolation, scaleSetLogicalName, ScaleSetRequest,
+    azureRuleViolations,
+    COMPUTER_NAME_PREFIX_MAX,
+    describeViolation,
+    DiskController,
+    diskControllersOf,
+    localDiskKind,
+    LocalDiskKind,
+    nvmeCapacityGib,
+    RuleViolation,
+    scaleSetLogicalName,
+    ScaleSetRequest,
 } from "./azure-pool-rules";
 import { InputPropertyError } from "./input-property-error";
 import { AVAILABILITY_ZONES } from "./builder-subnets";
@@ -202,7 +209,10 @@ export function splitEvenly(total: number, parts: number): number[] {
 function planStacks(input: PoolPlanInput, spot: Required<SpotSettings> | undefined, fail: Fail): ScaleSetStack[] {
     const zones = input.zones === undefined || input.zones.length === 0 ? [undefined] : [...new Set(input.zones)].sort();
     if (zones.length > 1 && input.minCount < zones.length) {
-        fail(`minCount (${input.minCount}) is below the number of zones (${zones.length}): the pool runs one scale set per zone, and each needs a builder for CPU autoscale to measure; raise minCount to ${zones.length} or use fewer zones`, "minCount");
+        fail(
+            `minCount (${input.minCount}) is below the number of zones (${zones.length}): the pool runs one scale set per zone, and each needs a builder for CPU autoscale to measure; raise minCount to ${zones.length} or use fewer zones`,
+            "minCount",
+        );
     }
     return zones.map((zone, index) => {
         const place = { index, of: zones.length };
@@ -220,7 +230,8 @@ function planStacks(input: PoolPlanInput, spot: Required<SpotSettings> | undefin
 function planSpot(input: PoolPlanInput, fail: Fail): Required<SpotSettings> | undefined {
     if (input.spot === undefined) return undefined;
     const spot = { maxPrice: -1, regularBaseCount: 0, regularPercentAboveBase: 0, ...input.spot };
-    if (spot.maxPrice !== -1 && !(spot.maxPrice > 0)) fail(`spot.maxPrice must be -1 (up to the on-demand price) or a positive USD price, got ${spot.maxPrice}`, "maxPrice");
+    if (spot.maxPrice !== -1 && !(spot.maxPrice > 0))
+        fail(`spot.maxPrice must be -1 (up to the on-demand price) or a positive USD price, got ${spot.maxPrice}`, "maxPrice");
     if (!Number.isInteger(spot.regularBaseCount) || spot.regularBaseCount < 0 || spot.regularBaseCount > input.maxCount) {
         fail(`spot.regularBaseCount must be a whole number from 0 to maxCount (${input.maxCount}), got ${spot.regularBaseCount}`, "regularBaseCount");
     }
@@ -231,7 +242,10 @@ function planSpot(input: PoolPlanInput, fail: Fail): Required<SpotSettings> | un
 }
 
 const LOCAL_DISK_WORDS: Record<LocalDiskKind, string> = {
-    none: "no local disk", resource: "a local resource disk", nvme: "a local NVMe disk", unknown: "a local disk Microsoft's page gives no usable size for",
+    none: "no local disk",
+    resource: "a local resource disk",
+    nvme: "a local NVMe disk",
+    unknown: "a local disk Microsoft's page gives no usable size for",
 };
 
 /**
@@ -247,7 +261,10 @@ function planDisks(input: PoolPlanInput, sizes: readonly VmSize[], fail: Fail) {
     const requested = input.mockDisk === "local" && usable !== "none" ? usable : input.mockDisk;
     const mockDisk = requested ?? (usable === "none" ? "data-disk" : usable);
     if ((mockDisk === "nvme" || mockDisk === "resource" || mockDisk === "local") && mockDisk !== usable) {
-        fail(`mockDisk "${mockDisk}" needs sizes with that local disk, but ${sizes[0].name} has ${LOCAL_DISK_WORDS[localDisk]}; use mockDisk "${usable === "none" ? "data-disk" : usable}"`, "mockDisk");
+        fail(
+            `mockDisk "${mockDisk}" needs sizes with that local disk, but ${sizes[0].name} has ${LOCAL_DISK_WORDS[localDisk]}; use mockDisk "${usable === "none" ? "data-disk" : usable}"`,
+            "mockDisk",
+        );
     }
     const premium = sizes.every((size) => size.premiumStorage === true);
     const managed: OsDiskPlan = { kind: "managed", sizeGb: MANAGED_OS_DISK_GB, storageAccountType: premium ? "Premium_LRS" : "StandardSSD_LRS" };
@@ -261,7 +278,7 @@ function planDisks(input: PoolPlanInput, sizes: readonly VmSize[], fail: Fail) {
         if (localDisk === "resource") osDisk = ephemeral("ResourceDisk");
         else if (localDisk === "nvme" && mockDisk !== "nvme") osDisk = ephemeral("NvmeDisk");
     }
-    const mockDataDiskSizeGb = mockDisk === "data-disk" ? input.mockDataDiskSizeGb ?? DEFAULT_MOCK_DATA_DISK_GB : undefined;
+    const mockDataDiskSizeGb = mockDisk === "data-disk" ? (input.mockDataDiskSizeGb ?? DEFAULT_MOCK_DATA_DISK_GB) : undefined;
     if (mockDataDiskSizeGb !== undefined && (!Number.isInteger(mockDataDiskSizeGb) || mockDataDiskSizeGb < 32 || mockDataDiskSizeGb > 32_767)) {
         fail(`mockDataDiskSizeGb must be a whole number of GiB from 32 to 32767, got ${mockDataDiskSizeGb}`, "mockDataDiskSizeGb");
     }
@@ -269,8 +286,7 @@ function planDisks(input: PoolPlanInput, sizes: readonly VmSize[], fail: Fail) {
 }
 
 /** SCSI wherever every size takes it (every image does); NVMe only when a size attaches disks over NVMe alone. */
-const chooseDiskController = (sizes: readonly VmSize[]): DiskController =>
-    (sizes.every((size) => diskControllersOf(size).includes("SCSI")) ? "SCSI" : "NVMe");
+const chooseDiskController = (sizes: readonly VmSize[]): DiskController => (sizes.every((size) => diskControllersOf(size).includes("SCSI")) ? "SCSI" : "NVMe");
 
 /** The checked verdicts of the pool's sizes, with their catalog rows; the first refusal fails the plan. */
 function checkedSizes(input: PoolPlanInput, minimumLevel: MinimumLevel, fail: Fail): readonly (SizeVerdict & { facts: VmSize })[] {
@@ -290,14 +306,17 @@ function checkedSizes(input: PoolPlanInput, minimumLevel: MinimumLevel, fail: Fa
 }
 
 export function planBuilderPool(input: PoolPlanInput): PoolPlan {
-    const fail: Fail = (message, property) => { throw new PoolPlanError(input.name, message, property); };
+    const fail: Fail = (message, property) => {
+        throw new PoolPlanError(input.name, message, property);
+    };
     checkCounts(input, fail);
     const minimumLevel = input.minimumLevel ?? DEFAULT_MINIMUM_LEVEL;
     const verdicts = checkedSizes(input, minimumLevel, fail);
     const facts = verdicts.map((verdict) => verdict.facts);
     const spot = planSpot(input, fail);
     const allocationStrategy = input.allocationStrategy ?? "LowestPrice";
-    if (!ALLOCATION_STRATEGIES.includes(allocationStrategy)) fail(`allocationStrategy must be one of ${ALLOCATION_STRATEGIES.join(", ")}`, "allocationStrategy");
+    if (!ALLOCATION_STRATEGIES.includes(allocationStrategy))
+        fail(`allocationStrategy must be one of ${ALLOCATION_STRATEGIES.join(", ")}`, "allocationStrategy");
 
     const disks = planDisks(input, facts, fail);
     const diskControllerType = chooseDiskController(facts);
@@ -320,7 +339,10 @@ export function planBuilderPool(input: PoolPlanInput): PoolPlan {
     if (violation !== undefined) throw new PoolPlanError(input.name, describeViolation(violation), "vmSizes", violation.rule);
 
     const planned: PlannedSize[] = verdicts.map((verdict) => ({
-        name: verdict.size, level: verdict.level as X86Level, vcpus: verdict.vcpus as number, quotaVcpus: verdict.quotaVcpus as number,
+        name: verdict.size,
+        level: verdict.level as X86Level,
+        vcpus: verdict.vcpus as number,
+        quotaVcpus: verdict.quotaVcpus as number,
     }));
     const vcpus = planned.map((size) => size.vcpus);
     return {
@@ -328,11 +350,14 @@ export function planBuilderPool(input: PoolPlanInput): PoolPlan {
         stacks: planStacks(input, spot, fail),
         minimumLevel,
         skuName: planned.length === 1 ? planned[0].name : "Mix",
-        mix: planned.length === 1 ? undefined : {
-            allocationStrategy,
-            // Prioritized takes the order given as the rank (1 is preferred); the other strategies take no rank.
-            sizes: planned.map(({ name }, index) => (allocationStrategy === "Prioritized" ? { name, rank: index + 1 } : { name })),
-        },
+        mix:
+            planned.length === 1
+                ? undefined
+                : {
+                      allocationStrategy,
+                      // Prioritized takes the order given as the rank (1 is preferred); the other strategies take no rank.
+                      sizes: planned.map(({ name }, index) => (allocationStrategy === "Prioritized" ? { name, rank: index + 1 } : { name })),
+                  },
         minVcpus: Math.min(...vcpus),
         maxVcpus: Math.max(...vcpus),
         quotaVcpusPerVm: Math.max(...planned.map((size) => size.quotaVcpus)),

@@ -42,7 +42,11 @@ export function cacheQuotaPool(cache: PackageCachePlan): QuotaPool {
     return {
         name: "package cache",
         maxCount: cache.count,
-        plan: { sizes: [{ name: cache.vmSize, level: cache.level, vcpus: cache.vcpus, quotaVcpus: cache.quotaVcpus }], quotaVcpusPerVm: cache.quotaVcpus, spot: undefined },
+        plan: {
+            sizes: [{ name: cache.vmSize, level: cache.level, vcpus: cache.vcpus, quotaVcpus: cache.quotaVcpus }],
+            quotaVcpusPerVm: cache.quotaVcpus,
+            spot: undefined,
+        },
     };
 }
 

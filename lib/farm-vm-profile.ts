@@ -40,17 +40,21 @@ export function privateNetworkProfile(settings: {
 }) {
     return {
         networkApiVersion: "2020-11-01",
-        networkInterfaceConfigurations: [{
-            name: settings.nicName,
-            primary: true,
-            enableAcceleratedNetworking: settings.acceleratedNetworking,
-            deleteOption: "Delete",
-            ipConfigurations: [{
-                name: "ipconfig",
+        networkInterfaceConfigurations: [
+            {
+                name: settings.nicName,
                 primary: true,
-                subnet: { id: settings.subnetId },
-                loadBalancerBackendAddressPools: settings.loadBalancerBackendPoolIds?.map((id) => ({ id })),
-            }],
-        }],
+                enableAcceleratedNetworking: settings.acceleratedNetworking,
+                deleteOption: "Delete",
+                ipConfigurations: [
+                    {
+                        name: "ipconfig",
+                        primary: true,
+                        subnet: { id: settings.subnetId },
+                        loadBalancerBackendAddressPools: settings.loadBalancerBackendPoolIds?.map((id) => ({ id })),
+                    },
+                ],
+            },
+        ],
     };
 }

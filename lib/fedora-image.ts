@@ -11,7 +11,8 @@ export const FEDORA_COMMUNITY_GALLERY = "Fedora-5e266ba4-2250-406d-adad-5d73860d
 
 /**
  * The Fedora release builders run, set in this one place. Fedora's builders run a stable release, not Rawhide
- * (fedora-infra/ansible inventory/group_vars/buildvm_rdu3 `ks_repo` is a releases/ tree, not Rawhide); 44 is the newest release certain to be published on the date this was written.
+ * (fedora-infra/ansible inventory/group_vars/buildvm_rdu3 `ks_repo` is a releases/ tree, not Rawhide); 44 is the
+ * newest release certain to be published on the date this was written.
  */
 export const FEDORA_CLOUD_RELEASE = 44;
 

@@ -58,7 +58,9 @@ export interface InstanceHealthPlan {
 export function planInstanceHealth(
     endpoint: { readonly port: number; readonly path: string },
     healthGraceSeconds: number = DEFAULT_HEALTH_GRACE_SECONDS,
-    fail: (message: string) => never = (message) => { throw new InputPropertyError("healthGraceSeconds", message); },
+    fail: (message: string) => never = (message) => {
+        throw new InputPropertyError("healthGraceSeconds", message);
+    },
 ): InstanceHealthPlan {
     const maxGrace = Math.min(HEALTH_EXTENSION_LIMITS.maxGraceSeconds, REPAIR_GRACE_MINUTES.max * 60);
     if (!Number.isInteger(healthGraceSeconds) || healthGraceSeconds < 60 || healthGraceSeconds > maxGrace) {
@@ -89,13 +91,15 @@ export function planInstanceHealth(
 export function healthExtensionProfile(plan: InstanceHealthPlan) {
     const { extension } = plan;
     return {
-        extensions: [{
-            name: extension.name,
-            publisher: extension.publisher,
-            type: extension.type,
-            typeHandlerVersion: extension.typeHandlerVersion,
-            autoUpgradeMinorVersion: true,
-            settings: { ...extension.settings },
-        }],
+        extensions: [
+            {
+                name: extension.name,
+                publisher: extension.publisher,
+                type: extension.type,
+                typeHandlerVersion: extension.typeHandlerVersion,
+                autoUpgradeMinorVersion: true,
+                settings: { ...extension.settings },
+            },
+        ],
     };
 }

@@ -43,9 +43,7 @@ export interface KojiAdminSettings {
      * HostPrincipalFormat in hub.conf.j2); `certificate`: a PEM with the client certificate and its key, CN = the host
      * name (koji server_howto.rst, SSL certificates), for private hubs: Fedora's hub takes Kerberos only.
      */
-    readonly auth:
-        | { readonly kind: "kerberos"; readonly realm: string; readonly principalService?: string }
-        | { readonly kind: "certificate" };
+    readonly auth: { readonly kind: "kerberos"; readonly realm: string; readonly principalService?: string } | { readonly kind: "certificate" };
     /** Local directory the operator keeps the keytabs or PEMs in, named `<host name>.keytab|.pem`. Default `.`. */
     readonly secretDir?: string;
     readonly pools: readonly PoolAdminSettings[];
@@ -103,21 +101,31 @@ export function kojiAdminSteps(settings: KojiAdminSettings, pool: PoolAdminSetti
                 ...leaveDefault,
                 command("koji", "edit-host", `--capacity=${pool.capacity}`, host),
             ],
-            keytab: auth.kind === "kerberos" ? [
-                // The builders are not IPA clients, and a service needs its host's entry; --force: no DNS check.
-                command("ipa", "host-add", "--force", host),
-                command("ipa", "service-add", "--force", service),
-                // The admin running this may then retrieve the keytab again later (ipa-getkeytab -r).
-                `${command("ipa", "service-allow-retrieve-keytab", service)} --users="$USER"`,
-                // Makes the keys; on a later run, add -r to retrieve them instead of rotating them.
-                command("ipa-getkeytab", "-p", principal, "-k", secretFile),
-            ] : [],
+            keytab:
+                auth.kind === "kerberos"
+                    ? [
+                          // The builders are not IPA clients, and a service needs its host's entry; --force: no DNS check.
+                          command("ipa", "host-add", "--force", host),
+                          command("ipa", "service-add", "--force", service),
+                          // The admin running this may then retrieve the keytab again later (ipa-getkeytab -r).
+                          `${command("ipa", "service-allow-retrieve-keytab", service)} --users="$USER"`,
+                          // Makes the keys; on a later run, add -r to retrieve them instead of rotating them.
+                          command("ipa-getkeytab", "-p", principal, "-k", secretFile),
+                      ]
+                    : [],
             keyVault: command(
-                "az", "keyvault", "secret", "set",
-                "--vault-name", pool.keyVaultName,
-                "--name", slot.secretName,
-                "--file", secretFile,
-                "--encoding", "base64",
+                "az",
+                "keyvault",
+                "secret",
+                "set",
+                "--vault-name",
+                pool.keyVaultName,
+                "--name",
+                slot.secretName,
+                "--file",
+                secretFile,
+                "--encoding",
+                "base64",
             ),
         };
     });
@@ -147,8 +155,7 @@ export function renderKojiAdminScript(settings: KojiAdminSettings): string {
     ];
     const blocks = settings.pools.flatMap((pool) => [
         `# Pool ${pool.poolName}: its secrets go to Key Vault ${pool.keyVaultName}, base64-encoded.`,
-        ...kojiAdminSteps(settings, pool).map((step) =>
-            [`# ${step.slot.id}: ${step.slot.hostName}`, ...step.koji, ...step.keytab, step.keyVault].join("\n")),
+        ...kojiAdminSteps(settings, pool).map((step) => [`# ${step.slot.id}: ${step.slot.hostName}`, ...step.koji, ...step.keytab, step.keyVault].join("\n")),
     ]);
     return [header.join("\n"), ...blocks].join("\n\n").concat("\n");
 }

@@ -11,7 +11,10 @@ export function nameBasedUuid(...parts: readonly string[]): string {
         throw new Error("nameBasedUuid needs at least one part, and no part may be empty");
     }
     // The namespace is this project's: a fixed random UUID, so our names cannot collide with another tool's.
-    const hash = createHash("sha1").update(Buffer.from(PROJECT_NAMESPACE.replace(/-/g, ""), "hex")).update(parts.join("\n")).digest();
+    const hash = createHash("sha1")
+        .update(Buffer.from(PROJECT_NAMESPACE.replace(/-/g, ""), "hex"))
+        .update(parts.join("\n"))
+        .digest();
     hash[6] = (hash[6] & 0x0f) | 0x50;
     hash[8] = (hash[8] & 0x3f) | 0x80;
     const hex = hash.subarray(0, 16).toString("hex");

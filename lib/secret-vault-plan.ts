@@ -18,7 +18,6 @@ export interface SecretVaultPlanInput {
     readonly softDeleteRetentionDays?: number;
     /** Default: `standard` (software-protected keys; the vault holds secrets only). */
     readonly skuName?: "standard" | "premium";
-
 }
 
 export const SECRET_VAULT_DEFAULTS = {
@@ -43,7 +42,10 @@ export interface SecretVaultPlan {
 export function planSecretVault(args: SecretVaultPlanInput): SecretVaultPlan {
     const prefix = args.vaultNamePrefix ?? SECRET_VAULT_DEFAULTS.vaultNamePrefix;
     if (!/^[a-zA-Z](?:-?[a-zA-Z0-9])*$/.test(prefix) || prefix.length > VAULT_NAME_PREFIX_MAX_LENGTH) {
-        throw new InputPropertyError("vaultNamePrefix", `vaultNamePrefix: "${prefix}" must start with a letter, hold only letters, digits and single hyphens, and be at most ${VAULT_NAME_PREFIX_MAX_LENGTH} long`);
+        throw new InputPropertyError(
+            "vaultNamePrefix",
+            `vaultNamePrefix: "${prefix}" must start with a letter, hold only letters, digits and single hyphens, and be at most ${VAULT_NAME_PREFIX_MAX_LENGTH} long`,
+        );
     }
     const retention = args.softDeleteRetentionDays ?? SECRET_VAULT_DEFAULTS.softDeleteRetentionDays;
     if (!Number.isInteger(retention) || retention < 7 || retention > 90) {

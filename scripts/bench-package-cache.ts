@@ -14,12 +14,14 @@ import { formatTable } from "./sizes";
 async function fetchAll(base: string, paths: readonly string[], parallel: number): Promise<number> {
     const queue = [...paths];
     const started = process.hrtime.bigint();
-    await Promise.all(Array.from({ length: parallel }, async () => {
-        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-            const answer = await fetchText(`${base}${next}`);
-            if (answer.status !== 200) throw new Error(`${next}: HTTP ${answer.status}`);
-        }
-    }));
+    await Promise.all(
+        Array.from({ length: parallel }, async () => {
+            for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+                const answer = await fetchText(`${base}${next}`);
+                if (answer.status !== 200) throw new Error(`${next}: HTTP ${answer.status}`);
+            }
+        }),
+    );
     return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
@@ -39,13 +41,15 @@ async function main(): Promise<void> {
         },
     });
     if (values.help) {
-        process.stdout.write([
-            "usage: npm run bench:cache [-- --packages N --delay-ms D --parallel P]",
-            "  --packages N   packages in the buildroot (default 200)",
-            "  --delay-ms D   the origin's delay per request, standing in for the way to Fedora's datacenter (default 50)",
-            "  --parallel P   downloads at a time, as dnf's max_parallel_downloads (default 3)",
-            "",
-        ].join("\n"));
+        process.stdout.write(
+            [
+                "usage: npm run bench:cache [-- --packages N --delay-ms D --parallel P]",
+                "  --packages N   packages in the buildroot (default 200)",
+                "  --delay-ms D   the origin's delay per request, standing in for the way to Fedora's datacenter (default 50)",
+                "  --parallel P   downloads at a time, as dnf's max_parallel_downloads (default 3)",
+                "",
+            ].join("\n"),
+        );
         return;
     }
     const count = wholeNumber("packages", values.packages, 1);
@@ -65,11 +69,16 @@ async function main(): Promise<void> {
         const warmOriginRequests = origin.requests.length - originRequests;
         const ratio = (ms: number) => `${(direct / ms).toFixed(1)}x`;
         process.stdout.write(`${count} packages of 64 KiB, origin delay ${delayMs} ms per request, ${parallel} downloads at a time\n\n`);
-        process.stdout.write(`${formatTable(["fetch", "time", "vs direct"], [
-            ["direct from the origin", `${direct.toFixed(0)} ms`, "1.0x"],
-            ["through a cold cache", `${cold.toFixed(0)} ms`, ratio(cold)],
-            ["through a warm cache", `${warm.toFixed(0)} ms`, ratio(warm)],
-        ])}\n`);
+        process.stdout.write(
+            `${formatTable(
+                ["fetch", "time", "vs direct"],
+                [
+                    ["direct from the origin", `${direct.toFixed(0)} ms`, "1.0x"],
+                    ["through a cold cache", `${cold.toFixed(0)} ms`, ratio(cold)],
+                    ["through a warm cache", `${warm.toFixed(0)} ms`, ratio(warm)],
+                ],
+            )}\n`,
+        );
         process.stdout.write(`origin requests on the warm pass: ${warmOriginRequests}\n`);
         process.stdout.write(`target, warm at least 5x faster than direct: ${direct / warm >= 5 ? "met" : "NOT met"} (${ratio(warm)})\n`);
     } finally {

@@ -16,7 +16,14 @@ import { formatTable } from "./sizes";
 import { servePolicyPack } from "./plan/policy-pack-client";
 import { PROJECT_ROOT, readStackFile } from "./plan/stack-file";
 
-interface Measurement { resources: number; violations: number; programMs: number; policyMs: number; peakRssMb: number; wallMs: number }
+interface Measurement {
+    resources: number;
+    violations: number;
+    programMs: number;
+    policyMs: number;
+    peakRssMb: number;
+    wallMs: number;
+}
 
 const NODE = path.join(PROJECT_ROOT, "node_modules/.bin/node");
 const REGISTER = path.join(PROJECT_ROOT, "scripts/plan/register-typescript.js");
@@ -40,14 +47,23 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 function measure(runs: number, env: Record<string, string>): Measurement {
     const samples = Array.from({ length: runs }, () => measureOnce(env));
     const pick = (key: keyof Measurement) => median(samples.map((sample) => sample[key]));
-    return { resources: samples[0].resources, violations: samples[0].violations, programMs: pick("programMs"), policyMs: pick("policyMs"), peakRssMb: pick("peakRssMb"), wallMs: pick("wallMs") };
+    return {
+        resources: samples[0].resources,
+        violations: samples[0].violations,
+        programMs: pick("programMs"),
+        policyMs: pick("policyMs"),
+        peakRssMb: pick("peakRssMb"),
+        wallMs: pick("wallMs"),
+    };
 }
 
 /** 40 pools alternating a Spot instance mix and a regular pool with a local disk, 10 VMs each. */
 function largeStack(dev: Record<string, string>): Record<string, string> {
-    const pools = Array.from({ length: 40 }, (_, index) => (index % 2 === 0
-        ? { name: `p${index + 1}`, vmSizes: ["Standard_D16as_v5", "Standard_D16s_v5", "Standard_E16as_v5"], maxCount: 10, spot: true }
-        : { name: `p${index + 1}`, vmSizes: ["Standard_D8ads_v5"], minCount: 1, maxCount: 10 }));
+    const pools = Array.from({ length: 40 }, (_, index) =>
+        index % 2 === 0
+            ? { name: `p${index + 1}`, vmSizes: ["Standard_D16as_v5", "Standard_D16s_v5", "Standard_E16as_v5"], maxCount: 10, spot: true }
+            : { name: `p${index + 1}`, vmSizes: ["Standard_D8ads_v5"], minCount: 1, maxCount: 10 },
+    );
     return { ...dev, "buildfarm:pools": JSON.stringify(pools), "buildfarm:vcpuBudget": String(40 * 10 * 16) };
 }
 
@@ -86,28 +102,41 @@ async function main(): Promise<void> {
     const emptyPackMs = await packStart(EMPTY_PACK, runs);
 
     const seconds = (ms: number) => (ms / 1000).toFixed(2);
-    process.stdout.write(formatTable(
-        ["CASE", "RESOURCES", "PLAN WALL s", "FLOOR WALL s", "RATIO", "PROGRAM s", "POLICY s", "PEAK RSS MB", "FLOOR RSS MB"],
-        results.map(({ label, plan, floor }) => [label, String(plan.resources), seconds(plan.wallMs), seconds(floor.wallMs),
-            (plan.wallMs / floor.wallMs).toFixed(2), seconds(plan.programMs), seconds(plan.policyMs), plan.peakRssMb.toFixed(0), floor.peakRssMb.toFixed(0)]),
-    ));
+    process.stdout.write(
+        formatTable(
+            ["CASE", "RESOURCES", "PLAN WALL s", "FLOOR WALL s", "RATIO", "PROGRAM s", "POLICY s", "PEAK RSS MB", "FLOOR RSS MB"],
+            results.map(({ label, plan, floor }) => [
+                label,
+                String(plan.resources),
+                seconds(plan.wallMs),
+                seconds(floor.wallMs),
+                (plan.wallMs / floor.wallMs).toFixed(2),
+                seconds(plan.programMs),
+                seconds(plan.policyMs),
+                plan.peakRssMb.toFixed(0),
+                floor.peakRssMb.toFixed(0),
+            ]),
+        ),
+    );
     const [small, large] = results;
     const perResource = (plan: Measurement, floor: Measurement) => (plan.wallMs - floor.wallMs) / plan.resources;
     const marginal = (large.plan.wallMs - small.plan.wallMs) / (large.plan.resources - small.plan.resources);
     const floorMarginal = (large.floor.wallMs - small.floor.wallMs) / (large.floor.resources - small.floor.resources);
-    process.stdout.write([
-        "",
-        `marginal cost per resource, dev -> 40 pools: plan ${marginal.toFixed(1)} ms, floor ${floorMarginal.toFixed(1)} ms`,
-        `cost above the floor per resource: dev ${perResource(small.plan, small.floor).toFixed(1)} ms, 40 pools ${perResource(large.plan, large.floor).toFixed(1)} ms`,
-        "",
-        `pack start: ${seconds(farmPackMs)} s, an empty pack ${seconds(emptyPackMs)} s (${(farmPackMs / emptyPackMs).toFixed(2)}x)`,
-        "",
-        `target: pack start within 1.5x an empty pack's: ${(farmPackMs / emptyPackMs).toFixed(2)}x`,
-        `target: dev plan within 1.3x its floor (the floor serves the empty pack): ${(small.plan.wallMs / small.floor.wallMs).toFixed(2)}x`,
-        `target: dev plan under 6 s: ${seconds(small.plan.wallMs)} s`,
-        `(violations: dev ${small.plan.violations}, 40 pools ${large.plan.violations}; runs per figure: ${runs}, median)`,
-        "",
-    ].join("\n"));
+    process.stdout.write(
+        [
+            "",
+            `marginal cost per resource, dev -> 40 pools: plan ${marginal.toFixed(1)} ms, floor ${floorMarginal.toFixed(1)} ms`,
+            `cost above the floor per resource: dev ${perResource(small.plan, small.floor).toFixed(1)} ms, 40 pools ${perResource(large.plan, large.floor).toFixed(1)} ms`,
+            "",
+            `pack start: ${seconds(farmPackMs)} s, an empty pack ${seconds(emptyPackMs)} s (${(farmPackMs / emptyPackMs).toFixed(2)}x)`,
+            "",
+            `target: pack start within 1.5x an empty pack's: ${(farmPackMs / emptyPackMs).toFixed(2)}x`,
+            `target: dev plan within 1.3x its floor (the floor serves the empty pack): ${(small.plan.wallMs / small.floor.wallMs).toFixed(2)}x`,
+            `target: dev plan under 6 s: ${seconds(small.plan.wallMs)} s`,
+            `(violations: dev ${small.plan.violations}, 40 pools ${large.plan.violations}; runs per figure: ${runs}, median)`,
+            "",
+        ].join("\n"),
+    );
 }
 
 main().catch((error: Error) => {

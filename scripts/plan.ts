@@ -13,9 +13,7 @@ import { planPackageCache } from "../lib/package-cache/plan";
 import { planBuilderPool } from "../lib/builder-pool-plan";
 import { farmZones, parseStackConfig, poolPlanInputOf } from "../lib/stack-config";
 import { planStack } from "./plan/pipeline";
-import {
-    PoolSummary, poolSummary, renderOutputs, renderPools, renderQuota, renderSummary, renderTree, renderViolations, summarize,
-} from "./plan/render";
+import { PoolSummary, poolSummary, renderOutputs, renderPools, renderQuota, renderSummary, renderTree, renderViolations, summarize } from "./plan/render";
 import { PROJECT_ROOT, readStackFile } from "./plan/stack-file";
 
 const USAGE = "usage: npm run plan -- [--stack NAME | --config-file PATH] [--json [--user-data]] [--program PATH]";
@@ -52,7 +50,7 @@ function parseCommandLine(argv: readonly string[]) {
     if (values.program !== undefined) programPath = path.resolve(values.program);
     return {
         help: values.help,
-        stack: values["config-file"] === undefined ? values.stack ?? "dev" : values.stack,
+        stack: values["config-file"] === undefined ? (values.stack ?? "dev") : values.stack,
         configFile: values["config-file"],
         program: path.resolve(values.program ?? path.join(PROJECT_ROOT, "index.ts")),
         json: values.json,
@@ -68,8 +66,12 @@ function parseCommandLine(argv: readonly string[]) {
 function farmSummaryOf(config: Readonly<Record<string, string>>): { pools: PoolSummary[]; quota: FarmQuota; vcpuBudget: number } | undefined {
     const parsed = parseStackConfig(config);
     if (!parsed.ok) return undefined;
-    const planned = parsed.config.pools.map((pool) =>
-        ({ pool, name: pool.name, maxCount: pool.maxCount, plan: planBuilderPool(poolPlanInputOf(pool, parsed.config.imageSupportsNvme)) }));
+    const planned = parsed.config.pools.map((pool) => ({
+        pool,
+        name: pool.name,
+        maxCount: pool.maxCount,
+        plan: planBuilderPool(poolPlanInputOf(pool, parsed.config.imageSupportsNvme)),
+    }));
     const pools = planned.map(({ pool, plan }) => poolSummary(pool.name, pool.minCount, pool.maxCount, plan, parsed.config.koji.hostDomain));
     const cache = planPackageCache({ ...parsed.config.packageCache, zones: farmZones(parsed.config), minimumLevel: parsed.config.minimumLevel });
     return { pools, quota: farmQuota([...planned, cacheQuotaPool(cache)]), vcpuBudget: parsed.config.vcpuBudget };
@@ -86,15 +88,23 @@ async function main(argv: readonly string[]): Promise<number> {
     const summary = summarize(run.resources, violations);
     const farm = farmSummaryOf(stackFile.config);
     if (options.json) {
-        const resources = run.resources.map(({ urn, type, name, parent, inputs }) =>
-            ({ urn, type, name, parent: parent ?? null, inputs: withUserData(inputs, options.userData) }));
+        const resources = run.resources.map(({ urn, type, name, parent, inputs }) => ({
+            urn,
+            type,
+            name,
+            parent: parent ?? null,
+            inputs: withUserData(inputs, options.userData),
+        }));
         const document = { resources, violations, summary, pools: farm?.pools ?? null, quota: farm?.quota ?? null, outputs: run.outputs };
         await writeAll(process.stdout, JSON.stringify(document, null, 2) + "\n");
     } else {
         const quotaText = farm ? `${renderPools(farm.pools)}\n\n${renderQuota(farm.quota, farm.vcpuBudget)}\n\n` : "";
-        await writeAll(process.stdout, `Stack ${stackFile.stack} (${path.relative(process.cwd(), stackFile.path)}), offline plan:\n\n`
-            + `${renderTree(run.resources)}\n\n${quotaText}${renderOutputs(run.outputs)}\n\n${renderViolations(violations, run.resources)}\n\n`
-            + `${renderSummary(summary)}\n`);
+        await writeAll(
+            process.stdout,
+            `Stack ${stackFile.stack} (${path.relative(process.cwd(), stackFile.path)}), offline plan:\n\n` +
+                `${renderTree(run.resources)}\n\n${quotaText}${renderOutputs(run.outputs)}\n\n${renderViolations(violations, run.resources)}\n\n` +
+                `${renderSummary(summary)}\n`,
+        );
     }
     return summary.clean ? 0 : 1;
 }

@@ -13,7 +13,9 @@ const USAGE = `usage: npm run -s policy-config -- [--stack NAME | --config-file 
   --config-file PATH  another stack file`;
 
 try {
-    const { values } = parseArgs({ options: { stack: { type: "string" }, "config-file": { type: "string" }, help: { type: "boolean", short: "h", default: false } } });
+    const { values } = parseArgs({
+        options: { stack: { type: "string" }, "config-file": { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+    });
     if (values.help) {
         process.stdout.write(`${USAGE}\n`);
     } else {

@@ -21,7 +21,11 @@ function main(): number {
     const fresh = renderTable();
     if (values.check) {
         const same = readFileSync(TABLE_FILE, "utf8") === fresh;
-        process.stdout.write(same ? "size-properties: the table matches the installed SDK\n" : "size-properties: the table differs from the installed SDK; run npm run size-properties and classify new rows\n");
+        process.stdout.write(
+            same
+                ? "size-properties: the table matches the installed SDK\n"
+                : "size-properties: the table differs from the installed SDK; run npm run size-properties and classify new rows\n",
+        );
         return same ? 0 : 1;
     }
     writeFileSync(TABLE_FILE, fresh);

@@ -6,8 +6,19 @@
  */
 import { parseArgs } from "node:util";
 import {
-    MINIMUM_LEVELS, MinimumLevel, quotaVcpus, SERIES, seriesFacts, seriesOfSize, seriesStatus, SIZES, sizeVerdict, SizeVerdict, Stated,
-    VerdictOptions, VmSize,
+    MINIMUM_LEVELS,
+    MinimumLevel,
+    quotaVcpus,
+    SERIES,
+    seriesFacts,
+    seriesOfSize,
+    seriesStatus,
+    SIZES,
+    sizeVerdict,
+    SizeVerdict,
+    Stated,
+    VerdictOptions,
+    VmSize,
 } from "../policy/catalog";
 import { planBuilderPool, PoolPlanError } from "../lib/builder-pool-plan";
 import { localDiskKind } from "../lib/azure-pool-rules";
@@ -23,7 +34,11 @@ export interface CommandResult {
 /** Left-aligned text columns, so a person can scan a verdict table in a terminal. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-    const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+    const line = (cells: readonly string[]) =>
+        cells
+            .map((cell, column) => cell.padEnd(widths[column]))
+            .join("  ")
+            .trimEnd();
     return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n") + "\n";
 }
 
@@ -42,7 +57,7 @@ function listCatalog(options: VerdictOptions, json: boolean): string {
             arch: facts.arch,
             level: facts.level,
             avx512: facts.avx512,
-            retires: series.retirement ? series.retirement.date ?? "retired" : null,
+            retires: series.retirement ? (series.retirement.date ?? "retired") : null,
             cpus: facts.hostCpus.map((cpu) => cpu.name),
             sizes: SIZES.filter((size) => seriesOfSize(size) === series).length,
             example: SIZES.find((size) => seriesOfSize(size) === series)?.name ?? null,
@@ -97,23 +112,49 @@ function asPool(size: string, options: VerdictOptions) {
 function describeVerdicts(verdicts: readonly SizeVerdict[], options: VerdictOptions, json: boolean): string {
     const pools = verdicts.map((verdict) => asPool(verdict.size, options));
     if (json) {
-        return JSON.stringify(verdicts.map(({ size, status, allowed, level, arch, series, vcpus, quotaVcpus, facts, reason }, index) =>
-            ({ size, status, allowed, level, arch, series, vcpus, quotaVcpus, reason, capabilities: facts && capabilities(facts), asPool: pools[index] })), null, 2) + "\n";
+        return (
+            JSON.stringify(
+                verdicts.map(({ size, status, allowed, level, arch, series, vcpus, quotaVcpus, facts, reason }, index) => ({
+                    size,
+                    status,
+                    allowed,
+                    level,
+                    arch,
+                    series,
+                    vcpus,
+                    quotaVcpus,
+                    reason,
+                    capabilities: facts && capabilities(facts),
+                    asPool: pools[index],
+                })),
+                null,
+                2,
+            ) + "\n"
+        );
     }
     const table = formatTable(
         ["SIZE", "STATUS", "LEVEL", "VCPUS", "QUOTA", "TEMP GIB", "LOCAL", "PREMIUM", "TL", "EPH-OS", "CTRL", "SERIES"],
         verdicts.map((v) => {
             const f = v.facts;
-            return [v.size, v.status, v.level ?? "-", v.vcpus === null ? "-" : String(v.vcpus), v.quotaVcpus === null ? "-" : String(v.quotaVcpus),
-                f?.tempDiskGib == null ? "-" : String(f.tempDiskGib), f ? localDiskKind(f) : "-", f ? yesNo(f.premiumStorage) : "-",
-                f ? yesNo(f.trustedLaunch) : "-", f ? yesNo(f.ephemeralOsDisk) : "-", f ? f.diskController ?? "SCSI" : "-", v.series ?? "-"];
+            return [
+                v.size,
+                v.status,
+                v.level ?? "-",
+                v.vcpus === null ? "-" : String(v.vcpus),
+                v.quotaVcpus === null ? "-" : String(v.quotaVcpus),
+                f?.tempDiskGib == null ? "-" : String(f.tempDiskGib),
+                f ? localDiskKind(f) : "-",
+                f ? yesNo(f.premiumStorage) : "-",
+                f ? yesNo(f.trustedLaunch) : "-",
+                f ? yesNo(f.ephemeralOsDisk) : "-",
+                f ? (f.diskController ?? "SCSI") : "-",
+                v.series ?? "-",
+            ];
         }),
     );
     const lines = verdicts.map((v, index) => {
         const pool = pools[index];
-        const poolLines = v.allowed
-            ? [`       as a regular pool: ${pool.regular}`, `       as a Spot pool:    ${pool.spot}`]
-            : [];
+        const poolLines = v.allowed ? [`       as a regular pool: ${pool.regular}`, `       as a Spot pool:    ${pool.spot}`] : [];
         return [`${v.allowed ? "ok  " : "NO  "} ${v.reason}`, ...poolLines].join("\n");
     });
     return table + "\n" + lines.join("\n") + "\n";
@@ -123,13 +164,35 @@ function describeVerdicts(verdicts: readonly SizeVerdict[], options: VerdictOpti
 function listSizes(options: VerdictOptions, json: boolean): string {
     const verdicts = SIZES.map((size) => sizeVerdict(size.name, options));
     if (json) {
-        return JSON.stringify(verdicts.map(({ size, status, level, series, vcpus, quotaVcpus, facts }) =>
-            ({ size, status, level, series, vcpus, quotaVcpus, capabilities: facts && capabilities(facts) })), null, 2) + "\n";
+        return (
+            JSON.stringify(
+                verdicts.map(({ size, status, level, series, vcpus, quotaVcpus, facts }) => ({
+                    size,
+                    status,
+                    level,
+                    series,
+                    vcpus,
+                    quotaVcpus,
+                    capabilities: facts && capabilities(facts),
+                })),
+                null,
+                2,
+            ) + "\n"
+        );
     }
     return formatTable(
         ["SIZE", "STATUS", "LEVEL", "VCPUS", "QUOTA", "LOCAL", "PREMIUM", "TL", "SERIES"],
-        verdicts.map((v) => [v.size, v.status, v.level ?? "-", v.vcpus === null ? "-" : String(v.vcpus), v.quotaVcpus === null ? "-" : String(v.quotaVcpus),
-            v.facts ? localDiskKind(v.facts) : "-", v.facts ? yesNo(v.facts.premiumStorage) : "-", v.facts ? yesNo(v.facts.trustedLaunch) : "-", v.facts?.docSeries ?? "-"]),
+        verdicts.map((v) => [
+            v.size,
+            v.status,
+            v.level ?? "-",
+            v.vcpus === null ? "-" : String(v.vcpus),
+            v.quotaVcpus === null ? "-" : String(v.quotaVcpus),
+            v.facts ? localDiskKind(v.facts) : "-",
+            v.facts ? yesNo(v.facts.premiumStorage) : "-",
+            v.facts ? yesNo(v.facts.trustedLaunch) : "-",
+            v.facts?.docSeries ?? "-",
+        ]),
     );
 }
 

@@ -17,11 +17,14 @@ const ARGS: ArtifactStoreArgs = {
     slotIds: SLOT_IDS,
 };
 
-
 describe("planArtifactStore (pure)", () => {
     it("accepts the defaults", () => {
         expect(planArtifactStore(ARGS)).toEqual({
-            accountNamePrefix: "kojiartifacts", skuName: "Standard_ZRS", softDeleteRetentionDays: 30, lock: true, protect: true,
+            accountNamePrefix: "kojiartifacts",
+            skuName: "Standard_ZRS",
+            softDeleteRetentionDays: 30,
+            lock: true,
+            protect: true,
             access: { publicNetworkAccess: "Disabled", allowedIpRules: [] },
         });
     });
@@ -98,9 +101,9 @@ describe("ArtifactStore (mocked)", () => {
     });
 
     it("creates only the private slots container: nothing else writes to the store", () => {
-        expect(mocks.ofType("azure-native:storage:BlobContainer").map((container) => container.inputs)).toEqual(
-            [expect.objectContaining({ containerName: "slots", publicAccess: "None", accountName: `kojiartifacts${SUFFIX}` })],
-        );
+        expect(mocks.ofType("azure-native:storage:BlobContainer").map((container) => container.inputs)).toEqual([
+            expect.objectContaining({ containerName: "slots", publicAccess: "None", accountName: `kojiartifacts${SUFFIX}` }),
+        ]);
         expect(mocks.ofType("azure-native:storage:ManagementPolicy")).toEqual([]);
     });
 
@@ -136,7 +139,11 @@ describe("ArtifactStore (mocked)", () => {
         await mocks.settled();
         const scratch = mocks.ofType("azure-native:storage:StorageAccount").find((resource) => resource.name === "scratch-account")!;
         expect(scratch.inputs.publicNetworkAccess).toBe("Enabled");
-        expect(scratch.inputs.networkRuleSet).toEqual({ defaultAction: "Deny", bypass: "None", ipRules: [{ iPAddressOrRange: "203.0.113.7", action: "Allow" }] });
+        expect(scratch.inputs.networkRuleSet).toEqual({
+            defaultAction: "Deny",
+            bypass: "None",
+            ipRules: [{ iPAddressOrRange: "203.0.113.7", action: "Allow" }],
+        });
         expect(scratch.opts.protect).toBe(false);
         expect(mocks.ofType("azure-native:authorization:ManagementLockByScope").map((lock) => lock.name)).toEqual(["store-lock"]);
     });

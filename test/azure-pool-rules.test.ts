@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { findSize, VmSize } from "../policy/catalog";
 import {
-    AZURE_POOL_RULES, azureRuleViolations, diskControllersOf, localDiskKind, MAX_POOL_NAME_LENGTH, nvmeCapacityGib, ScaleSetRequest,
+    AZURE_POOL_RULES,
+    azureRuleViolations,
+    diskControllersOf,
+    localDiskKind,
+    MAX_POOL_NAME_LENGTH,
+    nvmeCapacityGib,
+    ScaleSetRequest,
 } from "../lib/azure-pool-rules";
 
 const size = (name: string): VmSize => {

@@ -36,20 +36,30 @@ describe("planBuildFarm (pure)", () => {
             expect(pool.slotCount).toBe(config.pools.find((item) => item.name === pool.name)?.maxCount);
         }
         expect(plan.builderKoji).not.toHaveProperty("topUrls");
-        expect(plan.kojiAdmin).toEqual({ hostDomain: config.koji.hostDomain, channel: config.koji.channel, auth: { kind: "kerberos", realm: "FEDORAPROJECT.ORG" } });
+        expect(plan.kojiAdmin).toEqual({
+            hostDomain: config.koji.hostDomain,
+            channel: config.koji.channel,
+            auth: { kind: "kerberos", realm: "FEDORAPROJECT.ORG" },
+        });
     });
 
     it("tells the runbook a private hub's certificate logins carry no realm", () => {
-        const plan = planBuildFarm(devConfig((config) => {
-            config["buildfarm:koji"] = { ...(config["buildfarm:koji"] as object), hubUrl: "https://koji.example.org/kojihub", auth: "certificate" };
-        }));
+        const plan = planBuildFarm(
+            devConfig((config) => {
+                config["buildfarm:koji"] = { ...(config["buildfarm:koji"] as object), hubUrl: "https://koji.example.org/kojihub", auth: "certificate" };
+            }),
+        );
         expect(plan.kojiAdmin.auth).toEqual({ kind: "certificate" });
         expect(plan.builderKoji.auth).toEqual({ kind: "certificate" });
     });
 
     it("asks for the NVMe controller only when the image is said to declare it", () => {
         expect(planBuildFarm(devConfig()).pools[0].planInput.imageDiskControllers).toEqual(["SCSI"]);
-        const nvme = planBuildFarm(devConfig((config) => { config["buildfarm:imageSupportsNvme"] = true; }));
+        const nvme = planBuildFarm(
+            devConfig((config) => {
+                config["buildfarm:imageSupportsNvme"] = true;
+            }),
+        );
         expect(nvme.pools[0].planInput.imageDiskControllers).toEqual(["SCSI", "NVMe"]);
     });
 });

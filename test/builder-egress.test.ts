@@ -71,8 +71,15 @@ describe("the egress guard's ruleset", () => {
 
     const tools = ["nft", "unshare", "nsenter", "ip", "python3", "curl"];
     const ready = tools.every(hasTool);
-    const outcome = ready ? spawnSync("unshare", ["-m", "--propagation", "private", "bash", "-c", NAMESPACE_SCRIPT, "egress-test", rulesetFile], { encoding: "utf8", timeout: 60_000 }) : undefined;
-    const preflight = /preflight-failed: (.*)/.exec(outcome?.stdout ?? "")?.[1] ?? (outcome && outcome.status !== 0 ? `unshare -m failed: ${outcome.stderr.trim()}` : undefined);
+    const outcome = ready
+        ? spawnSync("unshare", ["-m", "--propagation", "private", "bash", "-c", NAMESPACE_SCRIPT, "egress-test", rulesetFile], {
+              encoding: "utf8",
+              timeout: 60_000,
+          })
+        : undefined;
+    const preflight =
+        /preflight-failed: (.*)/.exec(outcome?.stdout ?? "")?.[1] ??
+        (outcome && outcome.status !== 0 ? `unshare -m failed: ${outcome.stderr.trim()}` : undefined);
     if (ready && preflight !== undefined) {
         it.skip(`in a network namespace, only the allowed cgroup reaches IMDS [skipped: this machine's sandbox refuses it: ${preflight}]`, () => undefined);
     } else {

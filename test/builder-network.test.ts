@@ -19,7 +19,14 @@ describe("builderSecurityRules (pure)", () => {
     it("allows SSH only from the listed admin CIDRs, only to the builder subnet, before the inbound deny", () => {
         const withAdmins = builderSecurityRules({ ...LAYOUT, adminSourceCidrs: ["203.0.113.7/32", "198.51.100.0/28"] });
         const ssh = withAdmins.filter((rule) => rule.direction === "Inbound" && rule.access === "Allow");
-        expect(ssh).toEqual([expect.objectContaining({ protocol: "Tcp", destinationPortRange: "22", sourceAddressPrefixes: ["203.0.113.7/32", "198.51.100.0/28"], destinationAddressPrefix: "10.60.0.0/20" })]);
+        expect(ssh).toEqual([
+            expect.objectContaining({
+                protocol: "Tcp",
+                destinationPortRange: "22",
+                sourceAddressPrefixes: ["203.0.113.7/32", "198.51.100.0/28"],
+                destinationAddressPrefix: "10.60.0.0/20",
+            }),
+        ]);
         const deny = withAdmins.find((rule) => rule.direction === "Inbound" && rule.access === "Deny");
         expect(ssh[0].priority).toBeLessThan(deny!.priority);
     });
@@ -54,21 +61,33 @@ describe("builderSecurityRules (pure)", () => {
 
 describe("packageCacheSecurityRules (pure)", () => {
     const rules = packageCacheSecurityRules({ ...LAYOUT, adminSourceCidrs: [] });
-    const allows = (direction: string) => rules.filter((rule) => rule.direction === direction && rule.access === "Allow")
-        .map((rule) => [rule.sourceAddressPrefix ?? rule.sourceAddressPrefixes, rule.destinationAddressPrefix, rule.destinationPortRange]);
+    const allows = (direction: string) =>
+        rules
+            .filter((rule) => rule.direction === direction && rule.access === "Allow")
+            .map((rule) => [rule.sourceAddressPrefix ?? rule.sourceAddressPrefixes, rule.destinationAddressPrefix, rule.destinationPortRange]);
 
     it("lets in only the builders and the load balancer's probe, on the cache's port", () => {
-        expect(allows("Inbound")).toEqual([["10.60.0.0/20", "10.60.17.0/24", "80"], ["AzureLoadBalancer", "10.60.17.0/24", "80"]]);
+        expect(allows("Inbound")).toEqual([
+            ["10.60.0.0/20", "10.60.17.0/24", "80"],
+            ["AzureLoadBalancer", "10.60.17.0/24", "80"],
+        ]);
         expect(rules.filter((rule) => rule.direction === "Inbound").at(-1)).toMatchObject({ access: "Deny", priority: 4096, sourceAddressPrefix: "*" });
     });
 
     it("lets the cache out only to the internet's HTTP(S) and NTP", () => {
-        expect(allows("Outbound")).toEqual([["10.60.17.0/24", "Internet", "443"], ["10.60.17.0/24", "Internet", "80"], ["10.60.17.0/24", "Internet", "123"]]);
+        expect(allows("Outbound")).toEqual([
+            ["10.60.17.0/24", "Internet", "443"],
+            ["10.60.17.0/24", "Internet", "80"],
+            ["10.60.17.0/24", "Internet", "123"],
+        ]);
     });
 
     it("opens SSH only to listed admin networks", () => {
         const withAdmins = packageCacheSecurityRules({ ...LAYOUT, adminSourceCidrs: ["203.0.113.7/32"] });
-        expect(withAdmins.find((rule) => rule.destinationPortRange === "22")).toMatchObject({ sourceAddressPrefixes: ["203.0.113.7/32"], destinationAddressPrefix: "10.60.17.0/24" });
+        expect(withAdmins.find((rule) => rule.destinationPortRange === "22")).toMatchObject({
+            sourceAddressPrefixes: ["203.0.113.7/32"],
+            destinationAddressPrefix: "10.60.17.0/24",
+        });
     });
 });
 
@@ -111,7 +130,11 @@ describe("BuilderNetwork (mocked)", () => {
                 return state;
             },
         });
-        net = new BuilderNetwork("farm", { resourceGroupName: "rg", egress: { publicIpCount: 2 }, adminSourceCidrs: ["203.0.113.7/32"] }, mocks.recordingOptions);
+        net = new BuilderNetwork(
+            "farm",
+            { resourceGroupName: "rg", egress: { publicIpCount: 2 }, adminSourceCidrs: ["203.0.113.7/32"] },
+            mocks.recordingOptions,
+        );
         await mocks.settled();
     });
 
@@ -143,7 +166,8 @@ describe("BuilderNetwork (mocked)", () => {
 
     it("sends the planned rules to the builders' NSG and the cache's", () => {
         const plan = planBuilderNetwork({ adminSourceCidrs: ["203.0.113.7/32"] });
-        const rulesOf = (nsgName: string) => mocks.ofType("azure-native:network:NetworkSecurityGroup").find((nsg) => nsg.name === nsgName)!.inputs.securityRules;
+        const rulesOf = (nsgName: string) =>
+            mocks.ofType("azure-native:network:NetworkSecurityGroup").find((nsg) => nsg.name === nsgName)!.inputs.securityRules;
         expect(rulesOf("farm-builders")).toEqual(plan.securityRules.map((rule) => expect.objectContaining(rule)));
         expect(rulesOf("farm-package-cache")).toEqual(plan.packageCacheSecurityRules.map((rule) => expect.objectContaining(rule)));
     });
@@ -155,7 +179,11 @@ describe("BuilderNetwork (mocked)", () => {
         ]);
         const links = mocks.ofType("azure-native:privatedns:VirtualNetworkLink");
         expect(links.map((link) => link.inputs)).toEqual([
-            expect.objectContaining({ privateZoneName: "privatelink.blob.core.windows.net", virtualNetwork: { id: "farm-vnet-id" }, registrationEnabled: false }),
+            expect.objectContaining({
+                privateZoneName: "privatelink.blob.core.windows.net",
+                virtualNetwork: { id: "farm-vnet-id" },
+                registrationEnabled: false,
+            }),
             expect.objectContaining({ privateZoneName: "privatelink.vaultcore.azure.net", virtualNetwork: { id: "farm-vnet-id" }, registrationEnabled: false }),
         ]);
     });
@@ -173,7 +201,9 @@ describe("BuilderNetwork (mocked)", () => {
         await mocks.settled();
         const prefix = mocks.single("azure-native:network:PublicIPPrefix");
         expect(prefix.inputs).toMatchObject({ prefixLength: 30, sku: { name: "Standard" }, publicIPAddressVersion: "IPv4" });
-        expect(mocks.ofType("azure-native:network:NatGateway").find((nat) => nat.name === "prefixed-nat")!.inputs.publicIpPrefixes).toEqual([{ id: "prefixed-egress-id" }]);
+        expect(mocks.ofType("azure-native:network:NatGateway").find((nat) => nat.name === "prefixed-nat")!.inputs.publicIpPrefixes).toEqual([
+            { id: "prefixed-egress-id" },
+        ]);
         expect(mocks.ofType("azure-native:network:PublicIPAddress").filter((ip) => ip.name.startsWith("prefixed"))).toEqual([]);
         expect(await promiseOf(prefixed.egressAddresses)).toEqual(["198.51.100.4/30"]);
     });
@@ -200,7 +230,9 @@ describe("BuilderNetwork (mocked)", () => {
         expect(Object.keys(zonal.builderSubnetIds)).toEqual(["1", "2", "3"]);
         // Each zone's cache subnet leaves through the same zone's NAT gateway, behind the cache's NSG.
         const caches = mocks.ofType("azure-native:network:Subnet").filter((subnet) => subnet.name.startsWith("zonal-package-cache"));
-        expect(caches.map((subnet) => [subnet.inputs.subnetName, subnet.inputs.addressPrefix, subnet.inputs.natGateway, subnet.inputs.networkSecurityGroup])).toEqual([
+        expect(
+            caches.map((subnet) => [subnet.inputs.subnetName, subnet.inputs.addressPrefix, subnet.inputs.natGateway, subnet.inputs.networkSecurityGroup]),
+        ).toEqual([
             ["package-cache-z1", "10.20.17.0/26", { id: "zonal-nat-z1-id" }, { id: "zonal-package-cache-id" }],
             ["package-cache-z2", "10.20.17.64/26", { id: "zonal-nat-z2-id" }, { id: "zonal-package-cache-id" }],
             ["package-cache-z3", "10.20.17.128/26", { id: "zonal-nat-z3-id" }, { id: "zonal-package-cache-id" }],
@@ -214,7 +246,9 @@ describe("BuilderNetwork (mocked)", () => {
 
     it("throws before registering anything when the arguments are wrong", async () => {
         const before = (await mocks.settled()).length;
-        expect(() => new BuilderNetwork("bad", { resourceGroupName: "rg", builderSubnet: "10.0.0.0/20" }, mocks.recordingOptions)).toThrow(/is outside addressSpace/);
+        expect(() => new BuilderNetwork("bad", { resourceGroupName: "rg", builderSubnet: "10.0.0.0/20" }, mocks.recordingOptions)).toThrow(
+            /is outside addressSpace/,
+        );
         expect((await mocks.settled()).length).toBe(before);
     });
 });

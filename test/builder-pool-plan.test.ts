@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { planBuilderPool, PoolPlanInput } from "../lib/builder-pool-plan";
 
 const TODAY = new Date("2026-11-24");
-const pool = (overrides: Partial<PoolPlanInput>): PoolPlanInput =>
-    ({ name: "v3spot", vmSizes: ["Standard_D16as_v5"], minCount: 1, maxCount: 10, asOf: TODAY, ...overrides });
+const pool = (overrides: Partial<PoolPlanInput>): PoolPlanInput => ({
+    name: "v3spot",
+    vmSizes: ["Standard_D16as_v5"],
+    minCount: 1,
+    maxCount: 10,
+    asOf: TODAY,
+    ...overrides,
+});
 const failure = (overrides: Partial<PoolPlanInput>): string => {
     try {
         planBuilderPool(pool(overrides));
@@ -42,11 +48,15 @@ describe("planBuilderPool: sizes", () => {
     it("refuses mixes Azure would refuse, naming the rule: other local disk, other storage interface, more than five, duplicates", () => {
         expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16ads_v5"] })).toMatch(/"instance-mix-local-disk"/);
         // The dev stack's old mix: Dasv4 has a 128 GiB temp disk without a "d" in its name.
-        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16as_v4", "Standard_E16as_v5"] }))
-            .toMatch(/Standard_D16as_v4: a temp \(resource\) disk.*"instance-mix-local-disk".*instance-mix-overview/);
-        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16as_v6"], imageDiskControllers: ["SCSI", "NVMe"] })).toMatch(/"instance-mix-storage-interface"/);
-        expect(failure({ vmSizes: ["Standard_D2as_v5", "Standard_D4as_v5", "Standard_D8as_v5", "Standard_D16as_v5", "Standard_D32as_v5", "Standard_D48as_v5"] }))
-            .toMatch(/"instance-mix-size-count"/);
+        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16as_v4", "Standard_E16as_v5"] })).toMatch(
+            /Standard_D16as_v4: a temp \(resource\) disk.*"instance-mix-local-disk".*instance-mix-overview/,
+        );
+        expect(failure({ vmSizes: ["Standard_D16as_v5", "Standard_D16as_v6"], imageDiskControllers: ["SCSI", "NVMe"] })).toMatch(
+            /"instance-mix-storage-interface"/,
+        );
+        expect(
+            failure({ vmSizes: ["Standard_D2as_v5", "Standard_D4as_v5", "Standard_D8as_v5", "Standard_D16as_v5", "Standard_D32as_v5", "Standard_D48as_v5"] }),
+        ).toMatch(/"instance-mix-size-count"/);
         expect(failure({ vmSizes: ["Standard_D16as_v5", "standard_d16as_v5"] })).toMatch(/twice/);
         expect(failure({ vmSizes: [] })).toMatch(/vmSizes is empty/);
     });
@@ -96,9 +106,13 @@ describe("planBuilderPool: counts and Spot", () => {
     it("splits a pool over zones into one scale set each, the counts as even as they go", () => {
         const plan = planBuilderPool(pool({ minCount: 3, maxCount: 10, zones: ["2", "1", "3"], spot: { regularBaseCount: 1 } }));
         expect(plan.stacks.map(({ logicalName, zone, minCount, maxCount, spot }) => [logicalName, zone, minCount, maxCount, spot?.regularBaseCount])).toEqual([
-            ["v3spot-z1-vmss", "1", 1, 4, 1], ["v3spot-z2-vmss", "2", 1, 3, 0], ["v3spot-z3-vmss", "3", 1, 3, 0],
+            ["v3spot-z1-vmss", "1", 1, 4, 1],
+            ["v3spot-z2-vmss", "2", 1, 3, 0],
+            ["v3spot-z3-vmss", "3", 1, 3, 0],
         ]);
-        expect(planBuilderPool(pool({})).stacks).toEqual([{ logicalName: "v3spot-vmss", zone: undefined, minCount: 1, maxCount: 10, spot: undefined, index: 0, of: 1 }]);
+        expect(planBuilderPool(pool({})).stacks).toEqual([
+            { logicalName: "v3spot-vmss", zone: undefined, minCount: 1, maxCount: 10, spot: undefined, index: 0, of: 1 },
+        ]);
     });
 
     it("wants a builder per zone, since each zone's scale set scales on its own CPU", () => {
@@ -149,7 +163,9 @@ describe("planBuilderPool: disks", () => {
     it("refuses a local mock disk the sizes do not have", () => {
         expect(failure({ vmSizes: ["Standard_D16as_v5"], mockDisk: "nvme" })).toMatch(/has no local disk; use mockDisk "data-disk"/);
         expect(failure({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "resource", imageDiskControllers: ["SCSI", "NVMe"] })).toMatch(/use mockDisk "nvme"/);
-        expect(failure({ vmSizes: ["Standard_D16as_v5"], mockDisk: "local" })).toMatch(/mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/);
+        expect(failure({ vmSizes: ["Standard_D16as_v5"], mockDisk: "local" })).toMatch(
+            /mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/,
+        );
         expect(planBuilderPool(pool({ vmSizes: ["Standard_D16ads_v6"], mockDisk: "local", imageDiskControllers: ["SCSI", "NVMe"] })).mockDisk).toBe("nvme");
         expect(failure({ mockDataDiskSizeGb: 8 })).toMatch(/mockDataDiskSizeGb/);
     });

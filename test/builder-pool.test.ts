@@ -61,8 +61,9 @@ describe("BuilderPool (mocked)", () => {
     });
 
     it("boots Fedora Cloud x64 from Fedora's community gallery with Trusted Launch", () => {
-        expect(profile.storageProfile.imageReference.communityGalleryImageId)
-            .toMatch(/^\/CommunityGalleries\/Fedora-5e266ba4-2250-406d-adad-5d73860d958f\/Images\/Fedora-Cloud-\d+-x64\/Versions\/latest$/);
+        expect(profile.storageProfile.imageReference.communityGalleryImageId).toMatch(
+            /^\/CommunityGalleries\/Fedora-5e266ba4-2250-406d-adad-5d73860d958f\/Images\/Fedora-Cloud-\d+-x64\/Versions\/latest$/,
+        );
         expect(profile.securityProfile).toEqual({ securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } });
     });
 
@@ -98,19 +99,22 @@ describe("BuilderPool (mocked)", () => {
         const regular = installPulumiMocks();
         new BuilderPool("regular", { ...SPOT_POOL, spot: undefined }, regular.recordingOptions);
         await regular.settled();
-        expect(regular.single("azure-native:compute:VirtualMachineScaleSet").inputs.virtualMachineProfile.scheduledEventsProfile)
-            .toEqual({ terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" } });
+        expect(regular.single("azure-native:compute:VirtualMachineScaleSet").inputs.virtualMachineProfile.scheduledEventsProfile).toEqual({
+            terminateNotificationProfile: { enable: true, notBeforeTimeout: "PT10M" },
+        });
     });
 
     it("probes each builder's health endpoint and replaces VMs that stay unhealthy, after a grace no shorter than the builder's", () => {
-        expect(profile.extensionProfile.extensions).toEqual([{
-            name: "HealthExtension",
-            publisher: "Microsoft.ManagedServices",
-            type: "ApplicationHealthLinux",
-            typeHandlerVersion: "2.0",
-            autoUpgradeMinorVersion: true,
-            settings: { protocol: "http", port: 8089, requestPath: "/health", intervalInSeconds: 10, numberOfProbes: 3, gracePeriod: 1200 },
-        }]);
+        expect(profile.extensionProfile.extensions).toEqual([
+            {
+                name: "HealthExtension",
+                publisher: "Microsoft.ManagedServices",
+                type: "ApplicationHealthLinux",
+                typeHandlerVersion: "2.0",
+                autoUpgradeMinorVersion: true,
+                settings: { protocol: "http", port: 8089, requestPath: "/health", intervalInSeconds: 10, numberOfProbes: 3, gracePeriod: 1200 },
+            },
+        ]);
         expect(vmss.automaticRepairsPolicy).toEqual({ enabled: true, gracePeriod: "PT20M", repairAction: "Replace" });
         const { file } = parseUserData(Buffer.from(profile.osProfile.customData, "base64").toString());
         expect(file("/etc/koji-builder/builder.env")).toContain("KOJI_HEALTH_GRACE_SECONDS=1200\n");
@@ -165,23 +169,35 @@ describe("BuilderPool (mocked)", () => {
 describe("BuilderPool over zones", () => {
     it("runs one scale set per zone, each in its zone's subnet, with the pool's counts split evenly", async () => {
         const mocks = installPulumiMocks();
-        const zonal = new BuilderPool("zonal", {
-            ...SPOT_POOL,
-            minCount: 4, maxCount: 40, zones: ["1", "2", "3"],
-            spot: { regularBaseCount: 2, regularPercentAboveBase: 10 },
-            subnetResourceIds: { 1: "subnet-z1", 2: "subnet-z2", 3: "subnet-z3" },
-        }, mocks.recordingOptions);
+        const zonal = new BuilderPool(
+            "zonal",
+            {
+                ...SPOT_POOL,
+                minCount: 4,
+                maxCount: 40,
+                zones: ["1", "2", "3"],
+                spot: { regularBaseCount: 2, regularPercentAboveBase: 10 },
+                subnetResourceIds: { 1: "subnet-z1", 2: "subnet-z2", 3: "subnet-z3" },
+            },
+            mocks.recordingOptions,
+        );
         await mocks.settled();
         const sets = mocks.ofType("azure-native:compute:VirtualMachineScaleSet");
         expect(sets.map((set) => set.name)).toEqual(["zonal-z1-vmss", "zonal-z2-vmss", "zonal-z3-vmss"]);
         expect(sets.map((set) => set.inputs.zones)).toEqual([["1"], ["2"], ["3"]]);
-        expect(sets.map((set) => set.inputs.virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0].subnet.id))
-            .toEqual(["subnet-z1", "subnet-z2", "subnet-z3"]);
+        expect(sets.map((set) => set.inputs.virtualMachineProfile.networkProfile.networkInterfaceConfigurations[0].ipConfigurations[0].subnet.id)).toEqual([
+            "subnet-z1",
+            "subnet-z2",
+            "subnet-z3",
+        ]);
         expect(sets.map((set) => set.inputs.sku.capacity)).toEqual([2, 1, 1]);
         expect(sets.map((set) => set.inputs.priorityMixPolicy.baseRegularPriorityCount)).toEqual([1, 1, 0]);
         const autoscale = mocks.ofType("azure-native:monitor:AutoscaleSetting");
-        expect(autoscale.map((setting) => [setting.name, setting.inputs.profiles[0].capacity.minimum, setting.inputs.profiles[0].capacity.maximum]))
-            .toEqual([["zonal-z1-autoscale", "2", "14"], ["zonal-z2-autoscale", "1", "13"], ["zonal-z3-autoscale", "1", "13"]]);
+        expect(autoscale.map((setting) => [setting.name, setting.inputs.profiles[0].capacity.minimum, setting.inputs.profiles[0].capacity.maximum])).toEqual([
+            ["zonal-z1-autoscale", "2", "14"],
+            ["zonal-z2-autoscale", "1", "13"],
+            ["zonal-z3-autoscale", "1", "13"],
+        ]);
         // The busy window's floor of 20 is split too: 7 + 7 + 6.
         expect(autoscale.map((setting) => setting.inputs.profiles[1].capacity.minimum)).toEqual(["7", "7", "6"]);
         // Every scale set claims from the pool's one set of 40 slots.
@@ -205,10 +221,12 @@ describe("BuilderPool over zones", () => {
 describe("BuilderPool refuses a wrong pool before registering anything", () => {
     it("fails on a non-v3 size in an instance mix, and no resource exists", async () => {
         const mocks = installPulumiMocks();
-        expect(() => new BuilderPool("bad", { ...SPOT_POOL, vmSizes: ["Standard_D16as_v5", "Standard_D16_v3", "Standard_D4ps_v6"] }, mocks.recordingOptions))
-            .toThrow(/^builder pool "bad": Standard_D4ps_v6 is not allowed \(arm64\)/);
-        expect(() => new BuilderPool("bad2", { ...SPOT_POOL, vmSizes: ["Standard_A4_v2"] }, mocks.recordingOptions))
-            .toThrow(/Standard_A4_v2 is not allowed \(below-minimum-level\)/);
+        expect(
+            () => new BuilderPool("bad", { ...SPOT_POOL, vmSizes: ["Standard_D16as_v5", "Standard_D16_v3", "Standard_D4ps_v6"] }, mocks.recordingOptions),
+        ).toThrow(/^builder pool "bad": Standard_D4ps_v6 is not allowed \(arm64\)/);
+        expect(() => new BuilderPool("bad2", { ...SPOT_POOL, vmSizes: ["Standard_A4_v2"] }, mocks.recordingOptions)).toThrow(
+            /Standard_A4_v2 is not allowed \(below-minimum-level\)/,
+        );
         expect(await mocks.settled()).toEqual([]);
     });
 });

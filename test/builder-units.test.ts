@@ -19,7 +19,8 @@ function builderUnitRoot(mockDisk: MockDiskPlacement): { root: string; units: st
     const root = path.join(work, mockDisk);
     const units = unitRoot(root, renderBuilderCloudInit(fedoraBuilderSettings({ mockDisk })), {
         packagedUnits: {
-            "kojid.service": "[Unit]\nDescription=kojid stand-in\n\n[Service]\nExecStart=/usr/sbin/kojid --fg --force-lock --verbose\nExecReload=/bin/kill -USR1 $MAINPID\n",
+            "kojid.service":
+                "[Unit]\nDescription=kojid stand-in\n\n[Service]\nExecStart=/usr/sbin/kojid --fg --force-lock --verbose\nExecReload=/bin/kill -USR1 $MAINPID\n",
             "azure-ephemeral-disk-setup.service": "[Unit]\nDescription=stand-in\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/true\n",
         },
         binaries: ["usr/sbin/kojid", "usr/sbin/nft", "usr/bin/install", "usr/bin/true", "bin/kill"],

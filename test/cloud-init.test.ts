@@ -49,8 +49,16 @@ describe("the rendered user data", () => {
     it("installs kojid, mock and their helpers, jq for the scripts and nftables for the egress guard", () => {
         const { config } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings()));
         expect(config.packages).toEqual([
-            "koji-builder", "koji-builder-plugins", "mock", "mock-rpmautospec", "nosync",
-            "python3-koji", "krb5-workstation", "rng-tools", "jq", "nftables",
+            "koji-builder",
+            "koji-builder-plugins",
+            "mock",
+            "mock-rpmautospec",
+            "nosync",
+            "python3-koji",
+            "krb5-workstation",
+            "rng-tools",
+            "jq",
+            "nftables",
         ]);
         const withI686 = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings({ i686Nosync: true, mockDisk: "nvme" })));
         expect(withI686.config.packages).toEqual(expect.arrayContaining(["nosync.i686", "mdadm"]));
@@ -105,7 +113,10 @@ describe("the rendered user data", () => {
         expect(parsed.Service.TimeoutStopSec).toBe(`${25 * 8 + 30}s`);
         expect(kojidStopTimeoutSeconds(25)).toBe(230);
         expect(parsed.Unit.Requires.split(" ")).toEqual([
-            "koji-egress-guard.service", "koji-cpu-guard.service", "koji-slot.service", "azure-ephemeral-disk-setup.service",
+            "koji-egress-guard.service",
+            "koji-cpu-guard.service",
+            "koji-slot.service",
+            "azure-ephemeral-disk-setup.service",
         ]);
         expect(parsed.Unit.BindsTo).toBe("koji-slot.service");
         expect(parsed.Unit.After.split(" ")).toEqual(expect.arrayContaining(["koji-egress-guard.service", "koji-slot.service"]));
@@ -113,7 +124,9 @@ describe("the rendered user data", () => {
         expect(parsed.Unit.RequiresMountsFor).toBe("/var/lib/mock");
         const holder = configparser(file("/etc/systemd/system/koji-slot.service"));
         expect(holder.Service).toMatchObject({
-            ExecStart: "/usr/local/sbin/koji-slot hold", Restart: "always", NFTSet: "cgroup:inet:koji_builder_egress:platform_clients",
+            ExecStart: "/usr/local/sbin/koji-slot hold",
+            Restart: "always",
+            NFTSet: "cgroup:inet:koji_builder_egress:platform_clients",
         });
         expect(holder.Unit.StartLimitIntervalSec).toBe("0");
         expect(holder.Unit.Requires.split(" ")).toEqual(["koji-egress-guard.service", "koji-cpu-guard.service"]);
@@ -125,9 +138,12 @@ describe("the rendered user data", () => {
         const dropIns = config.write_files.map((entry) => entry.path).filter((entry) => entry.endsWith("/50-koji-egress.conf"));
         expect(dropIns.map((entry) => entry.split("/")[4])).toEqual([...PLATFORM_UNITS, ...PLATFORM_SLICES].map((unit) => `${unit}.d`));
         expect(configparser(file("/etc/systemd/system/waagent.service.d/50-koji-egress.conf"))).toEqual({
-            Unit: { After: "koji-egress-guard.service" }, Service: { NFTSet: "cgroup:inet:koji_builder_egress:platform_clients" },
+            Unit: { After: "koji-egress-guard.service" },
+            Service: { NFTSet: "cgroup:inet:koji_builder_egress:platform_clients" },
         });
-        expect(configparser(file("/etc/systemd/system/azure.slice.d/50-koji-egress.conf")).Slice).toEqual({ NFTSet: "cgroup:inet:koji_builder_egress:platform_clients" });
+        expect(configparser(file("/etc/systemd/system/azure.slice.d/50-koji-egress.conf")).Slice).toEqual({
+            NFTSet: "cgroup:inet:koji_builder_egress:platform_clients",
+        });
         const guard = configparser(file("/etc/systemd/system/koji-egress-guard.service"));
         expect(guard.Service.ExecStart).toBe("/usr/sbin/nft -f /etc/koji-builder/egress.nft");
         expect(guard.Unit.Before.split(" ")).toEqual(expect.arrayContaining(["network-pre.target", "cloud-init-local.service", "waagent.service"]));
@@ -159,7 +175,9 @@ describe("the rendered user data", () => {
         expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ leaseSeconds: 10 }))).toThrow(/15\.\.60/);
         expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ vCpus: 0 }))).toThrow(/vCpus/);
         expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ kojid: { vendor: "Fedora\nserver = evil" } }))).toThrow(/single line/);
-        expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ healthGraceSeconds: 6000 }))).toThrow(/healthGraceSeconds must be a whole number from 60 to 5400/);
+        expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ healthGraceSeconds: 6000 }))).toThrow(
+            /healthGraceSeconds must be a whole number from 60 to 5400/,
+        );
         expect(() => renderBuilderCloudInit(fedoraBuilderSettings({ mockDnfCommand: "dnf5 --x" }))).toThrow(/mockDnfCommand must be an absolute path/);
     });
 });
@@ -216,11 +234,10 @@ describe("Kerberos and mock configuration", () => {
 
     itWithTools(["python3"], "writes Fedora's mock site defaults as valid Python", () => {
         const siteDefaults = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings())).file("/etc/mock/site-defaults.cfg");
-        const configOpts = pythonJson([
-            "config_opts = {'plugin_conf': {}, 'environment': {}, 'macros': {}}",
-            "exec(sys.stdin.read())",
-            "print(json.dumps(config_opts))",
-        ], siteDefaults);
+        const configOpts = pythonJson(
+            ["config_opts = {'plugin_conf': {}, 'environment': {}, 'macros': {}}", "exec(sys.stdin.read())", "print(json.dumps(config_opts))"],
+            siteDefaults,
+        );
         expect(configOpts).toEqual({
             use_bootstrap: true,
             use_bootstrap_image: false,
@@ -287,12 +304,14 @@ describe("the CPU guard", () => {
     /** A stand-in dynamic loader whose --help lists the given glibc-hwcaps lines. */
     function fakeLoader(name: string, hwcapsLines: readonly string[]): string {
         const loader = path.join(work, name);
-        writeFileSync(loader, `#!/bin/sh\necho 'Subdirectories of glibc-hwcaps directories, in priority order:'\n${hwcapsLines.map((line) => `echo '  ${line}'`).join("\n")}\n`);
+        writeFileSync(
+            loader,
+            `#!/bin/sh\necho 'Subdirectories of glibc-hwcaps directories, in priority order:'\n${hwcapsLines.map((line) => `echo '  ${line}'`).join("\n")}\n`,
+        );
         chmodSync(loader, 0o755);
         return loader;
     }
-    const guard = (loader: string) =>
-        run(path.join(SCRIPTS_DIR, "check-x86-64-v3"), [], { env: { ...process.env, KOJI_LD_SO: loader } });
+    const guard = (loader: string) => run(path.join(SCRIPTS_DIR, "check-x86-64-v3"), [], { env: { ...process.env, KOJI_LD_SO: loader } });
 
     itWithTools(["bash"], "passes on a v3 CPU", () => {
         const result = guard(fakeLoader("ld-v3", ["x86-64-v4", "x86-64-v3 (supported, searched)", "x86-64-v2 (supported, searched)"]));

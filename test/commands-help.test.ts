@@ -7,8 +7,12 @@ import { describe, expect, it } from "vitest";
 const run = promisify(execFile);
 
 describe("--help", () => {
-    it.each(["plan", "policy-config", "bench", "bench:cache", "size-properties", "sizes"])("npm run %s -- --help", async (command) => {
-        const { stdout } = await run("npm", ["run", "-s", command, "--", "--help"], { cwd: path.join(__dirname, "..") });
-        expect(stdout.split("\n")[0]).toMatch(new RegExp(`^usage: npm run (-s )?${command}`));
-    }, 60_000);
+    it.each(["plan", "policy-config", "bench", "bench:cache", "size-properties", "sizes"])(
+        "npm run %s -- --help",
+        async (command) => {
+            const { stdout } = await run("npm", ["run", "-s", command, "--", "--help"], { cwd: path.join(__dirname, "..") });
+            expect(stdout.split("\n")[0]).toMatch(new RegExp(`^usage: npm run (-s )?${command}`));
+        },
+        60_000,
+    );
 });

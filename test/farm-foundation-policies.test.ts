@@ -27,22 +27,34 @@ describe("farm foundation under the policy pack", () => {
         mocks = installPulumiMocks({ stateFor: offlineState, idFor: offlineResourceId });
         const opts = mocks.recordingOptions;
         const network = new BuilderNetwork("farm", { ...PLACEMENT, adminSourceCidrs: ["203.0.113.0/28"] }, opts);
-        const store = new ArtifactStore("artifacts", {
-            ...PLACEMENT,
-            privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
-            blobPrivateDnsZoneResourceId: network.blobPrivateDnsZoneId,
-            slotIds: builderSlots("v3", 4, "az.example.org").map((slot) => slot.id),
-        }, opts);
-        const vault = new SecretVault("secrets", {
-            ...PLACEMENT,
-            privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
-            vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
-        }, opts);
-        new BuilderIdentity("builders", {
-            ...PLACEMENT,
-            secretVaultResourceId: vault.vaultId,
-            slotsContainerResourceId: store.containerIds.slots,
-        }, opts);
+        const store = new ArtifactStore(
+            "artifacts",
+            {
+                ...PLACEMENT,
+                privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
+                blobPrivateDnsZoneResourceId: network.blobPrivateDnsZoneId,
+                slotIds: builderSlots("v3", 4, "az.example.org").map((slot) => slot.id),
+            },
+            opts,
+        );
+        const vault = new SecretVault(
+            "secrets",
+            {
+                ...PLACEMENT,
+                privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
+                vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
+            },
+            opts,
+        );
+        new BuilderIdentity(
+            "builders",
+            {
+                ...PLACEMENT,
+                secretVaultResourceId: vault.vaultId,
+                slotsContainerResourceId: store.containerIds.slots,
+            },
+            opts,
+        );
         resources = asPolicyResources(await mocks.settled());
     });
 

@@ -29,15 +29,25 @@ function stackWith(pools: unknown[], extra: Record<string, unknown> = {}): FarmC
 
 const STACKS: Record<string, () => FarmConfig> = {
     dev: () => stackWith(DEV.config["buildfarm:pools"], { "buildfarm:buildersEnabled": true }),
-    "AVX-512 pool beside a v3 Spot mix": () => stackWith([
-        { name: "avx512", vmSizes: ["Standard_D16s_v5", "Standard_E16s_v5"], minimumLevel: "x86-64-v4", maxCount: 10, zones: ["1", "2"], minCount: 2 },
-        { name: "spot", vmSizes: ["Standard_D32as_v5", "Standard_E32as_v5"], maxCount: 30, spot: true, regularBaseCount: 2, zones: ["1", "2"], minCount: 2 },
-    ]),
-    "local-disk builders, ephemeral OS, constrained memory size": () => stackWith([
-        { name: "local", vmSizes: ["Standard_D16ads_v5"], maxCount: 8 },
-        { name: "mem", vmSizes: ["Standard_E16-4ads_v5"], maxCount: 4, mockDisk: "data-disk" },
-        { name: "old-amd", vmSizes: ["Standard_D16as_v4", "Standard_D8as_v4"], maxCount: 6, spot: true },
-    ]),
+    "AVX-512 pool beside a v3 Spot mix": () =>
+        stackWith([
+            { name: "avx512", vmSizes: ["Standard_D16s_v5", "Standard_E16s_v5"], minimumLevel: "x86-64-v4", maxCount: 10, zones: ["1", "2"], minCount: 2 },
+            {
+                name: "spot",
+                vmSizes: ["Standard_D32as_v5", "Standard_E32as_v5"],
+                maxCount: 30,
+                spot: true,
+                regularBaseCount: 2,
+                zones: ["1", "2"],
+                minCount: 2,
+            },
+        ]),
+    "local-disk builders, ephemeral OS, constrained memory size": () =>
+        stackWith([
+            { name: "local", vmSizes: ["Standard_D16ads_v5"], maxCount: 8 },
+            { name: "mem", vmSizes: ["Standard_E16-4ads_v5"], maxCount: 4, mockDisk: "data-disk" },
+            { name: "old-amd", vmSizes: ["Standard_D16as_v4", "Standard_D8as_v4"], maxCount: 6, spot: true },
+        ]),
 };
 
 /** What a registered scale set asks Azure for, read from its inputs alone. */
@@ -71,8 +81,14 @@ describe("the farm's scale sets obey Azure's pool rules", () => {
         expect(scaleSets.length).toBeGreaterThan(0);
         for (const scaleSet of scaleSets) {
             const request = requestFromInputs(scaleSet.name, scaleSet.inputs);
-            expect(request.sizes.every((size) => size !== undefined), scaleSet.name).toBe(true);
-            expect(azureRuleViolations(request).map((violation) => violation.message), scaleSet.name).toEqual([]);
+            expect(
+                request.sizes.every((size) => size !== undefined),
+                scaleSet.name,
+            ).toBe(true);
+            expect(
+                azureRuleViolations(request).map((violation) => violation.message),
+                scaleSet.name,
+            ).toEqual([]);
         }
     });
 
@@ -82,7 +98,14 @@ describe("the farm's scale sets obey Azure's pool rules", () => {
         await mocks.settled();
         const byName = new Map(mocks.ofType("azure-native:compute:VirtualMachineScaleSet").map((set) => [set.name, set.inputs]));
         // The package cache's scale sets (one per zone) come first: the pools depend on the cache.
-        expect([...byName.keys()]).toEqual(["buildfarm-cache-z1-vmss", "buildfarm-cache-z2-vmss", "avx512-z1-vmss", "avx512-z2-vmss", "spot-z1-vmss", "spot-z2-vmss"]);
+        expect([...byName.keys()]).toEqual([
+            "buildfarm-cache-z1-vmss",
+            "buildfarm-cache-z2-vmss",
+            "avx512-z1-vmss",
+            "avx512-z2-vmss",
+            "spot-z1-vmss",
+            "spot-z2-vmss",
+        ]);
         expect(byName.get("buildfarm-cache-z1-vmss")!.tags["buildfarm-minimum-level"]).toBe("x86-64-v3");
         expect(byName.get("avx512-z1-vmss")!.tags["buildfarm-minimum-level"]).toBe("x86-64-v4");
         expect(byName.get("spot-z2-vmss")!.tags["buildfarm-minimum-level"]).toBe("x86-64-v3");

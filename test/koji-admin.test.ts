@@ -90,7 +90,9 @@ describe("the Koji runbook", () => {
     });
 
     it("writes every koji command as koji's own CLI parses it", () => {
-        const lines = renderKojiAdminScript(settings).split("\n").filter((line) => line.startsWith("koji "));
+        const lines = renderKojiAdminScript(settings)
+            .split("\n")
+            .filter((line) => line.startsWith("koji "));
         expect(lines).toHaveLength(5 * 4);
         expect(lines.map((line) => [line, kojiSyntaxError(line)]).filter(([, error]) => error !== undefined)).toEqual([]);
         // The check bites: an option koji does not have, or a missing argument.

@@ -186,6 +186,11 @@ describe("renderPackageCacheNginxConf (pure)", () => {
     });
 
     it("parses an origin with a path into its parts", () => {
-        expect(parseOrigin("https://koji.example.org:8443/kojifiles/")).toEqual({ scheme: "https", hostPort: "koji.example.org:8443", hostName: "koji.example.org", path: "/kojifiles" });
+        expect(parseOrigin("https://koji.example.org:8443/kojifiles/")).toEqual({
+            scheme: "https",
+            hostPort: "koji.example.org:8443",
+            hostName: "koji.example.org",
+            path: "/kojifiles",
+        });
     });
 });

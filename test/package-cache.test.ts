@@ -24,15 +24,25 @@ describe("planPackageCache (pure)", () => {
     it("defaults to two regular v3 VMs with Premium SSD, regional", () => {
         const plan = planPackageCache({});
         expect(plan).toMatchObject({
-            vmSize: "Standard_D4as_v5", level: "x86-64-v3", count: 2, scaleSets: [{ zone: undefined, count: 2 }],
-            osDisk: { storageAccountType: "Premium_LRS" }, dataDisk: { lun: 0, sizeGb: 512, storageAccountType: "Premium_LRS" },
-            maxCacheSizeGb: 460, port: 80, diskControllerType: "SCSI",
+            vmSize: "Standard_D4as_v5",
+            level: "x86-64-v3",
+            count: 2,
+            scaleSets: [{ zone: undefined, count: 2 }],
+            osDisk: { storageAccountType: "Premium_LRS" },
+            dataDisk: { lun: 0, sizeGb: 512, storageAccountType: "Premium_LRS" },
+            maxCacheSizeGb: 460,
+            port: 80,
+            diskControllerType: "SCSI",
         });
         expect(plan.health.extension.settings).toMatchObject({ protocol: "http", port: 80, requestPath: "/_cache/health" });
     });
 
     it("puts a scale set in every zone, one VM each at least", () => {
-        expect(planPackageCache({ zones: ["3", "1", "2"] }).scaleSets).toEqual([{ zone: "1", count: 1 }, { zone: "2", count: 1 }, { zone: "3", count: 1 }]);
+        expect(planPackageCache({ zones: ["3", "1", "2"] }).scaleSets).toEqual([
+            { zone: "1", count: 1 },
+            { zone: "2", count: 1 },
+            { zone: "3", count: 1 },
+        ]);
         expect(planPackageCache({ zones: ["1", "2"], count: 5 }).scaleSets.map((scaleSet) => scaleSet.count)).toEqual([3, 2]);
     });
 
@@ -103,10 +113,26 @@ describe("the cache VM's user data", () => {
             // Fedora's nginx.service (src.fedoraproject.org/rpms/nginx, nginx.service).
             packagedUnits: {
                 "nginx.service": [
-                    "[Unit]", "Description=The nginx HTTP and reverse proxy server", "After=network-online.target remote-fs.target nss-lookup.target", "Wants=network-online.target",
-                    "", "[Service]", "Type=forking", "PIDFile=/run/nginx.pid", "ExecStartPre=/usr/bin/rm -f /run/nginx.pid", "ExecStartPre=/usr/sbin/nginx -t",
-                    "ExecStart=/usr/sbin/nginx", "ExecReload=/usr/sbin/nginx -s reload", "KillSignal=SIGQUIT", "TimeoutStopSec=5", "KillMode=mixed", "PrivateTmp=true",
-                    "", "[Install]", "WantedBy=multi-user.target", "",
+                    "[Unit]",
+                    "Description=The nginx HTTP and reverse proxy server",
+                    "After=network-online.target remote-fs.target nss-lookup.target",
+                    "Wants=network-online.target",
+                    "",
+                    "[Service]",
+                    "Type=forking",
+                    "PIDFile=/run/nginx.pid",
+                    "ExecStartPre=/usr/bin/rm -f /run/nginx.pid",
+                    "ExecStartPre=/usr/sbin/nginx -t",
+                    "ExecStart=/usr/sbin/nginx",
+                    "ExecReload=/usr/sbin/nginx -s reload",
+                    "KillSignal=SIGQUIT",
+                    "TimeoutStopSec=5",
+                    "KillMode=mixed",
+                    "PrivateTmp=true",
+                    "",
+                    "[Install]",
+                    "WantedBy=multi-user.target",
+                    "",
                 ].join("\n"),
             },
             binaries: ["usr/sbin/nginx", "usr/sbin/nft", "usr/bin/install", "usr/bin/rm"],
@@ -117,7 +143,9 @@ describe("the cache VM's user data", () => {
     });
 
     it("refuses an origin nginx could not be given", () => {
-        expect(() => renderPackageCacheCloudInit({ origins: ["kojipkgs"], listenPort: 80, dataDiskLun: 0, maxSizeGb: 460 })).toThrow(/origins\[0\]: "kojipkgs" is not a URL/);
+        expect(() => renderPackageCacheCloudInit({ origins: ["kojipkgs"], listenPort: 80, dataDiskLun: 0, maxSizeGb: 460 })).toThrow(
+            /origins\[0\]: "kojipkgs" is not a URL/,
+        );
     });
 });
 
@@ -129,16 +157,20 @@ describe("PackageCache (mocked)", () => {
 
     beforeAll(async () => {
         mocks = installPulumiMocks();
-        cache = new PackageCache("cache", {
-            resourceGroupName: "farm",
-            location: "eastus2",
-            tags: { project: "koji-v3" },
-            zones: ["1", "2"],
-            origins: ORIGINS,
-            subnetResourceIds: { 1: "cache-z1-subnet-id", 2: "cache-z2-subnet-id" },
-            subnetPrefixes: { 1: "10.20.17.0/25", 2: "10.20.17.128/25" },
-            adminSshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICcf5LVXSwc0EiXehmhSSXSf1iNdtRSZ5tLNlK36+ucc admin@example.org",
-        }, mocks.recordingOptions);
+        cache = new PackageCache(
+            "cache",
+            {
+                resourceGroupName: "farm",
+                location: "eastus2",
+                tags: { project: "koji-v3" },
+                zones: ["1", "2"],
+                origins: ORIGINS,
+                subnetResourceIds: { 1: "cache-z1-subnet-id", 2: "cache-z2-subnet-id" },
+                subnetPrefixes: { 1: "10.20.17.0/25", 2: "10.20.17.128/25" },
+                adminSshPublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICcf5LVXSwc0EiXehmhSSXSf1iNdtRSZ5tLNlK36+ucc admin@example.org",
+            },
+            mocks.recordingOptions,
+        );
         await mocks.settled();
         balancer = mocks.single("azure-native:network:LoadBalancer");
         scaleSets = mocks.ofType("azure-native:compute:VirtualMachineScaleSet");
@@ -151,11 +183,18 @@ describe("PackageCache (mocked)", () => {
     it("fronts the cache with an internal Standard load balancer at a fixed, zone-redundant address", () => {
         expect(cache.url).toBe("http://10.20.17.126");
         expect(balancer.inputs.sku).toEqual({ name: "Standard", tier: "Regional" });
-        expect(balancer.inputs.frontendIPConfigurations).toEqual([expect.objectContaining({
-            privateIPAddress: "10.20.17.126", privateIPAllocationMethod: "Static", subnet: { id: "cache-z1-subnet-id" }, zones: ["1", "2"],
-        })]);
+        expect(balancer.inputs.frontendIPConfigurations).toEqual([
+            expect.objectContaining({
+                privateIPAddress: "10.20.17.126",
+                privateIPAllocationMethod: "Static",
+                subnet: { id: "cache-z1-subnet-id" },
+                zones: ["1", "2"],
+            }),
+        ]);
         expect(balancer.inputs.frontendIPConfigurations[0].publicIPAddress).toBeUndefined();
-        expect(balancer.inputs.probes).toEqual([expect.objectContaining({ protocol: "Http", port: 80, requestPath: "/_cache/health", intervalInSeconds: 5, probeThreshold: 2 })]);
+        expect(balancer.inputs.probes).toEqual([
+            expect.objectContaining({ protocol: "Http", port: 80, requestPath: "/_cache/health", intervalInSeconds: 5, probeThreshold: 2 }),
+        ]);
         const [rule] = balancer.inputs.loadBalancingRules;
         expect(rule).toMatchObject({ protocol: "Tcp", frontendPort: 80, backendPort: 80, enableTcpReset: true, idleTimeoutInMinutes: 30 });
         expect(rule.backendAddressPool.id).toMatch(/\/loadBalancers\/cache-lb\/backendAddressPools\/cache$/);
@@ -177,8 +216,13 @@ describe("PackageCache (mocked)", () => {
             expect(ipConfiguration.loadBalancerBackendAddressPools[0].id).toBe(balancer.inputs.loadBalancingRules[0].backendAddressPool.id);
             expect(profile.osProfile.linuxConfiguration.disablePasswordAuthentication).toBe(true);
             expect(profile.securityProfile.securityType).toBe("TrustedLaunch");
-            expect(profile.storageProfile.dataDisks).toEqual([expect.objectContaining({ lun: 0, diskSizeGB: 512, managedDisk: { storageAccountType: "Premium_LRS" } })]);
-            expect(profile.extensionProfile.extensions[0]).toMatchObject({ type: "ApplicationHealthLinux", settings: { port: 80, requestPath: "/_cache/health" } });
+            expect(profile.storageProfile.dataDisks).toEqual([
+                expect.objectContaining({ lun: 0, diskSizeGB: 512, managedDisk: { storageAccountType: "Premium_LRS" } }),
+            ]);
+            expect(profile.extensionProfile.extensions[0]).toMatchObject({
+                type: "ApplicationHealthLinux",
+                settings: { port: 80, requestPath: "/_cache/health" },
+            });
             expect(scaleSet.inputs.automaticRepairsPolicy).toMatchObject({ enabled: true, repairAction: "Replace" });
             const userData = Buffer.from(profile.osProfile.customData, "base64").toString("utf8");
             expect(parseUserData(userData).file("/etc/nginx/nginx.conf")).toContain('set $origin_host "kojipkgs.fedoraproject.org";');

@@ -13,9 +13,16 @@ import { planSizePolicyAssignments } from "../lib/size-policy-plan";
 import { HarnessResource, runStackPolicies, UNKNOWN, Violation } from "./helpers/policy-harness";
 
 const GROUP_URN = "urn:pulumi:test::buildfarm::azure-native:resources:ResourceGroup::farm-rg";
-const group: HarnessResource = { type: resources.ResourceGroup, name: "farm-rg", id: "/subscriptions/s/resourceGroups/farm-rg-1234", inputs: { resourceGroupName: "farm-rg-1234" } };
+const group: HarnessResource = {
+    type: resources.ResourceGroup,
+    name: "farm-rg",
+    id: "/subscriptions/s/resourceGroups/farm-rg-1234",
+    inputs: { resourceGroupName: "farm-rg-1234" },
+};
 const scaleSet: HarnessResource = {
-    type: compute.VirtualMachineScaleSet, name: "pool", inputs: { resourceGroupName: "farm-rg-1234", sku: { name: "Standard_D16as_v5", capacity: 1 } },
+    type: compute.VirtualMachineScaleSet,
+    name: "pool",
+    inputs: { resourceGroupName: "farm-rg-1234", sku: { name: "Standard_D16as_v5", capacity: 1 } },
     propertyDependencies: { resourceGroupName: [GROUP_URN] },
 };
 const assignments = (list = allowedSizeNames(), extra: Partial<HarnessResource> = { propertyDependencies: { scope: [GROUP_URN] } }): HarnessResource[] =>
@@ -58,17 +65,30 @@ describe("azure-size-policy-assigned", () => {
     });
 
     it("passes assignments by literal group id or at the subscription, and no other scope", async () => {
-        const scoped = (scope: string) => assignments().map((resource) => ({ ...resource, propertyDependencies: undefined, inputs: { ...resource.inputs, scope } }));
+        const scoped = (scope: string) =>
+            assignments().map((resource) => ({ ...resource, propertyDependencies: undefined, inputs: { ...resource.inputs, scope } }));
         expect(await check([group, scaleSet, ...scoped("/subscriptions/s/resourceGroups/FARM-RG-1234")])).toEqual([]);
         expect(await check([scaleSet, ...scoped("/subscriptions/s")])).toEqual([]);
-        expect(messages(await check([group, scaleSet, ...scoped("/subscriptions/s/resourceGroups/other")]))).toEqual([expect.stringMatching(/^"pool" is in a resource group without/)]);
+        expect(messages(await check([group, scaleSet, ...scoped("/subscriptions/s/resourceGroups/other")]))).toEqual([
+            expect.stringMatching(/^"pool" is in a resource group without/),
+        ]);
     });
 
     it("reports a VM or scale set in a group without them, naming the definitions", async () => {
-        const vm: HarnessResource = { type: compute.VirtualMachine, name: "vm", inputs: { resourceGroupName: "elsewhere", hardwareProfile: { vmSize: "Standard_D4as_v5" } } };
+        const vm: HarnessResource = {
+            type: compute.VirtualMachine,
+            name: "vm",
+            inputs: { resourceGroupName: "elsewhere", hardwareProfile: { vmSize: "Standard_D4as_v5" } },
+        };
         const found = messages(await check([group, scaleSet, vm, ...assignments()]));
-        expect(found).toEqual([expect.stringMatching(/^"vm" is in a resource group without Azure's "Allowed virtual machine size SKUs" and .* policies: assign .*cccc23c7-8427-4f53-ad12-b6a63eb452b3/)]);
-        expect(messages(await check([group, scaleSet, assignments()[0]]))).toEqual([expect.stringContaining('without Azure\'s "Allowed virtual machine size SKUs for Virtual Machine Scale Sets" policy')]);
+        expect(found).toEqual([
+            expect.stringMatching(
+                /^"vm" is in a resource group without Azure's "Allowed virtual machine size SKUs" and .* policies: assign .*cccc23c7-8427-4f53-ad12-b6a63eb452b3/,
+            ),
+        ]);
+        expect(messages(await check([group, scaleSet, assignments()[0]]))).toEqual([
+            expect.stringContaining('without Azure\'s "Allowed virtual machine size SKUs for Virtual Machine Scale Sets" policy'),
+        ]);
     });
 
     it("reports an assignment whose list lets through a size the catalog refuses", async () => {
@@ -78,7 +98,9 @@ describe("azure-size-policy-assigned", () => {
             expect.stringMatching(/^Policy assignment "vmss-sizes" .* allows Standard_A2_v2, Standard_D4pds_v5,/),
         ]);
         // "Mix" belongs only in the scale-set list.
-        const mixInVmList = assignments().map((resource, index) => (index === 0 ? { ...resource, inputs: { ...resource.inputs, parameters: { listOfAllowedSKUs: { value: ["Mix"] } } } } : resource));
+        const mixInVmList = assignments().map((resource, index) =>
+            index === 0 ? { ...resource, inputs: { ...resource.inputs, parameters: { listOfAllowedSKUs: { value: ["Mix"] } } } } : resource,
+        );
         expect(messages(await check([group, scaleSet, ...mixInVmList]))).toEqual([expect.stringContaining("allows Mix")]);
     });
 

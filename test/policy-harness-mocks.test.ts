@@ -40,6 +40,9 @@ it("maps a preview mock's unknown inputs to the engine's sentinel", async () => 
     expect(scaleSet).toBeDefined();
     const violations = await runResourcePolicies([scaleSet!]);
     expect(violations.filter(({ policy }) => policy === "vm-sizes-x86-64-v3")).toEqual([
-        expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/^can't run policy 'vm-sizes-x86-64-v3' during preview: .*sku\.name/) }),
+        expect.objectContaining({
+            enforcementLevel: "advisory",
+            message: expect.stringMatching(/^can't run policy 'vm-sizes-x86-64-v3' during preview: .*sku\.name/),
+        }),
     ]);
 });

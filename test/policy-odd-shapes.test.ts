@@ -28,16 +28,30 @@ const EXAMPLES: HarnessResource[] = [
     {
         type: "azure-native:compute:VirtualMachine",
         name: "vm",
-        inputs: { hardwareProfile: { vmSize: "Standard_D4s_v5" }, priority: "Spot", evictionPolicy: "Delete", osProfile, networkProfile: { networkInterfaceConfigurations: [nic] }, tags },
+        inputs: {
+            hardwareProfile: { vmSize: "Standard_D4s_v5" },
+            priority: "Spot",
+            evictionPolicy: "Delete",
+            osProfile,
+            networkProfile: { networkInterfaceConfigurations: [nic] },
+            tags,
+        },
     },
     {
         type: "azure-native:containerservice:ManagedCluster",
         name: "aks",
-        inputs: { agentPoolProfiles: [{ name: "a", vmSize: "Standard_D4s_v5", virtualMachinesProfile: { scale: { manual: [{ size: "Standard_D4s_v5" }] } } }], tags },
+        inputs: {
+            agentPoolProfiles: [{ name: "a", vmSize: "Standard_D4s_v5", virtualMachinesProfile: { scale: { manual: [{ size: "Standard_D4s_v5" }] } } }],
+            tags,
+        },
     },
     { type: "azure-native:containerservice:AgentPool", name: "aks-pool", inputs: { vmSize: "Standard_D4s_v5", tags } },
     { type: "azure-native:batch:Pool", name: "batch", inputs: { vmSize: "Standard_D4s_v5", tags } },
-    { type: "azure-native:azurefleet:Fleet", name: "fleet", inputs: { vmSizesProfile: [{ name: "Standard_D4s_v5" }], spotPriorityProfile: { evictionPolicy: "Delete" }, tags } },
+    {
+        type: "azure-native:azurefleet:Fleet",
+        name: "fleet",
+        inputs: { vmSizesProfile: [{ name: "Standard_D4s_v5" }], spotPriorityProfile: { evictionPolicy: "Delete" }, tags },
+    },
     {
         type: "azure-native:computebulkactions:BulkAction",
         name: "bulk",
@@ -49,7 +63,11 @@ const EXAMPLES: HarnessResource[] = [
         name: "nsg",
         inputs: { securityRules: [{ direction: "Inbound", access: "Allow", sourceAddressPrefix: "*", sourceAddressPrefixes: ["0.0.0.0/0"] }], tags },
     },
-    { type: "azure-native:network:SecurityRule", name: "rule", inputs: { direction: "Inbound", access: "Allow", sourceAddressPrefix: "Internet", sourceAddressPrefixes: ["::/0"] } },
+    {
+        type: "azure-native:network:SecurityRule",
+        name: "rule",
+        inputs: { direction: "Inbound", access: "Allow", sourceAddressPrefix: "Internet", sourceAddressPrefixes: ["::/0"] },
+    },
     {
         type: "azure-native:storage:StorageAccount",
         name: "store",
@@ -58,48 +76,107 @@ const EXAMPLES: HarnessResource[] = [
     },
     { type: "azure-native:keyvault:Vault", name: "vault", inputs: { properties: { enableRbacAuthorization: true, enablePurgeProtection: true }, tags } },
     { type: "azure-native:authorization:ManagementLockByScope", name: "lock", inputs: { scope: "store-id", level: "CanNotDelete" } },
-    { type: "azure-native:monitor:AutoscaleSetting", name: "autoscale", inputs: { targetResourceUri: "pool-id", profiles: [{ capacity: { maximum: "10" } }], tags } },
+    {
+        type: "azure-native:monitor:AutoscaleSetting",
+        name: "autoscale",
+        inputs: { targetResourceUri: "pool-id", profiles: [{ capacity: { maximum: "10" } }], tags },
+    },
     // Walk-arounds: a versioned token, the classic provider, generic ARM and templates, the size policy assignments.
     { type: "azure-native:compute/v20240301:VirtualMachineScaleSet", name: "versioned", inputs: { sku: { name: "Standard_D4s_v5", capacity: 1 }, tags } },
     {
         type: "azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet",
         name: "classic-vmss",
-        inputs: { skuName: "Mix", skuProfile: { allocationStrategy: "LowestPrice", virtualMachineSizes: [{ name: "Standard_D4s_v5" }], vmSizes: ["Standard_D4s_v5"] } },
+        inputs: {
+            skuName: "Mix",
+            skuProfile: { allocationStrategy: "LowestPrice", virtualMachineSizes: [{ name: "Standard_D4s_v5" }], vmSizes: ["Standard_D4s_v5"] },
+        },
     },
-    { type: "azure:containerservice/kubernetesCluster:KubernetesCluster", name: "classic-aks", inputs: { defaultNodePool: { name: "d", vmSize: "Standard_D4s_v5" } } },
+    {
+        type: "azure:containerservice/kubernetesCluster:KubernetesCluster",
+        name: "classic-aks",
+        inputs: { defaultNodePool: { name: "d", vmSize: "Standard_D4s_v5" } },
+    },
     {
         type: "azure-native:resources:Resource",
         name: "generic",
-        inputs: { resourceProviderNamespace: "Microsoft.Compute", resourceType: "virtualMachineScaleSets", sku: { name: "Mix" }, properties: { skuProfile: { vmSizes: [{ name: "Standard_D4s_v5" }] } } },
+        inputs: {
+            resourceProviderNamespace: "Microsoft.Compute",
+            resourceType: "virtualMachineScaleSets",
+            sku: { name: "Mix" },
+            properties: { skuProfile: { vmSizes: [{ name: "Standard_D4s_v5" }] } },
+        },
     },
     {
         type: "azure-native:resources:Deployment",
         name: "template",
         inputs: {
             properties: {
-                template: { resources: [{ type: "Microsoft.Compute/virtualMachines", properties: { hardwareProfile: { vmSize: "[parameters('s')]" } }, resources: [{ type: "x" }] }] },
+                template: {
+                    resources: [
+                        {
+                            type: "Microsoft.Compute/virtualMachines",
+                            properties: { hardwareProfile: { vmSize: "[parameters('s')]" } },
+                            resources: [{ type: "x" }],
+                        },
+                    ],
+                },
                 parameters: { s: { value: "Standard_D4s_v5" } },
             },
         },
     },
     // Baselines on more types: extensions, VNM admin rules, Batch NAT pools and public IPs, the classic provider's.
     { type: "azure-native:compute:VirtualMachineExtension", name: "vmaccess", inputs: { type: "VMAccessForLinux", protectedSettings: { password: "x" } } },
-    { type: "azure-native:network:AdminRule", name: "admin-rule", inputs: { kind: "Custom", access: "AlwaysAllow", direction: "Inbound", sources: [{ addressPrefix: "Internet", addressPrefixType: "ServiceTag" }] } },
+    {
+        type: "azure-native:network:AdminRule",
+        name: "admin-rule",
+        inputs: { kind: "Custom", access: "AlwaysAllow", direction: "Inbound", sources: [{ addressPrefix: "Internet", addressPrefixType: "ServiceTag" }] },
+    },
     {
         type: "azure-native:batch:Pool",
         name: "batch-nat",
-        inputs: { vmSize: "Standard_D4s_v5", networkConfiguration: { publicIPAddressConfiguration: { provision: "NoPublicIPAddresses" }, endpointConfiguration: { inboundNatPools: [{ name: "ssh", networkSecurityGroupRules: [{ access: "Allow", sourceAddressPrefix: "*" }] }] } }, tags },
+        inputs: {
+            vmSize: "Standard_D4s_v5",
+            networkConfiguration: {
+                publicIPAddressConfiguration: { provision: "NoPublicIPAddresses" },
+                endpointConfiguration: { inboundNatPools: [{ name: "ssh", networkSecurityGroupRules: [{ access: "Allow", sourceAddressPrefix: "*" }] }] },
+            },
+            tags,
+        },
     },
-    { type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", name: "classic-linux", inputs: { sku: "Standard_D4s_v5", instances: 2, priority: "Spot", evictionPolicy: "Delete", adminPassword: "x", networkInterfaces: [{ name: "n", ipConfigurations: [{ name: "i", publicIpAddresses: [{ name: "p" }] }] }] } },
-    { type: "azure:storage/account:Account", name: "classic-store", id: "classic-store-id", inputs: { allowNestedItemsToBePublic: false, sharedAccessKeyEnabled: false, minTlsVersion: "TLS1_2" } },
+    {
+        type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet",
+        name: "classic-linux",
+        inputs: {
+            sku: "Standard_D4s_v5",
+            instances: 2,
+            priority: "Spot",
+            evictionPolicy: "Delete",
+            adminPassword: "x",
+            networkInterfaces: [{ name: "n", ipConfigurations: [{ name: "i", publicIpAddresses: [{ name: "p" }] }] }],
+        },
+    },
+    {
+        type: "azure:storage/account:Account",
+        name: "classic-store",
+        id: "classic-store-id",
+        inputs: { allowNestedItemsToBePublic: false, sharedAccessKeyEnabled: false, minTlsVersion: "TLS1_2" },
+    },
     { type: "azure:keyvault/keyVault:KeyVault", name: "classic-vault", inputs: { rbacAuthorizationEnabled: true, purgeProtectionEnabled: true } },
-    { type: "azure:network/networkSecurityGroup:NetworkSecurityGroup", name: "classic-nsg", inputs: { securityRules: [{ direction: "Inbound", access: "Allow", sourceAddressPrefixes: ["0.0.0.0/1", "128.0.0.0/1"] }] } },
+    {
+        type: "azure:network/networkSecurityGroup:NetworkSecurityGroup",
+        name: "classic-nsg",
+        inputs: { securityRules: [{ direction: "Inbound", access: "Allow", sourceAddressPrefixes: ["0.0.0.0/1", "128.0.0.0/1"] }] },
+    },
     { type: "azure:management/lock:Lock", name: "classic-lock", inputs: { scope: "classic-store-id", lockLevel: "CanNotDelete" } },
     { type: "azure-native:resources:ResourceGroup", name: "rg", id: "/subscriptions/s/resourceGroups/rg", inputs: { resourceGroupName: "rg", tags } },
     {
         type: "azure-native:authorization:PolicyAssignment",
         name: "sizes",
-        inputs: { scope: "/subscriptions/s/resourceGroups/rg", policyDefinitionId: "/providers/Microsoft.Authorization/policyDefinitions/cccc23c7-8427-4f53-ad12-b6a63eb452b3", parameters: { listOfAllowedSKUs: { value: ["Standard_D4s_v5"] } } },
+        inputs: {
+            scope: "/subscriptions/s/resourceGroups/rg",
+            policyDefinitionId: "/providers/Microsoft.Authorization/policyDefinitions/cccc23c7-8427-4f53-ad12-b6a63eb452b3",
+            parameters: { listOfAllowedSKUs: { value: ["Standard_D4s_v5"] } },
+        },
     },
 ];
 

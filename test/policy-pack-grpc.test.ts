@@ -70,7 +70,11 @@ describe("policy pack served through @pulumi/pulumi/cmd/run-policy-pack", () => 
     it("Analyze reports an unknown size as unverifiable during preview, advisory", async () => {
         const violations = await pack.analyze(scaleSet(UNKNOWN));
         expect(violations).toEqual([
-            expect.objectContaining({ policy: "vm-sizes-x86-64-v3", enforcementLevel: "advisory", message: expect.stringMatching(/can't run policy 'vm-sizes-x86-64-v3' .* during preview/) }),
+            expect.objectContaining({
+                policy: "vm-sizes-x86-64-v3",
+                enforcementLevel: "advisory",
+                message: expect.stringMatching(/can't run policy 'vm-sizes-x86-64-v3' .* during preview/),
+            }),
         ]);
     });
 
@@ -78,12 +82,27 @@ describe("policy pack served through @pulumi/pulumi/cmd/run-policy-pack", () => 
         const walkArounds: AnalyzedResource[] = [
             { ...scaleSet("Standard_A2_v2"), type: "azure-native:compute/v20240301:VirtualMachineScaleSet", name: "versioned" },
             { type: "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", name: "classic", inputs: { size: "Standard_A2_v2" } },
-            { type: "azure-native:resources:Deployment", name: "template", inputs: { properties: { mode: "Incremental", template: { resources: [{ type: "Microsoft.Compute/virtualMachines", properties: { hardwareProfile: { vmSize: "Standard_A2_v2" } } }] } } } },
-            { type: "azure-native:hdinsight:Cluster", name: "hdi", inputs: { properties: { computeProfile: { roles: [{ name: "worker", hardwareProfile: { vmSize: "Standard_A2_v2" } }] } } } },
+            {
+                type: "azure-native:resources:Deployment",
+                name: "template",
+                inputs: {
+                    properties: {
+                        mode: "Incremental",
+                        template: { resources: [{ type: "Microsoft.Compute/virtualMachines", properties: { hardwareProfile: { vmSize: "Standard_A2_v2" } } }] },
+                    },
+                },
+            },
+            {
+                type: "azure-native:hdinsight:Cluster",
+                name: "hdi",
+                inputs: { properties: { computeProfile: { roles: [{ name: "worker", hardwareProfile: { vmSize: "Standard_A2_v2" } }] } } },
+            },
         ];
         for (const resource of walkArounds) {
             const violations = (await pack.analyze(resource)).filter((violation) => violation.policy === "vm-sizes-x86-64-v3");
-            expect(violations, resource.name).toEqual([expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringContaining("Standard_A2_v2") })]);
+            expect(violations, resource.name).toEqual([
+                expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringContaining("Standard_A2_v2") }),
+            ]);
         }
     });
 
@@ -118,6 +137,8 @@ describe("policy pack served through @pulumi/pulumi/cmd/run-policy-pack", () => 
     it("Configure applies the pack config: minimum level x86-64-v4 refuses a v3-only size", async () => {
         await pack.configure({ "vm-sizes-x86-64-v3": { minimumLevel: "x86-64-v4" } });
         const violations = await pack.analyze(scaleSet("Standard_D16as_v5"));
-        expect(violations).toEqual([expect.objectContaining({ policy: "vm-sizes-x86-64-v3", enforcementLevel: "mandatory", message: expect.stringContaining("x86-64-v4") })]);
+        expect(violations).toEqual([
+            expect.objectContaining({ policy: "vm-sizes-x86-64-v3", enforcementLevel: "mandatory", message: expect.stringContaining("x86-64-v4") }),
+        ]);
     });
 });

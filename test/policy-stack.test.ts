@@ -31,13 +31,17 @@ describe("vcpu-budget", () => {
     });
 
     it("reports the total and its breakdown when sku capacities exceed the budget", async () => {
-        const violations = await check([pool("a", { name: "Standard_D16as_v5", capacity: 10 }), pool("b", { name: "Standard_D4s_v5", capacity: 5 })], budget(150));
+        const violations = await check(
+            [pool("a", { name: "Standard_D16as_v5", capacity: 10 }), pool("b", { name: "Standard_D4s_v5", capacity: 5 })],
+            budget(150),
+        );
         expect(violations).toEqual([
             {
                 policy: "vcpu-budget",
                 enforcementLevel: "mandatory",
                 urn: undefined,
-                message: "The farm's VMs can grow to 180 vCPUs, above the budget of 150 (a: 10 VMs (sku.capacity) × 16 vCPUs; b: 5 VMs (sku.capacity) × 4 vCPUs).",
+                message:
+                    "The farm's VMs can grow to 180 vCPUs, above the budget of 150 (a: 10 VMs (sku.capacity) × 16 vCPUs; b: 5 VMs (sku.capacity) × 4 vCPUs).",
             },
         ]);
     });
@@ -50,7 +54,9 @@ describe("vcpu-budget", () => {
 
     it("links an autoscale setting by the engine's property dependencies", async () => {
         const scaleSet = { ...pool("a", { name: "Standard_D16as_v5", capacity: 1 }), id: undefined };
-        const setting = autoscale("a-autoscale", UNKNOWN, ["40"], { propertyDependencies: { targetResourceUri: ["urn:pulumi:test::buildfarm::azure-native:compute:VirtualMachineScaleSet::a"] } });
+        const setting = autoscale("a-autoscale", UNKNOWN, ["40"], {
+            propertyDependencies: { targetResourceUri: ["urn:pulumi:test::buildfarm::azure-native:compute:VirtualMachineScaleSet::a"] },
+        });
         expect(messages(await check([scaleSet, setting], budget(100)))).toEqual([expect.stringContaining("640 vCPUs")]);
     });
 
@@ -118,10 +124,22 @@ describe("vcpu-budget", () => {
     it("counts VMs, AKS pools (at maxCount when larger) and the classic provider's scale sets and pools", async () => {
         const resources: HarnessResource[] = [
             { type: compute.VirtualMachine, name: "vm", inputs: { hardwareProfile: { vmSize: "Standard_D16as_v5" } } },
-            { type: "azure-native:containerservice:ManagedCluster", name: "aks", inputs: { agentPoolProfiles: [{ name: "p", vmSize: "Standard_D16as_v5", count: 2, maxCount: 5, enableAutoScaling: true }] } },
+            {
+                type: "azure-native:containerservice:ManagedCluster",
+                name: "aks",
+                inputs: { agentPoolProfiles: [{ name: "p", vmSize: "Standard_D16as_v5", count: 2, maxCount: 5, enableAutoScaling: true }] },
+            },
             { type: "azure-native:containerservice/v20240901:AgentPool", name: "pool", inputs: { vmSize: "Standard_D4as_v5", count: 3 } },
-            { type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", name: "classic", inputs: { sku: "Standard_D8as_v5", instances: 4 } },
-            { type: "azure:containerservice/kubernetesCluster:KubernetesCluster", name: "classic-aks", inputs: { defaultNodePool: { name: "d", vmSize: "Standard_D4as_v5", nodeCount: 1, maxCount: 3 } } },
+            {
+                type: "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet",
+                name: "classic",
+                inputs: { sku: "Standard_D8as_v5", instances: 4 },
+            },
+            {
+                type: "azure:containerservice/kubernetesCluster:KubernetesCluster",
+                name: "classic-aks",
+                inputs: { defaultNodePool: { name: "d", vmSize: "Standard_D4as_v5", nodeCount: 1, maxCount: 3 } },
+            },
         ];
         // 16 + 5 × 16 + 3 × 4 + 4 × 8 + 3 × 4 = 152
         expect(await check(resources, budget(152))).toEqual([]);
@@ -141,16 +159,24 @@ describe("vcpu-budget", () => {
     });
 
     it("still reports a known excess when another scale set's count is unknown during preview", async () => {
-        const violations = await check([pool("a", { name: "Standard_D16as_v5", capacity: 100 }), pool("b", { name: "Standard_D16as_v5", capacity: UNKNOWN })], budget(1000));
+        const violations = await check(
+            [pool("a", { name: "Standard_D16as_v5", capacity: 100 }), pool("b", { name: "Standard_D16as_v5", capacity: UNKNOWN })],
+            budget(1000),
+        );
         expect(violations).toEqual([
-            expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringMatching(/^The farm's VMs can grow to at least 1600 vCPUs, above the budget of 1000/) }),
+            expect.objectContaining({
+                enforcementLevel: "mandatory",
+                message: expect.stringMatching(/^The farm's VMs can grow to at least 1600 vCPUs, above the budget of 1000/),
+            }),
             expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/^can't run policy 'vcpu-budget' during preview/) }),
         ]);
     });
 
     it("an unknown capacity during preview cannot be verified", async () => {
         const violations = await check([pool("a", { name: "Standard_D16as_v5", capacity: UNKNOWN })]);
-        expect(violations).toEqual([expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/^can't run policy 'vcpu-budget' during preview/) })]);
+        expect(violations).toEqual([
+            expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/^can't run policy 'vcpu-budget' during preview/) }),
+        ]);
     });
 });
 
@@ -169,7 +195,10 @@ describe("storage-account-delete-lock", () => {
     });
 
     it("passes an account linked to the lock by the engine's property dependencies", async () => {
-        const linked = lock({ level: "CanNotDelete" }, { propertyDependencies: { scope: ["urn:pulumi:test::buildfarm::azure-native:storage:StorageAccount::store"] } });
+        const linked = lock(
+            { level: "CanNotDelete" },
+            { propertyDependencies: { scope: ["urn:pulumi:test::buildfarm::azure-native:storage:StorageAccount::store"] } },
+        );
         expect(await check([{ ...account("store"), id: undefined }, linked])).toEqual([]);
     });
 
@@ -188,23 +217,51 @@ describe("storage-account-delete-lock", () => {
         ["a ReadOnly lock on the account", lock({ scope: "store-id", level: "ReadOnly" })],
         ["a lock on the account's group, by scope", lock({ scope: "/subscriptions/s/resourceGroups/FARM", level: "CanNotDelete" })],
         ["a lock on the subscription, by scope", lock({ scope: "/subscriptions/s", level: "CanNotDelete" })],
-        ["a group-level lock on the account's group", { type: authorization.ManagementLockAtResourceGroupLevel, name: "rg-lock", inputs: { resourceGroupName: "farm", level: "CanNotDelete" } }],
+        [
+            "a group-level lock on the account's group",
+            { type: authorization.ManagementLockAtResourceGroupLevel, name: "rg-lock", inputs: { resourceGroupName: "farm", level: "CanNotDelete" } },
+        ],
         ["a subscription-level lock", { type: authorization.ManagementLockAtSubscriptionLevel, name: "sub-lock", inputs: { level: "CanNotDelete" } }],
-        ["a resource-level lock naming the account", {
-            type: authorization.ManagementLockAtResourceLevel, name: "res-lock",
-            inputs: { resourceGroupName: "farm", resourceProviderNamespace: "Microsoft.Storage", resourceType: "storageAccounts", resourceName: "kojiartifacts", parentResourcePath: "", level: "CanNotDelete" },
-        }],
+        [
+            "a resource-level lock naming the account",
+            {
+                type: authorization.ManagementLockAtResourceLevel,
+                name: "res-lock",
+                inputs: {
+                    resourceGroupName: "farm",
+                    resourceProviderNamespace: "Microsoft.Storage",
+                    resourceType: "storageAccounts",
+                    resourceName: "kojiartifacts",
+                    parentResourcePath: "",
+                    level: "CanNotDelete",
+                },
+            },
+        ],
     ] as [string, HarnessResource][])("counts %s, as ARM applies locks downwards", async (_case, candidate) => {
         const inGroup = { ...account("store"), inputs: { kind: "StorageV2", resourceGroupName: "farm", name: "kojiartifacts" } };
         expect(await check([inGroup, candidate])).toEqual([]);
     });
 
     it.each([
-        ["a lock on another group", { type: authorization.ManagementLockAtResourceGroupLevel, name: "rg-lock", inputs: { resourceGroupName: "other", level: "CanNotDelete" } }],
-        ["a resource-level lock on another account", {
-            type: authorization.ManagementLockAtResourceLevel, name: "res-lock",
-            inputs: { resourceGroupName: "farm", resourceProviderNamespace: "Microsoft.Storage", resourceType: "storageAccounts", resourceName: "other", parentResourcePath: "", level: "CanNotDelete" },
-        }],
+        [
+            "a lock on another group",
+            { type: authorization.ManagementLockAtResourceGroupLevel, name: "rg-lock", inputs: { resourceGroupName: "other", level: "CanNotDelete" } },
+        ],
+        [
+            "a resource-level lock on another account",
+            {
+                type: authorization.ManagementLockAtResourceLevel,
+                name: "res-lock",
+                inputs: {
+                    resourceGroupName: "farm",
+                    resourceProviderNamespace: "Microsoft.Storage",
+                    resourceType: "storageAccounts",
+                    resourceName: "other",
+                    parentResourcePath: "",
+                    level: "CanNotDelete",
+                },
+            },
+        ],
         ["a CanNotDelete lock by scope on another group", lock({ scope: "/subscriptions/s/resourceGroups/other", level: "CanNotDelete" })],
     ] as [string, HarnessResource][])("does not count %s", async (_case, candidate) => {
         const inGroup = { ...account("store"), inputs: { kind: "StorageV2", resourceGroupName: "farm", name: "kojiartifacts" } };

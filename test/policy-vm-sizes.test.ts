@@ -37,7 +37,15 @@ describe("vm-sizes-x86-64-v3: where sizes appear", () => {
         ["VM hardwareProfile.vmSize", (size) => ({ type: compute.VirtualMachine, inputs: { hardwareProfile: { vmSize: size } } }), "hardwareProfile.vmSize"],
         [
             "AKS cluster agent pool profile",
-            (size) => ({ type: containerservice.ManagedCluster, inputs: { agentPoolProfiles: [{ name: "a", vmSize: V3 }, { name: "b", vmSize: size }] } }),
+            (size) => ({
+                type: containerservice.ManagedCluster,
+                inputs: {
+                    agentPoolProfiles: [
+                        { name: "a", vmSize: V3 },
+                        { name: "b", vmSize: size },
+                    ],
+                },
+            }),
             "agentPoolProfiles[1].vmSize",
         ],
         ["AKS agent pool vmSize", (size) => ({ type: containerservice.AgentPool, inputs: { vmSize: size } }), "vmSize"],
@@ -62,14 +70,22 @@ describe("vm-sizes-x86-64-v3: where sizes appear", () => {
     it.each(placements)("%s: a non-v3 size is a mandatory violation naming the place and the catalog's reason", async (_where, place, path) => {
         const violations = await check(place(BELOW));
         expect(violations).toEqual([
-            { policy: "vm-sizes-x86-64-v3", enforcementLevel: "mandatory", urn: expect.stringContaining("::subject"), message: `${path}: ${sizeVerdict(BELOW).reason}` },
+            {
+                policy: "vm-sizes-x86-64-v3",
+                enforcementLevel: "mandatory",
+                urn: expect.stringContaining("::subject"),
+                message: `${path}: ${sizeVerdict(BELOW).reason}`,
+            },
         ]);
     });
 
     it.each(placements)("%s: an unknown value during preview cannot be verified", async (_where, place) => {
         const violations = await check(place(UNKNOWN));
         expect(violations).toHaveLength(1);
-        expect(violations[0]).toMatchObject({ enforcementLevel: "advisory", message: expect.stringMatching(/^can't run policy 'vm-sizes-x86-64-v3' during preview/) });
+        expect(violations[0]).toMatchObject({
+            enforcementLevel: "advisory",
+            message: expect.stringMatching(/^can't run policy 'vm-sizes-x86-64-v3' during preview/),
+        });
     });
 });
 
@@ -87,19 +103,23 @@ describe("vm-sizes-x86-64-v3: verdicts", () => {
     it("minimumLevel x86-64-v4 refuses a v3-only series and keeps a v4 one", async () => {
         const config = { "vm-sizes-x86-64-v3": { minimumLevel: "x86-64-v4" } };
         expect(await check(scaleSet(V4), config)).toEqual([]);
-        expect(messages(await check(scaleSet(V3), config))).toEqual([
-            `sku.name: ${sizeVerdict(V3, { minimumLevel: "x86-64-v4" }).reason}`,
-        ]);
+        expect(messages(await check(scaleSet(V3), config))).toEqual([`sku.name: ${sizeVerdict(V3, { minimumLevel: "x86-64-v4" }).reason}`]);
     });
 
     it("holds a scale set tagged with a stricter pool level to that level, never to a looser one", async () => {
-        const tagged = (size: string, level: unknown) => ({ type: compute.VirtualMachineScaleSet, inputs: { sku: { name: size, capacity: 1 }, tags: { "buildfarm-minimum-level": level } } });
+        const tagged = (size: string, level: unknown) => ({
+            type: compute.VirtualMachineScaleSet,
+            inputs: { sku: { name: size, capacity: 1 }, tags: { "buildfarm-minimum-level": level } },
+        });
         expect(messages(await check(tagged(V3, "x86-64-v4")))).toEqual([`sku.name: ${sizeVerdict(V3, { minimumLevel: "x86-64-v4" }).reason}`]);
         expect(await check(tagged(V4, "x86-64-v4"))).toEqual([]);
         // A tag cannot lower the configured level.
-        expect(messages(await check(tagged(V3, "x86-64-v3"), { "vm-sizes-x86-64-v3": { minimumLevel: "x86-64-v4" } })))
-            .toEqual([`sku.name: ${sizeVerdict(V3, { minimumLevel: "x86-64-v4" }).reason}`]);
-        expect(messages(await check(tagged(V4, "v5")))).toEqual([expect.stringMatching(/^tags\.buildfarm-minimum-level: .* is not one of x86-64-v3, x86-64-v4/)]);
+        expect(messages(await check(tagged(V3, "x86-64-v3"), { "vm-sizes-x86-64-v3": { minimumLevel: "x86-64-v4" } }))).toEqual([
+            `sku.name: ${sizeVerdict(V3, { minimumLevel: "x86-64-v4" }).reason}`,
+        ]);
+        expect(messages(await check(tagged(V4, "v5")))).toEqual([
+            expect.stringMatching(/^tags\.buildfarm-minimum-level: .* is not one of x86-64-v3, x86-64-v4/),
+        ]);
     });
 
     it("asOf judges retirement at that day", async () => {
@@ -132,7 +152,10 @@ describe("vm-sizes-x86-64-v3: odd shapes", () => {
     it.each([
         ["a scale set without sku (Flexible, VMs attached separately)", { type: compute.VirtualMachineScaleSet, inputs: {} }],
         ["a scale set with sku null", { type: compute.VirtualMachineScaleSet, inputs: { sku: null } }],
-        ["a scale set without sku whose VMs come from an instance mix", { type: compute.VirtualMachineScaleSet, inputs: { skuProfile: { vmSizes: [{ name: V3 }] } } }],
+        [
+            "a scale set without sku whose VMs come from an instance mix",
+            { type: compute.VirtualMachineScaleSet, inputs: { skuProfile: { vmSizes: [{ name: V3 }] } } },
+        ],
         ["an AKS cluster with no pools", { type: containerservice.ManagedCluster, inputs: { agentPoolProfiles: [] } }],
         ["a resource the policy does not cover", { type: storage.StorageAccount, inputs: { sku: { name: BELOW } } }],
     ])("passes %s", async (_case, resource) => {
@@ -147,7 +170,11 @@ describe("vm-sizes-x86-64-v3: odd shapes", () => {
         ["a VM with hardwareProfile a string", { type: compute.VirtualMachine, inputs: { hardwareProfile: "big" } }, "hardwareProfile.vmSize"],
         ["an AKS pool without any size", { type: containerservice.AgentPool, inputs: { count: 3 } }, "vmSize"],
         ["a Batch pool with vmSize null", { type: batch.Pool, inputs: { vmSize: null } }, "vmSize"],
-        ["a fleet choosing sizes by attributes", { type: azurefleet.Fleet, inputs: { vmSizesProfile: [{ name: V3 }], vmAttributes: { vCpuCount: { min: 16 } } } }, "vmAttributes"],
+        [
+            "a fleet choosing sizes by attributes",
+            { type: azurefleet.Fleet, inputs: { vmSizesProfile: [{ name: V3 }], vmAttributes: { vCpuCount: { min: 16 } } } },
+            "vmAttributes",
+        ],
         ["a bulk launch without properties", { type: computebulkactions.BulkAction, inputs: {} }, "properties.vmSizesProfile"],
         ["a fleet with vmSizesProfile not a list", { type: azurefleet.Fleet, inputs: { vmSizesProfile: { name: V3 } } }, "vmSizesProfile"],
     ])("reports a missing size for %s (Azure's default is not guaranteed v3)", async (_case, resource, path) => {
@@ -178,7 +205,9 @@ describe("vm-sizes-x86-64-v3: odd shapes", () => {
 
     it("maps a mock's unknown marker to the engine's sentinel", async () => {
         const violations = await check({ type: compute.VirtualMachineScaleSet, inputs: { sku: { name: { __pulumiUnknown: true } } } });
-        expect(violations).toEqual([expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringContaining("can't be known during preview") })]);
+        expect(violations).toEqual([
+            expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringContaining("can't be known during preview") }),
+        ]);
     });
 
     it("an unknown list of mix sizes cannot be verified", async () => {

@@ -14,10 +14,14 @@ const ARGS: SecretVaultArgs = {
     vaultPrivateDnsZoneResourceId: "vault-zone-id",
 };
 
-
 describe("planSecretVault (pure)", () => {
     it("fills in the defaults", () => {
-        expect(planSecretVault(ARGS)).toEqual({ vaultNamePrefix: "koji-kv", skuName: "standard", softDeleteRetentionDays: 90, access: { publicNetworkAccess: "Disabled", allowedIpRules: [] } });
+        expect(planSecretVault(ARGS)).toEqual({
+            vaultNamePrefix: "koji-kv",
+            skuName: "standard",
+            softDeleteRetentionDays: 90,
+            access: { publicNetworkAccess: "Disabled", allowedIpRules: [] },
+        });
     });
 
     it.each([
@@ -71,7 +75,9 @@ describe("SecretVault (mocked)", () => {
             subnet: { id: "endpoint-subnet-id" },
             privateLinkServiceConnections: [{ privateLinkServiceId: "secrets-vault-id", groupIds: ["vault"] }],
         });
-        expect(mocks.single("azure-native:network:PrivateDnsZoneGroup").inputs.privateDnsZoneConfigs).toEqual([{ name: "vault", privateDnsZoneId: "vault-zone-id" }]);
+        expect(mocks.single("azure-native:network:PrivateDnsZoneGroup").inputs.privateDnsZoneConfigs).toEqual([
+            { name: "vault", privateDnsZoneId: "vault-zone-id" },
+        ]);
     });
 
     it("never creates a secret, key or access policy", () => {

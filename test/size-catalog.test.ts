@@ -1,42 +1,109 @@
 import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
-import {
-    findSize, parseSizeTable, SERIES, seriesFacts, seriesOfSize, SIZES, SIZES_FILE, sizeVerdict,
-} from "../policy/catalog";
+import { findSize, parseSizeTable, SERIES, seriesFacts, seriesOfSize, SIZES, SIZES_FILE, sizeVerdict } from "../policy/catalog";
 
 /**
  * Each series' guaranteed level, worked out by hand from the CPUs its docs list and typed in again here, so a
  * wrong CPU id in series.ts (from which the catalog computes levels) fails a test.
  */
 const HAND_WORKED_LEVELS: Record<string, "v1" | "v2" | "v3" | "v4" | "arm64"> = {
-    "Basic A (Basic_A0-A4)": "v1", "Standard A0-A7 (A v1)": "v1", "A8-A11 (compute-intensive A)": "v2",
-    "Av2 / Amv2": "v1", "B-series v1 (Bs)": "v1", "Bsv2": "v4", "Basv2": "v3", "Bpsv2": "arm64",
-    "D-series v1 (D1-D4, D11-D14)": "v2", "DS-series v1 (DS1-DS4, DS11-DS14)": "v2", "Dv2 / DSv2": "v3",
-    "Dv3 / Dsv3": "v3", "Dv4 / Dsv4 / Ddv4 / Ddsv4": "v4", "Dav4 / Dasv4": "v3", "Dv5 / Dsv5 / Ddv5 / Ddsv5": "v4",
-    "Dlsv5 / Dldsv5": "v4", "Dasv5 / Dadsv5": "v3", "Dpsv5 / Dpdsv5 / Dplsv5 / Dpldsv5": "arm64",
-    "Dsv6 / Ddsv6 / Dlsv6 / Dldsv6": "v4", "Dasv6 / Dadsv6 / Dalsv6 / Daldsv6": "v4",
-    "Dpsv6 / Dpdsv6 / Dplsv6 / Dpldsv6 (Cobalt 100)": "arm64", "Dsv7 / Ddsv7 / Dlsv7 / Dldsv7": "v4",
-    "Dasv7 / Dadsv7 / Dalsv7 / Daldsv7": "v4", "DC-series v1 (preview)": "v3", "DCsv2 (SGX)": "v3",
-    "DCsv3 / DCdsv3 (SGX)": "v4", "DCasv5 / DCadsv5 (SEV-SNP CVM)": "v3", "DCas_cc_v5 / DCads_cc_v5 (confidential child)": "v3",
-    "DCasv6 / DCadsv6 (SEV-SNP CVM)": "v4", "DCesv6 / DCedsv6 (TDX CVM)": "v4",
-    "F / Fs (v1)": "v3", "Fsv2": "v4", "FX": "v4", "FXmsv2 / FXmdsv2": "v4", "Fasv6 / Falsv6 / Famsv6": "v4",
-    "Fasv7 / Fadsv7 / Falsv7 / Faldsv7 / Famsv7 / Famdsv7": "v4", "Ev3 / Esv3": "v3", "Ev4 / Esv4 / Edv4 / Edsv4": "v4",
-    "Eav4 / Easv4": "v3", "Ev5 / Esv5 / Edv5 / Edsv5": "v4", "Ebsv5 / Ebdsv5": "v4", "Easv5 / Eadsv5": "v3",
-    "Epsv5 / Epdsv5": "arm64", "Esv6 / Edsv6": "v4", "Ebsv6 / Ebdsv6": "v4", "Easv6 / Eadsv6": "v4",
-    "Epsv6 / Epdsv6 (Cobalt 100)": "arm64", "Esv7 / Edsv7": "v4", "Easv7 / Eadsv7": "v4",
-    "ECasv5 / ECadsv5 (SEV-SNP CVM)": "v3", "ECas_cc_v5 / ECads_cc_v5": "v3", "ECasv6 / ECadsv6 (SEV-SNP CVM)": "v4",
+    "Basic A (Basic_A0-A4)": "v1",
+    "Standard A0-A7 (A v1)": "v1",
+    "A8-A11 (compute-intensive A)": "v2",
+    "Av2 / Amv2": "v1",
+    "B-series v1 (Bs)": "v1",
+    Bsv2: "v4",
+    Basv2: "v3",
+    Bpsv2: "arm64",
+    "D-series v1 (D1-D4, D11-D14)": "v2",
+    "DS-series v1 (DS1-DS4, DS11-DS14)": "v2",
+    "Dv2 / DSv2": "v3",
+    "Dv3 / Dsv3": "v3",
+    "Dv4 / Dsv4 / Ddv4 / Ddsv4": "v4",
+    "Dav4 / Dasv4": "v3",
+    "Dv5 / Dsv5 / Ddv5 / Ddsv5": "v4",
+    "Dlsv5 / Dldsv5": "v4",
+    "Dasv5 / Dadsv5": "v3",
+    "Dpsv5 / Dpdsv5 / Dplsv5 / Dpldsv5": "arm64",
+    "Dsv6 / Ddsv6 / Dlsv6 / Dldsv6": "v4",
+    "Dasv6 / Dadsv6 / Dalsv6 / Daldsv6": "v4",
+    "Dpsv6 / Dpdsv6 / Dplsv6 / Dpldsv6 (Cobalt 100)": "arm64",
+    "Dsv7 / Ddsv7 / Dlsv7 / Dldsv7": "v4",
+    "Dasv7 / Dadsv7 / Dalsv7 / Daldsv7": "v4",
+    "DC-series v1 (preview)": "v3",
+    "DCsv2 (SGX)": "v3",
+    "DCsv3 / DCdsv3 (SGX)": "v4",
+    "DCasv5 / DCadsv5 (SEV-SNP CVM)": "v3",
+    "DCas_cc_v5 / DCads_cc_v5 (confidential child)": "v3",
+    "DCasv6 / DCadsv6 (SEV-SNP CVM)": "v4",
+    "DCesv6 / DCedsv6 (TDX CVM)": "v4",
+    "F / Fs (v1)": "v3",
+    Fsv2: "v4",
+    FX: "v4",
+    "FXmsv2 / FXmdsv2": "v4",
+    "Fasv6 / Falsv6 / Famsv6": "v4",
+    "Fasv7 / Fadsv7 / Falsv7 / Faldsv7 / Famsv7 / Famdsv7": "v4",
+    "Ev3 / Esv3": "v3",
+    "Ev4 / Esv4 / Edv4 / Edsv4": "v4",
+    "Eav4 / Easv4": "v3",
+    "Ev5 / Esv5 / Edv5 / Edsv5": "v4",
+    "Ebsv5 / Ebdsv5": "v4",
+    "Easv5 / Eadsv5": "v3",
+    "Epsv5 / Epdsv5": "arm64",
+    "Esv6 / Edsv6": "v4",
+    "Ebsv6 / Ebdsv6": "v4",
+    "Easv6 / Eadsv6": "v4",
+    "Epsv6 / Epdsv6 (Cobalt 100)": "arm64",
+    "Esv7 / Edsv7": "v4",
+    "Easv7 / Eadsv7": "v4",
+    "ECasv5 / ECadsv5 (SEV-SNP CVM)": "v3",
+    "ECas_cc_v5 / ECads_cc_v5": "v3",
+    "ECasv6 / ECadsv6 (SEV-SNP CVM)": "v4",
     "ECesv6 / ECedsv6 (TDX CVM)": "v4",
-    "Dnsv6 / Dndsv6 / Dnlsv6 / Dnldsv6 (network optimized)": "v4", "Ensv6 / Endsv6 (network optimized)": "v4",
-    "G / GS": "v3", "M-series (v1)": "v3", "Mv2": "v4", "Msv2 / Mdsv2 Medium Memory": "v4",
-    "Msv3 / Mdsv3 (Medium + High Memory)": "v4", "Mbsv3 / Mbdsv3": "v4", "Msv4 / Mdsv4 / Mbsv4 / Mbdsv4": "v4",
-    "Ls (v1)": "v3", "Lsv2": "v3", "Lsv3": "v4", "Lasv3": "v3", "Lsv4": "v4", "Lasv4 / Laosv4": "v4",
-    "Lasv5 / Laosv5": "v4", "HBv2": "v3", "HBv3": "v3", "HBv4": "v4",
-    "HBv5": "v4", "HC": "v4", "HX": "v4", "NC (v1, K80)": "v3", "NCv2 (P100)": "v3", "NCv3 (V100)": "v3",
-    "NCasT4_v3": "v3", "NC_A100_v4": "v3", "NCads_H100_v5": "v4", "NCCads_H100_v5 (confidential GPU)": "v4",
-    "NC_RTXPRO6000BSE_v6": "v4", "ND (v1, P40)": "v3", "NDv2 (8x V100)": "v4", "ND A100 v4 / NDm A100 v4": "v3",
-    "ND H100 v5 / ND H200 v5 / ND MI300X v5": "v4", "ND GB200 v6 / ND GB300 v6": "arm64", "NV (v1, M60)": "v3",
-    "NVv2": "v3", "NVv3": "v3", "NVv4": "v3", "NVadsA10_v5": "v3", "NVads_V710_v5": "v4", "NGads_V620": "v3",
-    "NP (FPGA)": "v4", "NMads_MA35D (video ASIC)": "v4",
+    "Dnsv6 / Dndsv6 / Dnlsv6 / Dnldsv6 (network optimized)": "v4",
+    "Ensv6 / Endsv6 (network optimized)": "v4",
+    "G / GS": "v3",
+    "M-series (v1)": "v3",
+    Mv2: "v4",
+    "Msv2 / Mdsv2 Medium Memory": "v4",
+    "Msv3 / Mdsv3 (Medium + High Memory)": "v4",
+    "Mbsv3 / Mbdsv3": "v4",
+    "Msv4 / Mdsv4 / Mbsv4 / Mbdsv4": "v4",
+    "Ls (v1)": "v3",
+    Lsv2: "v3",
+    Lsv3: "v4",
+    Lasv3: "v3",
+    Lsv4: "v4",
+    "Lasv4 / Laosv4": "v4",
+    "Lasv5 / Laosv5": "v4",
+    HBv2: "v3",
+    HBv3: "v3",
+    HBv4: "v4",
+    HBv5: "v4",
+    HC: "v4",
+    HX: "v4",
+    "NC (v1, K80)": "v3",
+    "NCv2 (P100)": "v3",
+    "NCv3 (V100)": "v3",
+    NCasT4_v3: "v3",
+    NC_A100_v4: "v3",
+    NCads_H100_v5: "v4",
+    "NCCads_H100_v5 (confidential GPU)": "v4",
+    NC_RTXPRO6000BSE_v6: "v4",
+    "ND (v1, P40)": "v3",
+    "NDv2 (8x V100)": "v4",
+    "ND A100 v4 / NDm A100 v4": "v3",
+    "ND H100 v5 / ND H200 v5 / ND MI300X v5": "v4",
+    "ND GB200 v6 / ND GB300 v6": "arm64",
+    "NV (v1, M60)": "v3",
+    NVv2: "v3",
+    NVv3: "v3",
+    NVv4: "v3",
+    NVadsA10_v5: "v3",
+    NVads_V710_v5: "v4",
+    NGads_V620: "v3",
+    "NP (FPGA)": "v4",
+    "NMads_MA35D (video ASIC)": "v4",
 };
 
 describe("series table", () => {
@@ -63,7 +130,6 @@ describe("series table", () => {
             expect(series.sources[0], series.name).toMatch(/^(MicrosoftDocs|petersatsuse)\//);
         }
     });
-
 });
 
 /** Doc series whose pages list no host CPU: their sizes are known but stay unknown to the verdict. */
@@ -84,7 +150,11 @@ describe("size table", () => {
     });
 
     it("gives every catalog series at least one size", () => {
-        for (const series of SERIES) expect(SIZES.some((size) => seriesOfSize(size) === series), series.name).toBe(true);
+        for (const series of SERIES)
+            expect(
+                SIZES.some((size) => seriesOfSize(size) === series),
+                series.name,
+            ).toBe(true);
     });
 
     it("agrees with the series table on architecture wherever the size page names the CPU", () => {
@@ -111,7 +181,10 @@ describe("size table", () => {
 
     it("refuses a malformed table with the line and column at fault", () => {
         const [header, first] = fs.readFileSync(SIZES_FILE, "utf8").split("\n");
-        const broken = first.split("\t").map((cell, index) => (index === 8 ? "maybe" : cell)).join("\t");
+        const broken = first
+            .split("\t")
+            .map((cell, index) => (index === 8 ? "maybe" : cell))
+            .join("\t");
         expect(() => parseSizeTable(`${header}\n${broken}\n`)).toThrow(/line 2 .*column premium_storage/);
         expect(() => parseSizeTable(`size\tseries\n`)).toThrow(/the header must be exactly/);
     });
@@ -198,8 +271,19 @@ describe("sizeVerdict", () => {
     });
 
     it("fails closed on anything it does not know", () => {
-        for (const size of ["Standard_D6_v2", "Standard_X16_v9", "Standard_D16zs_v5", "Standard_NC6_Promo",
-            "Standard_D8_v2_Promo", "Standard_E8-8ds_v5", "Standard_D16as_v5_v6", "Standard_NC8ads_A10_v4", "D16as_v5", "", "Standard_"]) {
+        for (const size of [
+            "Standard_D6_v2",
+            "Standard_X16_v9",
+            "Standard_D16zs_v5",
+            "Standard_NC6_Promo",
+            "Standard_D8_v2_Promo",
+            "Standard_E8-8ds_v5",
+            "Standard_D16as_v5_v6",
+            "Standard_NC8ads_A10_v4",
+            "D16as_v5",
+            "",
+            "Standard_",
+        ]) {
             const verdict = sizeVerdict(size, today);
             expect(verdict, size).toMatchObject({ status: "unknown", allowed: false });
             expect(verdict.reason.length, size).toBeGreaterThan(20);

@@ -44,16 +44,18 @@ describe("the SDK-derived size property table", () => {
 
     it("finds the sizes the pack knew before it, and the ones it did not", () => {
         const rows = SIZE_PROPERTY_TABLE.rows.map((row) => `${row.type} ${row.path}`);
-        expect(rows).toEqual(expect.arrayContaining([
-            "azure-native:compute:VirtualMachine hardwareProfile.vmSize",
-            "azure-native:containerservice:ManagedCluster agentPoolProfiles[].vmSize",
-            "azure-native:batch:Pool vmSize",
-            "azure-native:hdinsight:Cluster properties.computeProfile.roles[].hardwareProfile.vmSize",
-            "azure-native:machinelearningservices:Compute properties.properties.vmSize",
-            "azure-native:virtualmachineimages:VirtualMachineImageTemplate vmProfile.vmSize",
-            "azure-native:devtestlab:VirtualMachine size",
-            "azure-native:compute:VirtualMachineScaleSetVM hardwareProfile.vmSize",
-        ]));
+        expect(rows).toEqual(
+            expect.arrayContaining([
+                "azure-native:compute:VirtualMachine hardwareProfile.vmSize",
+                "azure-native:containerservice:ManagedCluster agentPoolProfiles[].vmSize",
+                "azure-native:batch:Pool vmSize",
+                "azure-native:hdinsight:Cluster properties.computeProfile.roles[].hardwareProfile.vmSize",
+                "azure-native:machinelearningservices:Compute properties.properties.vmSize",
+                "azure-native:virtualmachineimages:VirtualMachineImageTemplate vmProfile.vmSize",
+                "azure-native:devtestlab:VirtualMachine size",
+                "azure-native:compute:VirtualMachineScaleSetVM hardwareProfile.vmSize",
+            ]),
+        );
     });
 
     it("names a reason for every row it does not check, and only for rows the table has", () => {
@@ -65,7 +67,9 @@ describe("the SDK-derived size property table", () => {
     });
 
     it("reads a path through lists to each value that is set", () => {
-        const props = { properties: { computeProfile: { roles: [{ hardwareProfile: { vmSize: "a" } }, { hardwareProfile: {} }, { hardwareProfile: { vmSize: "c" } }] } } };
+        const props = {
+            properties: { computeProfile: { roles: [{ hardwareProfile: { vmSize: "a" } }, { hardwareProfile: {} }, { hardwareProfile: { vmSize: "c" } }] } },
+        };
         expect(valuesAt(props, "properties.computeProfile.roles[].hardwareProfile.vmSize")).toEqual([
             { path: "properties.computeProfile.roles[0].hardwareProfile.vmSize", value: "a" },
             { path: "properties.computeProfile.roles[2].hardwareProfile.vmSize", value: "c" },
@@ -75,7 +79,9 @@ describe("the SDK-derived size property table", () => {
 
 describe("vm-sizes-x86-64-v3 at every checked row of the table", () => {
     const sizeMessages = async (row: SizePropertyRow, size: string) =>
-        (await runResourcePolicies([{ type: row.type, name: "subject", inputs: inputsWith(row.path, size) }], {}, [vmSizesX8664V3])).map((violation) => violation.message);
+        (await runResourcePolicies([{ type: row.type, name: "subject", inputs: inputsWith(row.path, size) }], {}, [vmSizesX8664V3])).map(
+            (violation) => violation.message,
+        );
 
     it.each(checkedRows.map((row) => [`${row.type} ${row.path}`, row] as const))("%s", async (_name, row) => {
         expect(await sizeMessages(row, BELOW)).toContainEqual(expect.stringContaining(`${concretePath(row)}: `));

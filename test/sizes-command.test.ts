@@ -11,9 +11,23 @@ describe("sizes command", () => {
         const result = run("--json", "Standard_D16as_v5", "Standard_A2_v2", "Standard_D4ps_v6");
         const verdicts = JSON.parse(result.stdout);
         expect(verdicts.map((v: { size: string; status: string }) => [v.size, v.status])).toEqual([
-            ["Standard_D16as_v5", "allowed"], ["Standard_A2_v2", "below-minimum-level"], ["Standard_D4ps_v6", "arm64"],
+            ["Standard_D16as_v5", "allowed"],
+            ["Standard_A2_v2", "below-minimum-level"],
+            ["Standard_D4ps_v6", "arm64"],
         ]);
-        expect(Object.keys(verdicts[0])).toEqual(["size", "status", "allowed", "level", "arch", "series", "vcpus", "quotaVcpus", "reason", "capabilities", "asPool"]);
+        expect(Object.keys(verdicts[0])).toEqual([
+            "size",
+            "status",
+            "allowed",
+            "level",
+            "arch",
+            "series",
+            "vcpus",
+            "quotaVcpus",
+            "reason",
+            "capabilities",
+            "asPool",
+        ]);
         expect(verdicts[0].capabilities).toMatchObject({ tempDiskGib: 0, localDisk: "none", premiumStorage: true, trustedLaunch: true });
         expect(verdicts[0].asPool).toEqual({ regular: "ok", spot: "ok" });
         expect(result.exitCode).toBe(1);
@@ -48,8 +62,12 @@ describe("sizes command", () => {
     it("lists every documented size with its verdict and capabilities", () => {
         const sizes = JSON.parse(run("--size-list", "--json").stdout);
         expect(sizes.length).toBeGreaterThan(1500);
-        expect(sizes.find((entry: { size: string }) => entry.size === "Standard_E16-4ads_v5"))
-            .toMatchObject({ status: "allowed", vcpus: 4, quotaVcpus: 16, capabilities: { localDisk: "resource" } });
+        expect(sizes.find((entry: { size: string }) => entry.size === "Standard_E16-4ads_v5")).toMatchObject({
+            status: "allowed",
+            vcpus: 4,
+            quotaVcpus: 16,
+            capabilities: { localDisk: "resource" },
+        });
         expect(run("--size-list").stdout).toMatch(/^SIZE\s+STATUS\s+LEVEL\s+VCPUS\s+QUOTA/);
     });
 
@@ -77,8 +95,11 @@ describe("sizes command", () => {
     });
 
     it("runs as `npm run sizes` with the documented exit codes", async () => {
-        const npmRun = (...args: string[]) => promisify(execFile)("npm", ["run", "-s", "sizes", "--", ...args], { cwd: `${__dirname}/..` })
-            .then(({ stdout }) => ({ stdout, code: 0 }), (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }));
+        const npmRun = (...args: string[]) =>
+            promisify(execFile)("npm", ["run", "-s", "sizes", "--", ...args], { cwd: `${__dirname}/..` }).then(
+                ({ stdout }) => ({ stdout, code: 0 }),
+                (error: { stdout: string; code: number }) => ({ stdout: error.stdout, code: error.code }),
+            );
         const allowed = await npmRun("--json", "Standard_D16as_v5");
         expect(allowed.code).toBe(0);
         expect(JSON.parse(allowed.stdout)[0].status).toBe("allowed");

@@ -80,9 +80,7 @@ describe("the project and the dev stack", () => {
     it("Pulumi.yaml declares exactly the keys the parser knows, with the same types", () => {
         const project = readYaml("Pulumi.yaml") as { name: string; config: Record<string, { type?: string; description?: string; default?: unknown }> };
         expect(project.name).toBe("buildfarm");
-        const declared = Object.fromEntries(
-            Object.entries(project.config).map(([key, declaration]) => [key.replace(/^buildfarm:/, ""), declaration.type]),
-        );
+        const declared = Object.fromEntries(Object.entries(project.config).map(([key, declaration]) => [key.replace(/^buildfarm:/, ""), declaration.type]));
         expect(declared).toEqual(CONFIG_KEYS);
         for (const declaration of Object.values(project.config)) {
             expect(declaration.description).toBeTruthy();
@@ -92,7 +90,14 @@ describe("the project and the dev stack", () => {
     it("gives every optional key a default in Pulumi.yaml, which the CLI needs, and the parser agrees with it", () => {
         // The CLI refuses a stack lacking a declared key that has no default ("Stack 'dev' is missing configuration value").
         const defaults = projectDefaults();
-        expect(Object.keys(defaults).sort()).toEqual(["buildfarm:buildersEnabled", "buildfarm:imageSupportsNvme", "buildfarm:minimumLevel", "buildfarm:network", "buildfarm:packageCache", "buildfarm:tags"]);
+        expect(Object.keys(defaults).sort()).toEqual([
+            "buildfarm:buildersEnabled",
+            "buildfarm:imageSupportsNvme",
+            "buildfarm:minimumLevel",
+            "buildfarm:network",
+            "buildfarm:packageCache",
+            "buildfarm:tags",
+        ]);
         expect(configOf(defaults)).toEqual(configOf());
     });
 
@@ -117,11 +122,7 @@ describe("defaults", () => {
             tags: {},
             koji: {
                 hubUrl: "https://koji.fedoraproject.org/kojihub",
-                topUrls: [
-                    "https://kojipkgs.fedoraproject.org/",
-                    "https://kojipkgs01.fedoraproject.org",
-                    "https://kojipkgs02.fedoraproject.org",
-                ],
+                topUrls: ["https://kojipkgs.fedoraproject.org/", "https://kojipkgs01.fedoraproject.org", "https://kojipkgs02.fedoraproject.org"],
                 auth: { kind: "kerberos", realm: "FEDORAPROJECT.ORG", kdcProxyUrl: "https://id.fedoraproject.org/KdcProxy" },
                 hostDomain: "builders.example.org",
                 channel: "azure-v3",
@@ -135,7 +136,18 @@ describe("defaults", () => {
                 adminSourceCidrs: [],
             },
             packageCache: {},
-            pools: [{ name: "spot", vmSizes: ["Standard_D16as_v5"], minCount: 1, maxCount: 10, spot: undefined, zones: undefined, mockDisk: undefined, minimumLevel: "x86-64-v3" }],
+            pools: [
+                {
+                    name: "spot",
+                    vmSizes: ["Standard_D16as_v5"],
+                    minCount: 1,
+                    maxCount: 10,
+                    spot: undefined,
+                    zones: undefined,
+                    mockDisk: undefined,
+                    minimumLevel: "x86-64-v3",
+                },
+            ],
         });
     });
 
@@ -203,7 +215,7 @@ describe("missing keys", () => {
 
 describe("unknown keys", () => {
     it.each([
-        [{ "buildfarm:pool": [POOL] }, "buildfarm:pool", 'unknown key; did you mean buildfarm:pools?'],
+        [{ "buildfarm:pool": [POOL] }, "buildfarm:pool", "unknown key; did you mean buildfarm:pools?"],
         [{ "buildfarm:vcpubudget": 8 }, "buildfarm:vcpubudget", "unknown key; did you mean buildfarm:vcpuBudget?"],
         [{ "buildfram:tags": {} }, "buildfram:tags", "unknown key; did you mean buildfarm:tags?"],
         [{ "azure-native:locaton": "eastus2" }, "azure-native:locaton", "unknown key; did you mean azure-native:location?"],
@@ -214,9 +226,16 @@ describe("unknown keys", () => {
     ])("%j", (changes, key, message) => expectError(changes, key, message));
 
     it("gives a misspelt required key one line, not a second one saying the key is missing", () => {
-        expectError({ "buildfarm:vcpuBudget": undefined, "buildfarm:vcpubudget": 400 }, "buildfarm:vcpubudget", "unknown key; did you mean buildfarm:vcpuBudget?");
-        expectError({ "buildfarm:pools": [{ name: "spot", vmSizes: ["Standard_D16as_v5"], maxcount: 10 }] },
-            "buildfarm:pools[0].maxcount", 'unknown key; did you mean "maxCount"?');
+        expectError(
+            { "buildfarm:vcpuBudget": undefined, "buildfarm:vcpubudget": 400 },
+            "buildfarm:vcpubudget",
+            "unknown key; did you mean buildfarm:vcpuBudget?",
+        );
+        expectError(
+            { "buildfarm:pools": [{ name: "spot", vmSizes: ["Standard_D16as_v5"], maxcount: 10 }] },
+            "buildfarm:pools[0].maxcount",
+            'unknown key; did you mean "maxCount"?',
+        );
     });
 
     it("leaves other packages' settings alone", () => {
@@ -257,13 +276,19 @@ describe("VM sizes", () => {
     });
 
     it("never lets a pool ask for less than the farm's floor", () => {
-        expectError({ "buildfarm:minimumLevel": "x86-64-v4", ...withPool({ vmSizes: ["Standard_D16s_v5"], minimumLevel: "x86-64-v3" }) },
-            "buildfarm:pools[0].minimumLevel", /^a pool may ask for a stricter level than the farm's minimumLevel \(x86-64-v4\), never a looser one$/);
+        expectError(
+            { "buildfarm:minimumLevel": "x86-64-v4", ...withPool({ vmSizes: ["Standard_D16s_v5"], minimumLevel: "x86-64-v3" }) },
+            "buildfarm:pools[0].minimumLevel",
+            /^a pool may ask for a stricter level than the farm's minimumLevel \(x86-64-v4\), never a looser one$/,
+        );
     });
 
     it("counts a constrained size at its parent's vCPUs against the budget", () => {
-        expectError({ "buildfarm:vcpuBudget": 159, ...withPool({ vmSizes: ["Standard_E16-4ads_v5"] }) }, "buildfarm:vcpuBudget",
-            /^the farm can reach 168 vCPUs \(spot 10 x 16 = 160, package cache 2 x 4 = 8\)/);
+        expectError(
+            { "buildfarm:vcpuBudget": 159, ...withPool({ vmSizes: ["Standard_E16-4ads_v5"] }) },
+            "buildfarm:vcpuBudget",
+            /^the farm can reach 168 vCPUs \(spot 10 x 16 = 160, package cache 2 x 4 = 8\)/,
+        );
     });
 
     it("takes mock's dnf command as an absolute path only", () => {
@@ -272,7 +297,11 @@ describe("VM sizes", () => {
     });
 
     it("refuses a minimum level below v3, naming the choices", () => {
-        expectError({ "buildfarm:minimumLevel": "x86-64-v2" }, "buildfarm:minimumLevel", /^must be one of "x86-64-v3", "x86-64-v4", got "x86-64-v2" \(text\); did you mean "x86-64-v3"\?$/);
+        expectError(
+            { "buildfarm:minimumLevel": "x86-64-v2" },
+            "buildfarm:minimumLevel",
+            /^must be one of "x86-64-v3", "x86-64-v4", got "x86-64-v2" \(text\); did you mean "x86-64-v3"\?$/,
+        );
     });
 
     it("asks the pool plan about a mix Azure would refuse and a mock disk the sizes lack", () => {
@@ -281,7 +310,11 @@ describe("VM sizes", () => {
             "buildfarm:pools[0].vmSizes",
             /^the sizes differ \(Standard_D16as_v5: no local disk; Standard_D16ads_v5: a temp \(resource\) disk\).*"instance-mix-local-disk".*instance-mix-overview\)$/,
         );
-        expectError(withPool({ mockDisk: "local" }), "buildfarm:pools[0].mockDisk", /^mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/);
+        expectError(
+            withPool({ mockDisk: "local" }),
+            "buildfarm:pools[0].mockDisk",
+            /^mockDisk "local" needs sizes with that local disk, but Standard_D16as_v5 has no local disk/,
+        );
         expect(configOf(withPool({ vmSizes: ["Standard_D16ads_v5"], mockDisk: "local" })).pools[0].mockDisk).toBe("local");
     });
 
@@ -342,7 +375,10 @@ describe("pool names", () => {
         ["1pool", /^pool names become resource and host names/],
         ["spot-", /not ending with a hyphen$/],
         ["spot_pool", /^pool names become resource and host names/],
-        ["a".repeat(POOL_NAME_MAX + 1), /^pool names are at most 39 characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits$/],
+        [
+            "a".repeat(POOL_NAME_MAX + 1),
+            /^pool names are at most 39 characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits$/,
+        ],
     ])("refuses %s", (name, message) => expectError(withPool({ name }), "buildfarm:pools[0].name", message));
 
     it(`takes a name of ${POOL_NAME_MAX} characters`, () => {
@@ -351,7 +387,11 @@ describe("pool names", () => {
 
     it("refuses a name used twice, at the second pool", () => {
         const pools = [POOL, { ...POOL, name: "other" }, POOL];
-        expectError({ "buildfarm:pools": pools, "buildfarm:vcpuBudget": 500 }, "buildfarm:pools[2].name", '"spot" is also the name of pools[0]; pool names must be unique');
+        expectError(
+            { "buildfarm:pools": pools, "buildfarm:vcpuBudget": 500 },
+            "buildfarm:pools[2].name",
+            '"spot" is also the name of pools[0]; pool names must be unique',
+        );
     });
 });
 
@@ -362,10 +402,22 @@ describe("zones and mock disk", () => {
     });
 
     it("checks each zone's subnet holds that zone's builders, naming the split", () => {
-        expectError({ "buildfarm:network": { builderSubnet: "10.20.0.0/24" }, "buildfarm:vcpuBudget": 4000, ...withPool({ zones: ["1", "2", "3"], minCount: 3, maxCount: 200 }) },
+        expectError(
+            {
+                "buildfarm:network": { builderSubnet: "10.20.0.0/24" },
+                "buildfarm:vcpuBudget": 4000,
+                ...withPool({ zones: ["1", "2", "3"], minCount: 3, maxCount: 200 }),
+            },
             "buildfarm:network.builderSubnet",
-            /^10\.20\.0\.0\/24 is split into 3 zone subnets \(10\.20\.0\.0\/26, 10\.20\.0\.64\/26, 10\.20\.0\.128\/26\) of 59 usable addresses each .* one zone's scale sets can reach 67 VMs; use a \/23 or larger/);
-        expect(configOf({ "buildfarm:network": { builderSubnet: "10.20.0.0/23" }, "buildfarm:vcpuBudget": 4000, ...withPool({ zones: ["1", "2", "3"], minCount: 3, maxCount: 200 }) }).pools).toHaveLength(1);
+            /^10\.20\.0\.0\/24 is split into 3 zone subnets \(10\.20\.0\.0\/26, 10\.20\.0\.64\/26, 10\.20\.0\.128\/26\) of 59 usable addresses each .* one zone's scale sets can reach 67 VMs; use a \/23 or larger/,
+        );
+        expect(
+            configOf({
+                "buildfarm:network": { builderSubnet: "10.20.0.0/23" },
+                "buildfarm:vcpuBudget": 4000,
+                ...withPool({ zones: ["1", "2", "3"], minCount: 3, maxCount: 200 }),
+            }).pools,
+        ).toHaveLength(1);
     });
 
     it.each([
@@ -394,7 +446,7 @@ describe("Koji", () => {
     it("refuses certificate logins against Fedora's hub, and Kerberos settings with certificates", () => {
         expect(errorsOf(withKoji({ auth: "certificate", realm: "EXAMPLE.ORG" }))).toEqual([
             { key: "buildfarm:koji.realm", message: 'is only used with auth "kerberos"; remove it' },
-            { key: "buildfarm:koji.auth", message: "Fedora's hub accepts Kerberos logins only; use auth \"kerberos\" or a private hubUrl" },
+            { key: "buildfarm:koji.auth", message: 'Fedora\'s hub accepts Kerberos logins only; use auth "kerberos" or a private hubUrl' },
         ]);
     });
 
@@ -438,7 +490,11 @@ describe("the network", () => {
         [{ adminSourceCidrs: ["0.0.0.0/0"] }, "adminSourceCidrs[0]", "0.0.0.0/0 would open SSH to the whole internet; list the networks you administer from"],
         [{ adminSourceCidrs: ["203.0.113.0/24", "::/0"] }, "adminSourceCidrs[1]", /^"::\/0" is not an IPv4 address or CIDR range/],
         [{ adminSourceCidrs: ["203.0.113.9", "203.0.113.9"] }, "adminSourceCidrs[1]", 'range "203.0.113.9" is already at [0]; remove one'],
-        [{ adminSourceCidrs: ["10.1.0.0/16"] }, "adminSourceCidrs[0]", '"10.1.0.0/16" is a private range; service firewalls only filter public addresses, use the private endpoint instead'],
+        [
+            { adminSourceCidrs: ["10.1.0.0/16"] },
+            "adminSourceCidrs[0]",
+            '"10.1.0.0/16" is a private range; service firewalls only filter public addresses, use the private endpoint instead',
+        ],
         [{ adminSourceCidrs: ["203.0.113.8/31"] }, "adminSourceCidrs[0]", '"203.0.113.8/31": Azure Storage does not accept /31 ranges; list the two addresses'],
     ])("%j", (changes, key, message) => expectError(withNetwork(changes), `buildfarm:network.${key}`, message));
 
@@ -464,7 +520,11 @@ describe("the network", () => {
     });
 
     it("refuses a cache subnet that overlaps another, naming both", () => {
-        expectError(withNetwork({ cacheSubnet: "10.20.16.0/25" }), "buildfarm:network.cacheSubnet", "10.20.16.0/25 overlaps endpointSubnet 10.20.16.0/24; subnets must not overlap");
+        expectError(
+            withNetwork({ cacheSubnet: "10.20.16.0/25" }),
+            "buildfarm:network.cacheSubnet",
+            "10.20.16.0/25 overlaps endpointSubnet 10.20.16.0/24; subnets must not overlap",
+        );
     });
 
     it("needs a builder subnet that holds every pool at its maximum plus Azure's five addresses", () => {
@@ -482,15 +542,27 @@ describe("the network", () => {
 describe("package cache", () => {
     it("asks the cache plan, on the cache's own keys", () => {
         expect(configOf({ "buildfarm:packageCache": { count: 3, diskSizeGb: 1024 } }).packageCache).toEqual({ count: 3, diskSizeGb: 1024 });
-        expectError({ "buildfarm:packageCache": { count: 1 } }, "buildfarm:packageCache.count", /^count must be a whole number from 2 to 10, got 1: with one cache VM, its loss would fail every task$/);
+        expectError(
+            { "buildfarm:packageCache": { count: 1 } },
+            "buildfarm:packageCache.count",
+            /^count must be a whole number from 2 to 10, got 1: with one cache VM, its loss would fail every task$/,
+        );
         expectError({ "buildfarm:packageCache": { vmSize: "Standard_D4pds_v5" } }, "buildfarm:packageCache.vmSize", /^Standard_D4pds_v5 is not allowed/);
         expectError({ "buildfarm:packageCache": { vmSize: "Standard_D4_v3" } }, "buildfarm:packageCache.vmSize", /^Standard_D4_v3 takes no Premium SSD/);
-        expectError({ "buildfarm:packageCache": { vmSize: "Standard_D4as_v5", diskSizeGb: 8 } }, "buildfarm:packageCache.diskSizeGb", /^diskSizeGb must be a whole number of GiB from 32/);
+        expectError(
+            { "buildfarm:packageCache": { vmSize: "Standard_D4as_v5", diskSizeGb: 8 } },
+            "buildfarm:packageCache.diskSizeGb",
+            /^diskSizeGb must be a whole number of GiB from 32/,
+        );
         expectError({ "buildfarm:packageCache": { size: "Standard_D4as_v5" } }, "buildfarm:packageCache.size", /unknown key/);
     });
 
     it("puts a cache VM in every zone the pools use", () => {
-        expectError({ "buildfarm:packageCache": { count: 2 }, ...withPool({ zones: ["1", "2", "3"], minCount: 3 }) }, "buildfarm:packageCache.count", /^count \(2\) is below the number of zones \(3\)/);
+        expectError(
+            { "buildfarm:packageCache": { count: 2 }, ...withPool({ zones: ["1", "2", "3"], minCount: 3 }) },
+            "buildfarm:packageCache.count",
+            /^count \(2\) is below the number of zones \(3\)/,
+        );
     });
 });
 
@@ -516,9 +588,12 @@ describe("tags and location", () => {
     });
 
     it("refuses a region Fedora does not replicate its images to", () => {
-        expectError({ [LOCATION_KEY]: "westus" }, LOCATION_KEY, /^Fedora's Cloud images are not replicated to West US, so builders cannot boot there; use one of australiaeast, /);
+        expectError(
+            { [LOCATION_KEY]: "westus" },
+            LOCATION_KEY,
+            /^Fedora's Cloud images are not replicated to West US, so builders cannot boot there; use one of australiaeast, /,
+        );
     });
-
 });
 
 describe("all errors at once", () => {

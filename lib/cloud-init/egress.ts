@@ -126,9 +126,7 @@ export function egressGuardFiles(): WriteFile[] {
                 Install: { WantedBy: "sysinit.target" },
             }),
         ),
-        ...[...PLATFORM_UNITS, ...PLATFORM_SLICES].map((name) =>
-            file(`/etc/systemd/system/${name}.d/50-koji-egress.conf`, unit(platformDropIn(name))),
-        ),
+        ...[...PLATFORM_UNITS, ...PLATFORM_SLICES].map((name) => file(`/etc/systemd/system/${name}.d/50-koji-egress.conf`, unit(platformDropIn(name)))),
     ];
 }
 

@@ -27,5 +27,4 @@ export const RESTART_FOREVER = { StartLimitIntervalSec: 0 };
  * cloud-init reads user data with PyYAML, which speaks YAML 1.1: there `on`, `yes` and `off` are booleans. The
  * text is written in YAML 1.1 too, so such a string is quoted and reaches cloud-init as the string it was.
  */
-export const renderCloudConfig = (cloudConfig: Record<string, unknown>): string =>
-    `#cloud-config\n${stringify(cloudConfig, { version: "1.1", lineWidth: 0 })}`;
+export const renderCloudConfig = (cloudConfig: Record<string, unknown>): string => `#cloud-config\n${stringify(cloudConfig, { version: "1.1", lineWidth: 0 })}`;

@@ -19,9 +19,7 @@ import { builderSlots } from "../slots";
 import { renderEnvironmentFile } from "./ini";
 import { EGRESS_GUARD_FIRST_BOOT, EGRESS_GUARD_UNIT, egressGuardFiles, PLATFORM_NFT_SET } from "./egress";
 import { file, renderCloudConfig, RESTART_FOREVER, unit, WriteFile } from "./files";
-import {
-    BUILDER_PATHS, DEFAULT_PRINCIPAL_SERVICE, kojidStopTimeoutSeconds, renderKojidConf, renderKrb5Snippet, renderMockSiteDefaults,
-} from "./kojid";
+import { BUILDER_PATHS, DEFAULT_PRINCIPAL_SERVICE, kojidStopTimeoutSeconds, renderKojidConf, renderKrb5Snippet, renderMockSiteDefaults } from "./kojid";
 import {
     BuilderCloudInitSettings,
     DEFAULT_HEALTH_GRACE_SECONDS,
@@ -234,7 +232,14 @@ function units(settings: BuilderCloudInitSettings, kojidAfter: readonly string[]
             "/etc/systemd/system/koji-health@.service",
             unit({
                 Unit: { Description: "Answer one Koji builder health probe" },
-                Service: { ...env, ExecStart: `${SBIN}/koji-slot health`, StandardInput: "socket", StandardOutput: "socket", StandardError: "journal", RuntimeMaxSec: "10s" },
+                Service: {
+                    ...env,
+                    ExecStart: `${SBIN}/koji-slot health`,
+                    StandardInput: "socket",
+                    StandardOutput: "socket",
+                    StandardError: "journal",
+                    RuntimeMaxSec: "10s",
+                },
             }),
         ),
         file(
@@ -250,12 +255,14 @@ function units(settings: BuilderCloudInitSettings, kojidAfter: readonly string[]
                 },
                 Service: {
                     // kojid runs only on a lease that cannot have expired; koji-slot starts it after each claim.
-                    ExecStartPre: { each: [
-                        `${SBIN}/koji-slot check`,
-                        // Koji's note on mock's directory: group mock, setgid (Fedora uses 2775). Here rather than in
-                        // runcmd: a fresh local disk after a redeploy comes back root-owned.
-                        `/usr/bin/install -d -o root -g mock -m 2775 ${BUILDER_PATHS.mockDir}`,
-                    ] },
+                    ExecStartPre: {
+                        each: [
+                            `${SBIN}/koji-slot check`,
+                            // Koji's note on mock's directory: group mock, setgid (Fedora uses 2775). Here rather than in
+                            // runcmd: a fresh local disk after a redeploy comes back root-owned.
+                            `/usr/bin/install -d -o root -g mock -m 2775 ${BUILDER_PATHS.mockDir}`,
+                        ],
+                    },
                     EnvironmentFile: BUILDER_ENV,
                     TasksMax: "infinity", // Fedora's kojid.service override (fedora-infra/ansible roles/koji_builder/files/kojid.service)
                     // Fedora raises nofile to 4096 in limits.conf; PAM limits do not reach services.

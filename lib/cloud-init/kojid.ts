@@ -3,9 +3,7 @@
  * Facts cite their public source: koji-project/koji@2083513a (below: koji) and fedora-infra/ansible (below: Fedora's ansible).
  */
 import { renderIni } from "./ini";
-import {
-    BuilderAuth, BuilderCloudInitSettings, DEFAULT_MOCK_DNF_COMMAND, FEDORA_KOJID_DEFAULTS, KerberosAuth, maxJobsOf,
-} from "./settings";
+import { BuilderAuth, BuilderCloudInitSettings, DEFAULT_MOCK_DNF_COMMAND, FEDORA_KOJID_DEFAULTS, KerberosAuth, maxJobsOf } from "./settings";
 
 /** Paths on the builder that kojid.conf, the slot tool and the units must agree on. */
 export const BUILDER_PATHS = {

@@ -24,7 +24,10 @@ export interface KerberosAuth {
     readonly realm: string;
     /** The KDC proxy (MS-KKDCP), e.g. `https://id.fedoraproject.org/KdcProxy` (Fedora's ansible roles/base/templates/krb5.conf.j2). */
     readonly kdcProxyUrl: string;
-    /** Service part of the host principal `<service>/<host>@<realm>`. Default `compile` (the hub's HostPrincipalFormat, Fedora's ansible roles/koji_hub/templates/hub.conf.j2). */
+    /**
+     * Service part of the host principal `<service>/<host>@<realm>`. Default `compile` (the hub's HostPrincipalFormat,
+     * fedora-infra/ansible roles/koji_hub/templates/hub.conf.j2).
+     */
     readonly principalService?: string;
 }
 

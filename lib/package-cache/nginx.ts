@@ -185,8 +185,10 @@ export function renderPackageCacheNginxConf(settings: PackageCacheNginxSettings)
     if (!Number.isInteger(settings.listenPort) || settings.listenPort < 1 || settings.listenPort > 65_535) {
         throw new InputPropertyError("listenPort", `listenPort must be a TCP port (1 to 65535), got ${settings.listenPort}`);
     }
-    if (!Number.isInteger(settings.maxSizeGb) || settings.maxSizeGb < 1) throw new InputPropertyError("maxSizeGb", `maxSizeGb must be a whole number of GiB, at least 1; got ${settings.maxSizeGb}`);
-    if (!/^\/[A-Za-z0-9._/-]+$/.test(settings.cacheDir)) throw new InputPropertyError("cacheDir", `cacheDir must be an absolute path, got ${JSON.stringify(settings.cacheDir)}`);
+    if (!Number.isInteger(settings.maxSizeGb) || settings.maxSizeGb < 1)
+        throw new InputPropertyError("maxSizeGb", `maxSizeGb must be a whole number of GiB, at least 1; got ${settings.maxSizeGb}`);
+    if (!/^\/[A-Za-z0-9._/-]+$/.test(settings.cacheDir))
+        throw new InputPropertyError("cacheDir", `cacheDir must be an absolute path, got ${JSON.stringify(settings.cacheDir)}`);
     const validity = { ...DEFAULT_CACHE_VALIDITY, ...settings.validity };
     for (const [key, value] of Object.entries(validity)) wholeSeconds(`validity.${key}`, value, 1);
     const connectTimeout = wholeSeconds("connectTimeoutSeconds", settings.connectTimeoutSeconds ?? 10, 1);
@@ -194,7 +196,8 @@ export function renderPackageCacheNginxConf(settings: PackageCacheNginxSettings)
     const runtime = settings.runtime ?? FEDORA_NGINX_RUNTIME;
     const resolvers = settings.resolvers ?? [AZURE_DNS];
     resolvers.forEach((resolver, index) => {
-        if (!/^[0-9.]+$|^\[[0-9a-fA-F:]+\]$/.test(resolver)) throw new InputPropertyError(`resolvers[${index}]`, `resolvers[${index}]: ${JSON.stringify(resolver)} is not an IP address`);
+        if (!/^[0-9.]+$|^\[[0-9a-fA-F:]+\]$/.test(resolver))
+            throw new InputPropertyError(`resolvers[${index}]`, `resolvers[${index}]: ${JSON.stringify(resolver)} is not an IP address`);
     });
 
     const classes: { readonly name: string; readonly match: string; readonly policy: CachePolicy; readonly why: string }[] = [
@@ -208,8 +211,7 @@ export function renderPackageCacheNginxConf(settings: PackageCacheNginxSettings)
     ];
 
     const indent = (lines: readonly string[], depth: number) => lines.map((line) => `${"    ".repeat(depth)}${line}`);
-    const failover = (className: string, next: number) =>
-        next < origins.length ? [`error_page 502 503 504 = @${className}_origin_${next + 1};`] : [];
+    const failover = (className: string, next: number) => (next < origins.length ? [`error_page 502 503 504 = @${className}_origin_${next + 1};`] : []);
     const blocks: string[] = [];
     for (const cacheClass of classes) {
         const body = (originIndex: number) => [
@@ -223,11 +225,7 @@ export function renderPackageCacheNginxConf(settings: PackageCacheNginxSettings)
             `location ${cacheClass.match} {`,
             ...indent(body(0), 1),
             "}",
-            ...origins.slice(1).flatMap((_, index) => [
-                `location @${cacheClass.name}_origin_${index + 2} {`,
-                ...indent(body(index + 1), 1),
-                "}",
-            ]),
+            ...origins.slice(1).flatMap((_, index) => [`location @${cacheClass.name}_origin_${index + 2} {`, ...indent(body(index + 1), 1), "}"]),
         );
     }
 
@@ -254,21 +252,24 @@ export function renderPackageCacheNginxConf(settings: PackageCacheNginxSettings)
         "recursive_error_pages on;",
         "",
         "server {",
-        ...indent([
-            `listen ${settings.listenPort} default_server;`,
-            "server_name _;",
-            `add_header ${CACHE_STATUS_HEADER} $upstream_cache_status always;`,
-            // A package's path in any repo is the package's own path.
-            `rewrite ${TOPLINK} /$1;`,
-            "set $package_path $uri;",
-            "",
-            `location = ${CACHE_HEALTH_PATH} {`,
-            "    access_log off;",
-            "    default_type text/plain;",
-            '    return 200 "ok\\n";',
-            "}",
-            ...blocks,
-        ], 1),
+        ...indent(
+            [
+                `listen ${settings.listenPort} default_server;`,
+                "server_name _;",
+                `add_header ${CACHE_STATUS_HEADER} $upstream_cache_status always;`,
+                // A package's path in any repo is the package's own path.
+                `rewrite ${TOPLINK} /$1;`,
+                "set $package_path $uri;",
+                "",
+                `location = ${CACHE_HEALTH_PATH} {`,
+                "    access_log off;",
+                "    default_type text/plain;",
+                '    return 200 "ok\\n";',
+                "}",
+                ...blocks,
+            ],
+            1,
+        ),
         "}",
     ];
     return [

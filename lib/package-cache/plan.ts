@@ -89,14 +89,17 @@ const DATA_DISK_GB = { min: 32, max: 32_767 } as const;
 export const cacheSizeOf = (diskSizeGb: number): number => Math.floor(diskSizeGb * 0.9);
 
 export function planPackageCache(input: PackageCachePlanInput): PackageCachePlan {
-    const fail = (message: string, property: string): never => { throw new PackageCachePlanError(message, property); };
+    const fail = (message: string, property: string): never => {
+        throw new PackageCachePlanError(message, property);
+    };
     const zones = [...new Set(input.zones ?? [])].sort();
     for (const zone of zones) if (!["1", "2", "3"].includes(zone)) fail(`zone "${zone}" is not an availability zone; use "1", "2" or "3"`, "zones");
     const count = input.count ?? Math.max(PACKAGE_CACHE_DEFAULTS.count, zones.length);
     if (!Number.isInteger(count) || count < 2 || count > MAX_CACHE_VMS) {
         fail(`count must be a whole number from 2 to ${MAX_CACHE_VMS}, got ${count}: with one cache VM, its loss would fail every task`, "count");
     }
-    if (count < zones.length) fail(`count (${count}) is below the number of zones (${zones.length}): each zone needs a cache VM; raise count to ${zones.length}`, "count");
+    if (count < zones.length)
+        fail(`count (${count}) is below the number of zones (${zones.length}): each zone needs a cache VM; raise count to ${zones.length}`, "count");
     const diskSizeGb = input.diskSizeGb ?? PACKAGE_CACHE_DEFAULTS.diskSizeGb;
     if (!Number.isInteger(diskSizeGb) || diskSizeGb < DATA_DISK_GB.min || diskSizeGb > DATA_DISK_GB.max) {
         fail(`diskSizeGb must be a whole number of GiB from ${DATA_DISK_GB.min} to ${DATA_DISK_GB.max}, got ${diskSizeGb}`, "diskSizeGb");
@@ -105,9 +108,14 @@ export function planPackageCache(input: PackageCachePlanInput): PackageCachePlan
     const vmSize = input.vmSize ?? PACKAGE_CACHE_DEFAULTS.vmSize;
     const minimumLevel = input.minimumLevel ?? DEFAULT_MINIMUM_LEVEL;
     const verdict = sizeVerdict(vmSize, { asOf: input.asOf, minimumLevel });
-    if (!verdict.allowed || verdict.facts === null || verdict.vcpus === null || verdict.quotaVcpus === null) return fail(`${vmSize} is not allowed (${verdict.status}): ${verdict.reason}`, "vmSize");
+    if (!verdict.allowed || verdict.facts === null || verdict.vcpus === null || verdict.quotaVcpus === null)
+        return fail(`${vmSize} is not allowed (${verdict.status}): ${verdict.reason}`, "vmSize");
     const size: VmSize = verdict.facts;
-    if (size.premiumStorage !== true) fail(`${vmSize} takes no Premium SSD (Microsoft's size page), and the cache's disk must be one; pick an "s" size such as ${PACKAGE_CACHE_DEFAULTS.vmSize}`, "vmSize");
+    if (size.premiumStorage !== true)
+        fail(
+            `${vmSize} takes no Premium SSD (Microsoft's size page), and the cache's disk must be one; pick an "s" size such as ${PACKAGE_CACHE_DEFAULTS.vmSize}`,
+            "vmSize",
+        );
 
     const diskControllerType: DiskController = diskControllersOf(size).includes("SCSI") ? "SCSI" : "NVMe";
     const acceleratedNetworking = size.acceleratedNetworking === true;

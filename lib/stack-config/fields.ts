@@ -7,10 +7,11 @@ import { DNS_NAME_MAX } from "./limits";
 export const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
 
 /** A VM count from `minimum` to a Flexible scale set's limit. */
-export const count = (minimum: number, why = "") => z
-    .int()
-    .min(minimum, { error: (issue) => `must be at least ${minimum}${why}, got ${issue.input}` })
-    .max(MAX_POOL_COUNT, { error: (issue) => `must be at most ${MAX_POOL_COUNT} (one three-digit slot per VM), got ${issue.input}` });
+export const count = (minimum: number, why = "") =>
+    z
+        .int()
+        .min(minimum, { error: (issue) => `must be at least ${minimum}${why}, got ${issue.input}` })
+        .max(MAX_POOL_COUNT, { error: (issue) => `must be at most ${MAX_POOL_COUNT} (one three-digit slot per VM), got ${issue.input}` });
 
 /** Lower-case DNS name of at least two labels. */
 export const dnsName = z
@@ -28,7 +29,6 @@ export const kojiName = z.string().regex(/^[A-Za-z0-9/_.+-]+$/, "use letters, di
 export function addIssue(ctx: z.RefinementCtx, path: (string | number)[], message: string, final = false): void {
     ctx.addIssue({ code: "custom", path, message, continue: !final });
 }
-
 
 /** An IPv4 address or CIDR range, read by the one address rule (lib/ip-ranges.ts); what a range may be is its user's rule. */
 export const ipv4Range = z.string().superRefine((text, ctx) => {

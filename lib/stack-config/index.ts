@@ -34,14 +34,11 @@ import { CONFIG_KEYS, Key, topLevel, unknownTopLevelKey } from "./keys";
 import { check, decode, unknownKeys } from "./messages";
 
 // The module's public face: the typed result, the limits others read, and the key table.
-export type {
-    ConfigError, FarmConfig, KojiConfig, MockDisk, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult,
-} from "./types";
+export type { ConfigError, FarmConfig, KojiConfig, MockDisk, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
 export { MOCK_DISKS } from "./types";
 export { AZURE_RESERVED_ADDRESSES, LOCATION_KEY, NAMESPACE, POOL_NAME_MAX } from "./limits";
 export { sshPublicKeyProblem } from "./fields";
 export { CONFIG_KEYS, type ConfigType } from "./keys";
-
 
 /**
  * Checks the raw configuration map (`pulumi.runtime.allConfig()`: full key -> string) and returns the typed
@@ -107,14 +104,22 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     const firewall = network && runPlan(`${NAMESPACE}:network`, () => planSecretVault({ adminSourceCidrs: network.adminSourceCidrs }));
     if (firewall && "problem" in firewall) errors.push(firewall.problem);
     if (network !== undefined && allPools !== undefined && networkPlan && "plan" in networkPlan) {
-        errors.push(...subnetCapacityErrors(network, allPools.map((pool) => ({ pool, plan: plans.get(pool) as PoolPlan }))));
+        errors.push(
+            ...subnetCapacityErrors(
+                network,
+                allPools.map((pool) => ({ pool, plan: plans.get(pool) as PoolPlan })),
+            ),
+        );
     }
-    const cache = packageCacheSettings && zones && runPlan(
-        `${NAMESPACE}:packageCache`,
-        () => planPackageCache({ ...packageCacheSettings, zones, minimumLevel: minimumLevel ?? DEFAULT_MINIMUM_LEVEL, asOf: options.asOf }),
-        // The zones are the pools': a cache that cannot cover them is the cache's count to raise.
-        (path) => `${NAMESPACE}:packageCache${path === "zones" || path === "" ? "" : `.${path}`}`,
-    );
+    const cache =
+        packageCacheSettings &&
+        zones &&
+        runPlan(
+            `${NAMESPACE}:packageCache`,
+            () => planPackageCache({ ...packageCacheSettings, zones, minimumLevel: minimumLevel ?? DEFAULT_MINIMUM_LEVEL, asOf: options.asOf }),
+            // The zones are the pools': a cache that cannot cover them is the cache's count to raise.
+            (path) => `${NAMESPACE}:packageCache${path === "zones" || path === "" ? "" : `.${path}`}`,
+        );
     if (cache && "problem" in cache) errors.push(cache.problem);
     if (vcpuBudget !== undefined && allPools !== undefined && cache && "plan" in cache) errors.push(...budgetErrors(vcpuBudget, allPools, cache.plan));
 
@@ -139,7 +144,19 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     }
     return {
         ok: true,
-        config: { location, adminSshPublicKey, minimumLevel, imageSupportsNvme, buildersEnabled, vcpuBudget, tags, koji, network, packageCache: packageCacheSettings, pools: allPools },
+        config: {
+            location,
+            adminSshPublicKey,
+            minimumLevel,
+            imageSupportsNvme,
+            buildersEnabled,
+            vcpuBudget,
+            tags,
+            koji,
+            network,
+            packageCache: packageCacheSettings,
+            pools: allPools,
+        },
     };
 }
 
@@ -148,7 +165,11 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
  * resource: its `InputPropertyError` becomes the configuration's error, on the key its property path stands for
  * below `root` (`key` maps paths that have no key of their own).
  */
-function runPlan<T>(root: string, plan: () => T, key: (propertyPath: string) => string = (path) => (path ? `${root}.${path}` : root)): { plan: T } | { problem: ConfigError } {
+function runPlan<T>(
+    root: string,
+    plan: () => T,
+    key: (propertyPath: string) => string = (path) => (path ? `${root}.${path}` : root),
+): { plan: T } | { problem: ConfigError } {
     try {
         return { plan: plan() };
     } catch (error) {
@@ -158,7 +179,23 @@ function runPlan<T>(root: string, plan: () => T, key: (propertyPath: string) => 
 }
 
 /** The order mistakes are reported in: keys the program does not know, then the keys in the order they are checked. */
-const REPORT_ORDER = [LOCATION_KEY, ...(["adminSshPublicKey", "minimumLevel", "imageSupportsNvme", "buildersEnabled", "vcpuBudget", "tags", "koji", "network", "packageCache", "pools"] as const satisfies readonly Key[]).map((key) => `${NAMESPACE}:${key}`)];
+const REPORT_ORDER = [
+    LOCATION_KEY,
+    ...(
+        [
+            "adminSshPublicKey",
+            "minimumLevel",
+            "imageSupportsNvme",
+            "buildersEnabled",
+            "vcpuBudget",
+            "tags",
+            "koji",
+            "network",
+            "packageCache",
+            "pools",
+        ] as const satisfies readonly Key[]
+    ).map((key) => `${NAMESPACE}:${key}`),
+];
 
 /** The errors sorted by the key they are on (stable: one key's errors keep the order they were found in). */
 function inKeyOrder(errors: readonly ConfigError[]): ConfigError[] {
@@ -193,9 +230,10 @@ function subnetCapacityErrors(network: NetworkConfig, pools: readonly { pool: Po
     if (busiest <= usable) return [];
     const blockPrefix = Math.min(SMALLEST_SUBNET_PREFIX, 32 - Math.ceil(Math.log2(busiest + AZURE_RESERVED_ADDRESSES)));
     const prefix = blockPrefix - Math.ceil(Math.log2(subnets.length));
-    const where = subnets.length === 1
-        ? `${network.builderSubnet} has ${usable} usable addresses (Azure keeps ${AZURE_RESERVED_ADDRESSES}) but the pools' maxCount adds up to ${busiest}`
-        : `${network.builderSubnet} is split into ${subnets.length} zone subnets (${subnets.map((subnet) => subnet.prefix).join(", ")}) of ${usable} usable addresses each (Azure keeps ${AZURE_RESERVED_ADDRESSES}), but one zone's scale sets can reach ${busiest} VMs`;
+    const where =
+        subnets.length === 1
+            ? `${network.builderSubnet} has ${usable} usable addresses (Azure keeps ${AZURE_RESERVED_ADDRESSES}) but the pools' maxCount adds up to ${busiest}`
+            : `${network.builderSubnet} is split into ${subnets.length} zone subnets (${subnets.map((subnet) => subnet.prefix).join(", ")}) of ${usable} usable addresses each (Azure keeps ${AZURE_RESERVED_ADDRESSES}), but one zone's scale sets can reach ${busiest} VMs`;
     return [{ key: `${NAMESPACE}:network.builderSubnet`, message: `${where}; use a /${prefix} or larger, or lower maxCount` }];
 }
 

@@ -58,14 +58,25 @@ export const topLevel = {
             if (!/^[a-z][a-z0-9]*$/.test(name)) return; // said above
             const region = findRegion(name);
             if (region === undefined) {
-                const guess = likely(name, AZURE_REGIONS.map((candidate) => candidate.name));
-                addIssue(ctx, [], `"${name}" is not an Azure region (learn.microsoft.com/azure/reliability/regions-list)${guess ? `; did you mean ${guess}?` : ""}`);
+                const guess = likely(
+                    name,
+                    AZURE_REGIONS.map((candidate) => candidate.name),
+                );
+                addIssue(
+                    ctx,
+                    [],
+                    `"${name}" is not an Azure region (learn.microsoft.com/azure/reliability/regions-list)${guess ? `; did you mean ${guess}?` : ""}`,
+                );
             } else if (region.access === "coming-soon") {
                 addIssue(ctx, [], `${region.displayName} is not open yet; pick another region`);
             } else if (!FEDORA_IMAGE_REGIONS.includes(name)) {
                 // A community gallery image boots only where it is replicated. Every one of those regions has
                 // availability zones (a test holds the lists to it), so pool zones need no check of their own.
-                addIssue(ctx, [], `Fedora's Cloud images are not replicated to ${region.displayName}, so builders cannot boot there; use one of ${FEDORA_IMAGE_REGIONS.join(", ")}`);
+                addIssue(
+                    ctx,
+                    [],
+                    `Fedora's Cloud images are not replicated to ${region.displayName}, so builders cannot boot there; use one of ${FEDORA_IMAGE_REGIONS.join(", ")}`,
+                );
             }
         })
         .describe("the Azure region: pulumi config set azure-native:location eastus2"),

@@ -28,11 +28,7 @@ export const TAG_VALUE_MAX = 256;
 /** Fedora production values (fedora-infra/ansible: kojid.conf's `server` and `topurl`, krb5.conf.j2's realm and KdcProxy). */
 export const FEDORA_KOJI = {
     hubUrl: "https://koji.fedoraproject.org/kojihub",
-    topUrls: [
-        "https://kojipkgs.fedoraproject.org/",
-        "https://kojipkgs01.fedoraproject.org",
-        "https://kojipkgs02.fedoraproject.org",
-    ],
+    topUrls: ["https://kojipkgs.fedoraproject.org/", "https://kojipkgs01.fedoraproject.org", "https://kojipkgs02.fedoraproject.org"],
     realm: "FEDORAPROJECT.ORG",
     kdcProxyUrl: "https://id.fedoraproject.org/KdcProxy",
 } as const;

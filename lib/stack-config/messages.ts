@@ -16,7 +16,15 @@ export const TYPE_NAMES: Record<string, string> = {
 
 export function shown(value: unknown): string {
     const text = JSON.stringify(value) ?? String(value);
-    const kind = Array.isArray(value) ? "a list" : value === null ? "null" : typeof value === "object" ? "a map" : typeof value === "string" ? "text" : typeof value;
+    const kind = Array.isArray(value)
+        ? "a list"
+        : value === null
+          ? "null"
+          : typeof value === "object"
+            ? "a map"
+            : typeof value === "string"
+              ? "text"
+              : typeof value;
     return `${text.length > 60 ? `${text.slice(0, 57)}...` : text} (${kind})`;
 }
 

@@ -22,10 +22,7 @@ export const kojiSchema = z
         kdcProxyUrl: httpsUrl.optional(),
         hostDomain: dnsName.describe("the DNS suffix of the builders' host names, e.g. azure.fedoraproject.org"),
         channel: kojiName.describe("the Koji channel for these builders, agreed with the hub's admins"),
-        mockDnfCommand: z
-            .string()
-            .regex(MOCK_DNF_COMMAND_PATTERN, "must be an absolute path such as /usr/bin/dnf5")
-            .default(DEFAULT_MOCK_DNF_COMMAND),
+        mockDnfCommand: z.string().regex(MOCK_DNF_COMMAND_PATTERN, "must be an absolute path such as /usr/bin/dnf5").default(DEFAULT_MOCK_DNF_COMMAND),
     })
     // Here, not on the pipe: a missing value is reported by the object, and its refined copies keep this.
     .describe("a map with at least hostDomain and channel")
@@ -39,29 +36,26 @@ export const kojiSchema = z
             addIssue(ctx, ["auth"], `Fedora's hub accepts Kerberos logins only; use auth "kerberos" or a private hubUrl`);
         }
     })
-    .transform(
-        ({ auth, realm, kdcProxyUrl, ...rest }): KojiConfig => ({
-            ...rest,
-            auth:
-                auth === "kerberos"
-                    ? {
-                          kind: auth,
-                          realm: realm ?? FEDORA_KOJI.realm,
-                          kdcProxyUrl: kdcProxyUrl ?? FEDORA_KOJI.kdcProxyUrl,
-                      }
-                    : { kind: auth },
-        }),
-    );
+    .transform(({ auth, realm, kdcProxyUrl, ...rest }): KojiConfig => ({
+        ...rest,
+        auth:
+            auth === "kerberos"
+                ? {
+                      kind: auth,
+                      realm: realm ?? FEDORA_KOJI.realm,
+                      kdcProxyUrl: kdcProxyUrl ?? FEDORA_KOJI.kdcProxyUrl,
+                  }
+                : { kind: auth },
+    }));
 
 /** Shapes only: the network plan (lib/builder-network-plan.ts) and the firewalls' rule (lib/admin-access.ts) judge the ranges. */
-export const networkSchema = z
-    .object({
-        addressSpace: ipv4Range.default(DEFAULT_NETWORK.addressSpace),
-        builderSubnet: ipv4Range.default(DEFAULT_NETWORK.builderSubnet),
-        endpointSubnet: ipv4Range.default(DEFAULT_NETWORK.endpointSubnet),
-        cacheSubnet: ipv4Range.default(DEFAULT_NETWORK.cacheSubnet),
-        adminSourceCidrs: list(ipv4Range, 0).superRefine(noDuplicates("range")).default([]),
-    });
+export const networkSchema = z.object({
+    addressSpace: ipv4Range.default(DEFAULT_NETWORK.addressSpace),
+    builderSubnet: ipv4Range.default(DEFAULT_NETWORK.builderSubnet),
+    endpointSubnet: ipv4Range.default(DEFAULT_NETWORK.endpointSubnet),
+    cacheSubnet: ipv4Range.default(DEFAULT_NETWORK.cacheSubnet),
+    adminSourceCidrs: list(ipv4Range, 0).superRefine(noDuplicates("range")).default([]),
+});
 
 /** The package cache's settings; the cache plan (lib/package-cache/plan.ts) checks them and fills in its defaults. */
 export const packageCacheSchema = z
@@ -94,7 +88,10 @@ export function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
         .object({
             name: z
                 .string()
-                .max(POOL_NAME_MAX, `pool names are at most ${POOL_NAME_MAX} characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits`)
+                .max(
+                    POOL_NAME_MAX,
+                    `pool names are at most ${POOL_NAME_MAX} characters, so that the scale set's name and the slots' host names fit Azure's and DNS's limits`,
+                )
                 .regex(
                     /^[a-z]([a-z0-9-]*[a-z0-9])?$/,
                     "pool names become resource and host names: lower-case letters, digits and hyphens, starting with a letter, not ending with a hyphen",
@@ -117,8 +114,10 @@ export function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
             mockDisk: z.enum(MOCK_DISKS).optional(),
             minimumLevel: z
                 .enum(MINIMUM_LEVELS)
-                .refine((level) => meetsLevel(level, minimumLevel),
-                    `a pool may ask for a stricter level than the farm's minimumLevel (${minimumLevel}), never a looser one`)
+                .refine(
+                    (level) => meetsLevel(level, minimumLevel),
+                    `a pool may ask for a stricter level than the farm's minimumLevel (${minimumLevel}), never a looser one`,
+                )
                 .default(minimumLevel),
         })
         .superRefine((pool, ctx) => {
@@ -135,16 +134,14 @@ export function poolSchema(minimumLevel: MinimumLevel, asOf: Date | undefined) {
                 addIssue(ctx, ["regularBaseCount"], `${pool.regularBaseCount} is more than maxCount ${pool.maxCount}`);
             }
         })
-        .transform(
-            ({ spot, regularBaseCount, regularPercentAboveBase, maxPrice, ...rest }): PoolConfig => ({
-                ...rest,
-                spot: spot
-                    ? {
-                          regularBaseCount: regularBaseCount ?? 0,
-                          regularPercentAboveBase: regularPercentAboveBase ?? 0,
-                          maxPrice: maxPrice ?? -1,
-                      }
-                    : undefined,
-            }),
-        );
+        .transform(({ spot, regularBaseCount, regularPercentAboveBase, maxPrice, ...rest }): PoolConfig => ({
+            ...rest,
+            spot: spot
+                ? {
+                      regularBaseCount: regularBaseCount ?? 0,
+                      regularPercentAboveBase: regularPercentAboveBase ?? 0,
+                      maxPrice: maxPrice ?? -1,
+                  }
+                : undefined,
+        }));
 }

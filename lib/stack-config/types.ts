@@ -38,7 +38,10 @@ export interface FarmConfig {
 export interface KojiConfig {
     /** kojid `server`. Default `https://koji.fedoraproject.org/kojihub` (fedora-infra/ansible inventory/group_vars/buildvm `koji_server_url`). */
     readonly hubUrl: string;
-    /** kojid `topurl` list, failover order. Default Fedora's kojipkgs, kojipkgs01, kojipkgs02 (fedora-infra/ansible roles/koji_builder/templates/kojid.conf). */
+    /**
+     * kojid `topurl` list, failover order. Default Fedora's kojipkgs, kojipkgs01, kojipkgs02
+     * (fedora-infra/ansible roles/koji_builder/templates/kojid.conf).
+     */
     readonly topUrls: readonly string[];
     /**
      * How kojid logs in, in the cloud-init's own type: Kerberos (the default, Fedora's way) with `realm`
@@ -48,7 +51,10 @@ export interface KojiConfig {
     readonly auth: BuilderAuth;
     /** DNS suffix of the slot host names `<pool>-NNN.<hostDomain>`. Required: Fedora has none for cloud builders. */
     readonly hostDomain: string;
-    /** Koji channel the slots are added to. Required: a dedicated channel, agreed with the hub's admins (Fedora's hub routes tasks by channel policy, fedora-infra/ansible roles/koji_hub/templates/hub.conf.j2). */
+    /**
+     * Koji channel the slots are added to. Required: a dedicated channel, agreed with the hub's admins (Fedora's hub
+     * routes tasks by channel policy, fedora-infra/ansible roles/koji_hub/templates/hub.conf.j2).
+     */
     readonly channel: string;
     /** mock's dnf command on the builders. Default `/usr/bin/dnf-3` (DEFAULT_MOCK_DNF_COMMAND; README, "Open question"). */
     readonly mockDnfCommand: string;
@@ -82,7 +88,6 @@ export interface NetworkConfig {
 export const MOCK_DISKS = ["local", "nvme", "resource", "data-disk", "os-disk"] as const satisfies readonly NonNullable<PoolPlanInput["mockDisk"]>[];
 export type MockDisk = (typeof MOCK_DISKS)[number];
 
-
 /** One Flexible scale set of builders. */
 export interface PoolConfig {
     /** Becomes resource names and host names `<name>-NNN`: see `POOL_NAME_MAX`. */
@@ -111,9 +116,7 @@ export interface ConfigError {
     readonly meant?: string;
 }
 
-export type StackConfigResult =
-    | { readonly ok: true; readonly config: FarmConfig }
-    | { readonly ok: false; readonly errors: readonly ConfigError[] };
+export type StackConfigResult = { readonly ok: true; readonly config: FarmConfig } | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
 export interface ParseOptions {
     /** Date the size verdicts are for (a retired series is refused from its date on). Default: now. */

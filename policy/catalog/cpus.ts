@@ -18,12 +18,9 @@ export interface HostCpu {
     readonly level: X86Level | null;
 }
 
-const intel = (name: string, microarchitecture: string, level: X86Level): HostCpu =>
-    ({ name, microarchitecture, vendor: "Intel", arch: "x64", level });
-const amd = (name: string, microarchitecture: string, level: X86Level): HostCpu =>
-    ({ name, microarchitecture, vendor: "AMD", arch: "x64", level });
-const arm = (name: string, microarchitecture: string, vendor: HostCpu["vendor"]): HostCpu =>
-    ({ name, microarchitecture, vendor, arch: "arm64", level: null });
+const intel = (name: string, microarchitecture: string, level: X86Level): HostCpu => ({ name, microarchitecture, vendor: "Intel", arch: "x64", level });
+const amd = (name: string, microarchitecture: string, level: X86Level): HostCpu => ({ name, microarchitecture, vendor: "AMD", arch: "x64", level });
+const arm = (name: string, microarchitecture: string, vendor: HostCpu["vendor"]): HostCpu => ({ name, microarchitecture, vendor, arch: "arm64", level: null });
 
 export const HOST_CPUS = {
     "xeon-e5-2670": intel("Intel Xeon E5-2670", "Sandy Bridge-EP", "x86-64-v2"),

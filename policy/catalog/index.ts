@@ -2,7 +2,5 @@
 export * from "./types";
 export { HOST_CPUS, HostCpu, HostCpuId } from "./cpus";
 export { SERIES, Series, Retirement } from "./series";
-export {
-    SIZES, VmSize, Stated, DocSource, findSize, nearestSizeName, quotaVcpus, scaleSetQuotaVcpus, parseSizeTable, SIZES_FILE,
-} from "./sizes";
+export { SIZES, VmSize, Stated, DocSource, findSize, nearestSizeName, quotaVcpus, scaleSetQuotaVcpus, parseSizeTable, SIZES_FILE } from "./sizes";
 export { allowedSizeNames, sizeVerdict, seriesFacts, seriesStatus, seriesOfSize, meetsLevel, SeriesFacts } from "./verdict";

@@ -46,44 +46,59 @@ const retires = (date: string): Retirement => ({ date });
 const RETIRED_UNDATED: Retirement = { date: null };
 
 // Hosts shared by many Intel general-purpose series (Av2, Dv2, Dv3 and Ev3 specs pages).
-const INTEL_MIXED_FLEET: readonly HostCpuId[] =
-    ["xeon-8370c", "xeon-8272cl", "xeon-8171m", "xeon-e5-2673-v4", "xeon-e5-2673-v3", "xeon-8573c"];
+const INTEL_MIXED_FLEET: readonly HostCpuId[] = ["xeon-8370c", "xeon-8272cl", "xeon-8171m", "xeon-e5-2673-v4", "xeon-e5-2673-v3", "xeon-8573c"];
 
 export const SERIES: readonly Series[] = [
     // A v1. No CPU list ("variety of hardware"), A8-A11 on Sandy Bridge; all retired.
     {
         name: "Basic A (Basic_A0-A4)",
         docSeries: ["Basic A"],
-        cpus: [], variousHardware: true, retirement: retires("2024-08-31"),
+        cpus: [],
+        variousHardware: true,
+        retirement: retires("2024-08-31"),
         sources: [PREVIOUS_GEN, `${ACD}sizes/lifecycle/retirement/av1-series-retirement.md (add377b4)`],
     },
     {
         name: "Standard A0-A7 (A v1)",
         docSeries: ["A-series"],
-        cpus: [], variousHardware: true, retirement: retires("2024-08-31"),
+        cpus: [],
+        variousHardware: true,
+        retirement: retires("2024-08-31"),
         sources: [PREVIOUS_GEN, `${ACD}sizes/lifecycle/retirement/av1-series-retirement.md (add377b4)`],
     },
     {
         name: "A8-A11 (compute-intensive A)",
         docSeries: ["A-series - compute-intensive instances"],
-        cpus: ["xeon-e5-2670"], retirement: retires("2021-03-01"),
+        cpus: ["xeon-e5-2670"],
+        retirement: retires("2021-03-01"),
         sources: [PREVIOUS_GEN],
     },
     {
         name: "Av2 / Amv2",
         docSeries: ["Av2"],
-        cpus: INTEL_MIXED_FLEET, variousHardware: true, retirement: retires("2028-11-15"),
-        sources: [gp("av2-series-specs.md (02773904)"), `${FORK}sizes/general-purpose/includes/av2-series-summary.md (997d1958)`,
-            `${AD}av2-series.md (00f40c41)`, RETIREMENTS],
+        cpus: INTEL_MIXED_FLEET,
+        variousHardware: true,
+        retirement: retires("2028-11-15"),
+        sources: [
+            gp("av2-series-specs.md (02773904)"),
+            `${FORK}sizes/general-purpose/includes/av2-series-summary.md (997d1958)`,
+            `${AD}av2-series.md (00f40c41)`,
+            RETIREMENTS,
+        ],
     },
     // B family
     {
         name: "B-series v1 (Bs)",
         docSeries: ["Bv1"],
         cpus: ["xeon-8370c", "xeon-8272cl", "xeon-8171m", "xeon-e5-2673-v4", "xeon-e5-2673-v3"],
-        variousHardware: true, retirement: retires("2028-11-15"),
-        sources: [gp("bv1-series-specs.md (2072bfd7)"), `${FORK}sizes/general-purpose/includes/bv1-series-summary.md (1490f82a)`,
-            `${ACD}sizes/general-purpose/bv1-series.md (28da8f72)`, RETIREMENTS],
+        variousHardware: true,
+        retirement: retires("2028-11-15"),
+        sources: [
+            gp("bv1-series-specs.md (2072bfd7)"),
+            `${FORK}sizes/general-purpose/includes/bv1-series-summary.md (1490f82a)`,
+            `${ACD}sizes/general-purpose/bv1-series.md (28da8f72)`,
+            RETIREMENTS,
+        ],
     },
     {
         name: "Bsv2",
@@ -107,34 +122,46 @@ export const SERIES: readonly Series[] = [
     {
         name: "D-series v1 (D1-D4, D11-D14)",
         docSeries: ["D-series", "D-series - memory optimized"],
-        cpus: ["xeon-e5-2660-v2", "xeon-e5-2673-v3", "xeon-e5-2673-v4"], retirement: retires("2028-05-01"),
+        cpus: ["xeon-e5-2660-v2", "xeon-e5-2673-v3", "xeon-e5-2673-v4"],
+        retirement: retires("2028-05-01"),
         sources: [PREVIOUS_GEN, RETIREMENTS],
     },
     {
         name: "DS-series v1 (DS1-DS4, DS11-DS14)",
         docSeries: ["DS-series", "DS-series - memory optimized"],
-        cpus: ["xeon-e5-2660-v2", "xeon-e5-2673-v3", "xeon-e5-2673-v4"], retirement: retires("2028-05-01"),
+        cpus: ["xeon-e5-2660-v2", "xeon-e5-2673-v3", "xeon-e5-2673-v4"],
+        retirement: retires("2028-05-01"),
         sources: [PREVIOUS_GEN, RETIREMENTS],
     },
     {
         name: "Dv2 / DSv2",
         docSeries: ["DSv2", "Dsv2", "Dv2"],
-        cpus: INTEL_MIXED_FLEET, retirement: retires("2028-05-01"),
-        sources: [gp("dv2-series-specs.md (02773904)"), gp("dsv2-series-specs.md (5a4dffde)"),
-            `${ACD}sizes/memory-optimized/dv2-dsv2-series-memory.md`, RETIREMENTS],
+        cpus: INTEL_MIXED_FLEET,
+        retirement: retires("2028-05-01"),
+        sources: [
+            gp("dv2-series-specs.md (02773904)"),
+            gp("dsv2-series-specs.md (5a4dffde)"),
+            `${ACD}sizes/memory-optimized/dv2-dsv2-series-memory.md`,
+            RETIREMENTS,
+        ],
     },
     {
         name: "Dv3 / Dsv3",
         docSeries: ["Dsv3", "Dv3"],
-        cpus: INTEL_MIXED_FLEET, retirement: retires("2029-11-15"),
+        cpus: INTEL_MIXED_FLEET,
+        retirement: retires("2029-11-15"),
         sources: [gp("dv3-series-specs.md (02773904)"), gp("dsv3-series-specs.md (02773904)"), RETIREMENTS],
     },
     {
         name: "Dv4 / Dsv4 / Ddv4 / Ddsv4",
         docSeries: ["Ddsv4", "Ddv4", "Dsv4", "Dv4"],
         cpus: ["xeon-8370c", "xeon-8272cl", "xeon-8473c", "xeon-8573c"],
-        sources: [gp("dv4-series-specs.md (1f02b877)"), gp("dsv4-series-specs.md (1f02b877)"),
-            gp("ddv4-series-specs.md (1f02b877)"), gp("ddsv4-series-specs.md (1f02b877)")],
+        sources: [
+            gp("dv4-series-specs.md (1f02b877)"),
+            gp("dsv4-series-specs.md (1f02b877)"),
+            gp("ddv4-series-specs.md (1f02b877)"),
+            gp("ddsv4-series-specs.md (1f02b877)"),
+        ],
     },
     {
         name: "Dav4 / Dasv4",
@@ -146,8 +173,12 @@ export const SERIES: readonly Series[] = [
         name: "Dv5 / Dsv5 / Ddv5 / Ddsv5",
         docSeries: ["Ddsv5", "Ddv5", "Dsv5", "Dv5"],
         cpus: ["xeon-8473c", "xeon-8370c", "xeon-8573c"],
-        sources: [gp("dv5-series-specs.md (1502ca28)"), gp("dsv5-series-specs.md (1f02b877)"),
-            gp("ddv5-series-specs.md (1f02b877)"), gp("ddsv5-series-specs.md (1f02b877)")],
+        sources: [
+            gp("dv5-series-specs.md (1502ca28)"),
+            gp("dsv5-series-specs.md (1f02b877)"),
+            gp("ddv5-series-specs.md (1f02b877)"),
+            gp("ddsv5-series-specs.md (1f02b877)"),
+        ],
     },
     {
         name: "Dlsv5 / Dldsv5",
@@ -171,8 +202,12 @@ export const SERIES: readonly Series[] = [
         name: "Dsv6 / Ddsv6 / Dlsv6 / Dldsv6",
         docSeries: ["Ddsv6", "Dldsv6", "Dlsv6", "Dsv6"],
         cpus: ["xeon-8573c"],
-        sources: [gp("dsv6-series-specs.md (1f02b877)"), gp("ddsv6-series-specs.md (1502ca28)"),
-            gp("dlsv6-series-specs.md (1f02b877)"), gp("dldsv6-series-specs.md (1f02b877)")],
+        sources: [
+            gp("dsv6-series-specs.md (1f02b877)"),
+            gp("ddsv6-series-specs.md (1502ca28)"),
+            gp("dlsv6-series-specs.md (1f02b877)"),
+            gp("dldsv6-series-specs.md (1f02b877)"),
+        ],
     },
     {
         name: "Dasv6 / Dadsv6 / Dalsv6 / Daldsv6",
@@ -208,13 +243,15 @@ export const SERIES: readonly Series[] = [
     {
         name: "DCsv2 (SGX)",
         docSeries: ["DCsv2"],
-        cpus: ["xeon-e-2288g"], retirement: retires("2026-06-30"),
+        cpus: ["xeon-e-2288g"],
+        retirement: retires("2026-06-30"),
         sources: [gp("dcsv2-series-specs.md (28da8f72)"), RETIREMENTS],
     },
     {
         name: "DCsv3 / DCdsv3 (SGX)",
         docSeries: ["DCdsv3", "DCsv3"],
-        cpus: ["xeon-ice-lake"], retirement: retires("2029-10-31"),
+        cpus: ["xeon-ice-lake"],
+        retirement: retires("2029-10-31"),
         sources: [gp("dcsv3-series-specs.md (85c0442c)"), gp("dcdsv3-series-specs.md (1502ca28)"), RETIREMENTS],
     },
     {
@@ -226,7 +263,8 @@ export const SERIES: readonly Series[] = [
     {
         name: "DCas_cc_v5 / DCads_cc_v5 (confidential child)",
         docSeries: ["DCads_cc_v5", "DCas_cc_v5"],
-        cpus: ["epyc-milan"], retirement: retires("2026-09-01"),
+        cpus: ["epyc-milan"],
+        retirement: retires("2026-09-01"),
         sources: [gp("dcasccv5-series-specs.md (1502ca28)"), gp("dcadsccv5-series-specs.md (1f02b877)"), RETIREMENTS],
     },
     {
@@ -245,13 +283,15 @@ export const SERIES: readonly Series[] = [
     {
         name: "F / Fs (v1)",
         docSeries: ["F-series", "Fs-series"],
-        cpus: ["xeon-e5-2673-v3"], retirement: retires("2028-11-15"),
+        cpus: ["xeon-e5-2673-v3"],
+        retirement: retires("2028-11-15"),
         sources: [PREVIOUS_GEN, RETIREMENTS],
     },
     {
         name: "Fsv2",
         docSeries: ["Fsv2"],
-        cpus: ["xeon-8370c", "xeon-8272cl", "xeon-8168", "xeon-8573c"], retirement: retires("2028-11-15"),
+        cpus: ["xeon-8370c", "xeon-8272cl", "xeon-8168", "xeon-8573c"],
+        retirement: retires("2028-11-15"),
         sources: [co("fsv2-series-specs.md (3b74475c)"), RETIREMENTS],
     },
     {
@@ -282,15 +322,20 @@ export const SERIES: readonly Series[] = [
     {
         name: "Ev3 / Esv3",
         docSeries: ["Esv3", "Ev3"],
-        cpus: ["xeon-8370c", "xeon-8272cl", "xeon-8171m", "xeon-e5-2673-v4"], retirement: retires("2029-11-15"),
+        cpus: ["xeon-8370c", "xeon-8272cl", "xeon-8171m", "xeon-e5-2673-v4"],
+        retirement: retires("2029-11-15"),
         sources: [`${ACD}sizes/memory-optimized/ev3-esv3-series.md (680de971)`, RETIREMENTS],
     },
     {
         name: "Ev4 / Esv4 / Edv4 / Edsv4",
         docSeries: ["Edsv4", "Edv4", "Esv4", "Ev4"],
         cpus: ["xeon-8473c", "xeon-8370c", "xeon-8272cl", "xeon-8573c"],
-        sources: [mo("ev4-series-specs.md (dbe4a806)"), mo("esv4-series-specs.md (8a14ba7e)"),
-            mo("edv4-series-specs.md (6cb3ee96)"), mo("edsv4-series-specs.md (4f101637)")],
+        sources: [
+            mo("ev4-series-specs.md (dbe4a806)"),
+            mo("esv4-series-specs.md (8a14ba7e)"),
+            mo("edv4-series-specs.md (6cb3ee96)"),
+            mo("edsv4-series-specs.md (4f101637)"),
+        ],
     },
     {
         name: "Eav4 / Easv4",
@@ -302,8 +347,7 @@ export const SERIES: readonly Series[] = [
         name: "Ev5 / Esv5 / Edv5 / Edsv5",
         docSeries: ["Edsv5", "Edv5", "Esv5", "Ev5"],
         cpus: ["xeon-8473c", "xeon-8370c", "xeon-8573c"],
-        sources: [mo("ev5-series-specs.md; esv5-series-specs.md (dbe4a806)"), mo("edv5-series-specs.md (6cb3ee96)"),
-            mo("edsv5-series-specs.md (8a14ba7e)")],
+        sources: [mo("ev5-series-specs.md; esv5-series-specs.md (dbe4a806)"), mo("edv5-series-specs.md (6cb3ee96)"), mo("edsv5-series-specs.md (8a14ba7e)")],
     },
     {
         name: "Ebsv5 / Ebdsv5",
@@ -368,7 +412,8 @@ export const SERIES: readonly Series[] = [
     {
         name: "ECas_cc_v5 / ECads_cc_v5",
         docSeries: ["ECads_cc_v5", "ECas_cc_v5"],
-        cpus: ["epyc-milan"], retirement: retires("2026-09-01"),
+        cpus: ["epyc-milan"],
+        retirement: retires("2026-09-01"),
         sources: [`${ACD}sizes/memory-optimized/ecasccv5-ecadsccv5-series.md (9ed072b8)`, RETIREMENTS],
     },
     {
@@ -387,8 +432,12 @@ export const SERIES: readonly Series[] = [
         name: "Dnsv6 / Dndsv6 / Dnlsv6 / Dnldsv6 (network optimized)",
         docSeries: ["Dndsv6", "Dnldsv6", "Dnlsv6", "Dnsv6"],
         cpus: ["xeon-8573c"],
-        sources: [mo("dnsv6-series-specs.md (7bc86f04)"), mo("dndsv6-series-specs.md (883ff7bb)"),
-            mo("dnlsv6-series-specs.md (41691056)"), `${FORK}sizes/memory-optimized/includes/dnldsv6-series-specs.md (0b2d85ce)`],
+        sources: [
+            mo("dnsv6-series-specs.md (7bc86f04)"),
+            mo("dndsv6-series-specs.md (883ff7bb)"),
+            mo("dnlsv6-series-specs.md (41691056)"),
+            `${FORK}sizes/memory-optimized/includes/dnldsv6-series-specs.md (0b2d85ce)`,
+        ],
     },
     {
         name: "Ensv6 / Endsv6 (network optimized)",
@@ -400,7 +449,8 @@ export const SERIES: readonly Series[] = [
     {
         name: "G / GS",
         docSeries: ["G-series", "GS-series"],
-        cpus: ["xeon-e5-v3-family"], retirement: retires("2028-11-15"),
+        cpus: ["xeon-e5-v3-family"],
+        retirement: retires("2028-11-15"),
         sources: [PREVIOUS_GEN, RETIREMENTS],
     },
     {
@@ -419,14 +469,19 @@ export const SERIES: readonly Series[] = [
         name: "Msv2 / Mdsv2 Medium Memory",
         docSeries: ["Mdsv2 Medium Memory", "Msv2 Medium Memory"],
         cpus: ["xeon-8280"],
-        sources: [`${FORK}sizes/memory-optimized/includes/msv2-mm-series-specs.md (11b2183d)`,
-            `${FORK}sizes/memory-optimized/includes/mdsv2-mm-series-specs.md`, RETIREMENTS],
+        sources: [
+            `${FORK}sizes/memory-optimized/includes/msv2-mm-series-specs.md (11b2183d)`,
+            `${FORK}sizes/memory-optimized/includes/mdsv2-mm-series-specs.md`,
+            RETIREMENTS,
+        ],
     },
     {
         name: "Msv3 / Mdsv3 (Medium + High Memory)",
         docSeries: ["Mdsv3 High Memory", "Mdsv3 Medium Memory", "Msv3 High Memory", "Msv3 Medium Memory"],
         cpus: ["xeon-4th-gen"],
-        sources: [`${FORK}sizes/memory-optimized/includes/msv3-mm-series-specs.md; mdsv3-mm-series-specs.md; msv3-hm-series-specs.md; mdsv3-hm-series-specs.md`],
+        sources: [
+            `${FORK}sizes/memory-optimized/includes/msv3-mm-series-specs.md; mdsv3-mm-series-specs.md; msv3-hm-series-specs.md; mdsv3-hm-series-specs.md`,
+        ],
     },
     {
         name: "Mbsv3 / Mbdsv3",
@@ -444,13 +499,15 @@ export const SERIES: readonly Series[] = [
     {
         name: "Ls (v1)",
         docSeries: ["Ls-series"],
-        cpus: ["xeon-e5-v3-family"], retirement: retires("2028-05-01"),
+        cpus: ["xeon-e5-v3-family"],
+        retirement: retires("2028-05-01"),
         sources: [PREVIOUS_GEN, RETIREMENTS],
     },
     {
         name: "Lsv2",
         docSeries: ["Lsv2"],
-        cpus: ["epyc-7551"], retirement: retires("2028-11-15"),
+        cpus: ["epyc-7551"],
+        retirement: retires("2028-11-15"),
         sources: [so("lsv2-series-specs.md (0a1bf21f)"), RETIREMENTS],
     },
     {
@@ -487,7 +544,8 @@ export const SERIES: readonly Series[] = [
     {
         name: "HBv2",
         docSeries: ["HBv2"],
-        cpus: ["epyc-7v12"], retirement: retires("2027-05-31"),
+        cpus: ["epyc-7v12"],
+        retirement: retires("2027-05-31"),
         sources: [hpc("includes/hbv2-series-summary.md (7047ed39)"), hpc("hbv2-series.md (2e4af987)")],
     },
     {
@@ -511,7 +569,8 @@ export const SERIES: readonly Series[] = [
     {
         name: "HC",
         docSeries: ["HC"],
-        cpus: ["xeon-8168"], retirement: retires("2027-05-31"),
+        cpus: ["xeon-8168"],
+        retirement: retires("2027-05-31"),
         sources: [hpc("includes/hc-series-summary.md (5d1401a7)"), RETIREMENTS],
     },
     {
@@ -524,19 +583,22 @@ export const SERIES: readonly Series[] = [
     {
         name: "NC (v1, K80)",
         docSeries: ["NC series"],
-        cpus: ["xeon-e5-2690-v3"], retirement: retires("2023-08-31"),
+        cpus: ["xeon-e5-2690-v3"],
+        retirement: retires("2023-08-31"),
         sources: [PREVIOUS_GEN, N_MIGRATION],
     },
     {
         name: "NCv2 (P100)",
         docSeries: ["NCv2 series"],
-        cpus: ["xeon-e5-2690-v4"], retirement: retires("2023-08-31"),
+        cpus: ["xeon-e5-2690-v4"],
+        retirement: retires("2023-08-31"),
         sources: [PREVIOUS_GEN, N_MIGRATION],
     },
     {
         name: "NCv3 (V100)",
         docSeries: ["NCv3"],
-        cpus: ["xeon-e5-2690-v4"], retirement: retires("2025-09-30"),
+        cpus: ["xeon-e5-2690-v4"],
+        retirement: retires("2025-09-30"),
         sources: [gpu("ncv3-series-specs.md (99ed1c2a)"), RETIREMENTS],
     },
     {
@@ -572,7 +634,8 @@ export const SERIES: readonly Series[] = [
     {
         name: "ND (v1, P40)",
         docSeries: ["ND"],
-        cpus: ["xeon-e5-2690-v4"], retirement: retires("2023-08-31"),
+        cpus: ["xeon-e5-2690-v4"],
+        retirement: retires("2023-08-31"),
         sources: [gpu("nd-series-specs.md (99ed1c2a)"), N_MIGRATION],
     },
     {
@@ -602,25 +665,29 @@ export const SERIES: readonly Series[] = [
     {
         name: "NV (v1, M60)",
         docSeries: ["NV"],
-        cpus: ["xeon-e5-2690-v3"], retirement: retires("2023-09-06"),
+        cpus: ["xeon-e5-2690-v3"],
+        retirement: retires("2023-09-06"),
         sources: [gpu("nv-series-specs.md (2bc777fd)"), `${ACD}sizes/lifecycle/retirement/nv-series-retirement.md (a18807c4)`],
     },
     {
         name: "NVv2",
         docSeries: ["NVv2-series"],
-        cpus: ["intel-broadwell"], retirement: RETIRED_UNDATED,
+        cpus: ["intel-broadwell"],
+        retirement: RETIRED_UNDATED,
         sources: [PREVIOUS_GEN],
     },
     {
         name: "NVv3",
         docSeries: ["NVv3"],
-        cpus: ["xeon-e5-2690-v4"], retirement: retires("2026-09-30"),
+        cpus: ["xeon-e5-2690-v4"],
+        retirement: retires("2026-09-30"),
         sources: [gpu("nvv3-series-specs.md (4e09f799)"), RETIREMENTS],
     },
     {
         name: "NVv4",
         docSeries: ["NVv4"],
-        cpus: ["epyc-7v12"], retirement: retires("2026-09-30"),
+        cpus: ["epyc-7v12"],
+        retirement: retires("2026-09-30"),
         sources: [gpu("nvv4-series-specs.md (a18807c4)"), RETIREMENTS],
     },
     {
@@ -644,7 +711,8 @@ export const SERIES: readonly Series[] = [
     {
         name: "NP (FPGA)",
         docSeries: ["NP"],
-        cpus: ["xeon-8171m"], retirement: retires("2027-05-31"),
+        cpus: ["xeon-8171m"],
+        retirement: retires("2027-05-31"),
         sources: [`${ACD}sizes/fpga-accelerated/includes/np-series-specs.md (2bc777fd)`, RETIREMENTS],
     },
     {

@@ -83,14 +83,36 @@ export interface VmSize {
 }
 
 const COLUMNS = [
-    "size", "series", "family", "vcpus", "vcpus_constrained_parent", "memory_gib", "temp_disk_gib", "nvme_local_disks",
-    "premium_storage", "accelerated_networking", "ephemeral_os", "gen2", "trusted_launch", "disk_controller", "cpu",
-    "arch", "status", "source", "type", "notes", "source_commit",
+    "size",
+    "series",
+    "family",
+    "vcpus",
+    "vcpus_constrained_parent",
+    "memory_gib",
+    "temp_disk_gib",
+    "nvme_local_disks",
+    "premium_storage",
+    "accelerated_networking",
+    "ephemeral_os",
+    "gen2",
+    "trusted_launch",
+    "disk_controller",
+    "cpu",
+    "arch",
+    "status",
+    "source",
+    "type",
+    "notes",
+    "source_commit",
 ] as const;
 
-const count = z.string().regex(/^(\d+|unknown|)$/, "a whole number, empty or unknown")
+const count = z
+    .string()
+    .regex(/^(\d+|unknown|)$/, "a whole number, empty or unknown")
     .transform((text) => (/^\d+$/.test(text) ? Number(text) : null));
-const amount = z.string().regex(/^(\d+(\.\d+)?|unknown|)$/, "a number, empty or unknown")
+const amount = z
+    .string()
+    .regex(/^(\d+(\.\d+)?|unknown|)$/, "a number, empty or unknown")
     .transform((text) => (/^\d/.test(text) ? Number(text) : null));
 const stated = z.enum(["yes", "no", "unknown"]).transform((text) => (text === "unknown" ? null : text === "yes"));
 const ROW = z.object({

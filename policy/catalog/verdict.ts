@@ -9,9 +9,7 @@
 import { HOST_CPUS, HostCpu } from "./cpus";
 import { SERIES, Series } from "./series";
 import { findSize, nearestSizeName, quotaVcpus, SIZES, VmSize } from "./sizes";
-import {
-    Architecture, DEFAULT_MINIMUM_LEVEL, MinimumLevel, SizeVerdict, VerdictOptions, VerdictStatus, X86_LEVELS, X86Level,
-} from "./types";
+import { Architecture, DEFAULT_MINIMUM_LEVEL, MinimumLevel, SizeVerdict, VerdictOptions, VerdictStatus, X86_LEVELS, X86Level } from "./types";
 
 /** What the catalog derives about a series from its data. */
 export interface SeriesFacts {
@@ -35,9 +33,7 @@ export function seriesFacts(series: Series): SeriesFacts {
     if (arch === "x64") {
         const levels = hostCpus.map((cpu) => cpu.level as X86Level);
         // No CPU list, or a "various hardware" disclaimer: only the x86-64 baseline is certain.
-        level = series.variousHardware || levels.length === 0
-            ? "x86-64-v1"
-            : levels.reduce((low, next) => (levelRank(next) < levelRank(low) ? next : low));
+        level = series.variousHardware || levels.length === 0 ? "x86-64-v1" : levels.reduce((low, next) => (levelRank(next) < levelRank(low) ? next : low));
     }
     return { series, arch, level, avx512: level === "x86-64-v4", hostCpus };
 }
@@ -62,18 +58,31 @@ export function sizeVerdict(size: string, options: VerdictOptions = {}): SizeVer
     const minimumLevel: MinimumLevel = options.minimumLevel ?? DEFAULT_MINIMUM_LEVEL;
     const facts = typeof size === "string" ? findSize(size) : undefined;
     const unknown = (reason: string, series: string | null = null): SizeVerdict => ({
-        size, status: "unknown", allowed: false, level: null, arch: null, series,
-        vcpus: facts?.vcpus ?? null, quotaVcpus: facts ? quotaVcpus(facts) : null, facts: facts ?? null, reason: `${size}: ${reason}`,
+        size,
+        status: "unknown",
+        allowed: false,
+        level: null,
+        arch: null,
+        series,
+        vcpus: facts?.vcpus ?? null,
+        quotaVcpus: facts ? quotaVcpus(facts) : null,
+        facts: facts ?? null,
+        reason: `${size}: ${reason}`,
     });
 
     if (facts === undefined) {
         const nearest = typeof size === "string" && size.trim() !== "" ? nearestSizeName(size.trim()) : undefined;
-        return unknown(`not a VM size on Microsoft's size pages, so not allowed`
-            + (nearest ? `; did you mean ${nearest}?` : `; run \`npm run sizes -- --size-list\` for every size`));
+        return unknown(
+            `not a VM size on Microsoft's size pages, so not allowed` +
+                (nearest ? `; did you mean ${nearest}?` : `; run \`npm run sizes -- --size-list\` for every size`),
+        );
     }
     const series = seriesOfSize(facts);
     if (series === undefined) {
-        return unknown(`Microsoft's pages name no host CPU for its series ${facts.docSeries}, so its x86-64 level is not known and it is not allowed; ${LIST_HINT}. Source: ${facts.sources[0].url}.`, facts.docSeries);
+        return unknown(
+            `Microsoft's pages name no host CPU for its series ${facts.docSeries}, so its x86-64 level is not known and it is not allowed; ${LIST_HINT}. Source: ${facts.sources[0].url}.`,
+            facts.docSeries,
+        );
     }
 
     const seriesFact = seriesFacts(series);
@@ -91,17 +100,28 @@ export function sizeVerdict(size: string, options: VerdictOptions = {}): SizeVer
             reason = `the ${series.name} series runs on ${describeCpus(seriesFact)}, not x86-64; builders need x86-64 sizes (${LIST_HINT}).`;
             break;
         case "below-minimum-level":
-            reason = `the ${series.name} series is below ${minimumLevel}: ` + (series.variousHardware
-                ? `its docs say it "can be deployed on a variety of hardware types", so no level above ${seriesFact.level} is guaranteed`
-                : `its hosts include ${describeCpus(seriesFact)}, so it guarantees only ${seriesFact.level}`) + `; ${LIST_HINT}.`;
+            reason =
+                `the ${series.name} series is below ${minimumLevel}: ` +
+                (series.variousHardware
+                    ? `its docs say it "can be deployed on a variety of hardware types", so no level above ${seriesFact.level} is guaranteed`
+                    : `its hosts include ${describeCpus(seriesFact)}, so it guarantees only ${seriesFact.level}`) +
+                `; ${LIST_HINT}.`;
             break;
         default:
-            reason = `the ${series.name} series guarantees ${seriesFact.level} on every listed host: ${describeCpus(seriesFact)}.`
-                + (retirement?.date ? ` Note: the series retires on ${retirement.date}.` : "");
+            reason =
+                `the ${series.name} series guarantees ${seriesFact.level} on every listed host: ${describeCpus(seriesFact)}.` +
+                (retirement?.date ? ` Note: the series retires on ${retirement.date}.` : "");
     }
     return {
-        size, status, allowed: status === "allowed", level: seriesFact.level, arch: seriesFact.arch, series: series.name,
-        vcpus: facts.vcpus, quotaVcpus: quotaVcpus(facts), facts,
+        size,
+        status,
+        allowed: status === "allowed",
+        level: seriesFact.level,
+        arch: seriesFact.arch,
+        series: series.name,
+        vcpus: facts.vcpus,
+        quotaVcpus: quotaVcpus(facts),
+        facts,
         reason: `${size}: ${reason} Source: ${series.sources[0]}.`,
     };
 }
@@ -120,5 +140,7 @@ export function seriesStatus(facts: SeriesFacts, options: VerdictOptions = {}): 
  * assignment allows, so that ARM refuses what the pack refuses.
  */
 export function allowedSizeNames(options: VerdictOptions = {}): string[] {
-    return SIZES.filter((size) => sizeVerdict(size.name, options).allowed).map((size) => size.name).sort();
+    return SIZES.filter((size) => sizeVerdict(size.name, options).allowed)
+        .map((size) => size.name)
+        .sort();
 }

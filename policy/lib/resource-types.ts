@@ -44,7 +44,10 @@ export function canonicalType(token: string): string {
 
 /** The API version an azure-native token names explicitly (`20240301`, `20250401preview`), else undefined (the SDK's default). */
 export function apiVersionOf(token: string): string | undefined {
-    return /^azure-native(?:_[A-Za-z0-9]+_v(\d{8}(?:preview)?))?:[A-Za-z0-9]+(?:\/v(\d{8}(?:preview)?))?:/.exec(token)?.slice(1).find((part) => part !== undefined);
+    return /^azure-native(?:_[A-Za-z0-9]+_v(\d{8}(?:preview)?))?:[A-Za-z0-9]+(?:\/v(\d{8}(?:preview)?))?:/
+        .exec(token)
+        ?.slice(1)
+        .find((part) => part !== undefined);
 }
 
 /** Whether a resource (or a policy's args) is of `type`, whatever API version its token names. */
@@ -63,7 +66,10 @@ export interface TypeCheck {
  * one place never hides a known violation in another.
  */
 export class PartlyUnknown extends Error {
-    constructor(public readonly messages: readonly string[], public readonly unknown: Error) {
+    constructor(
+        public readonly messages: readonly string[],
+        public readonly unknown: Error,
+    ) {
         super(unknown.message);
         this.name = "PartlyUnknown";
     }

@@ -110,7 +110,6 @@ export const CLASSIC_SIZE_LOCATIONS: readonly SizeLocation[] = [
     { resourceType: CLASSIC.devtest.WindowsVirtualMachine, sizes: sizeAt("size") },
 ];
 
-
 /**
  * Sizes in ARM's own shape (an ARM template's resources, or a generic `resources:Resource`): a scale set's
  * `sku.name` (and, for a mix, `properties.skuProfile.vmSizes[].name`), a VM's `properties.hardwareProfile.vmSize`.
@@ -172,8 +171,7 @@ export const SIZE_LOCATIONS: readonly SizeLocation[] = [
     { resourceType: compute.CapacityReservation, sizes: sizeAt("sku", "name") },
     {
         resourceType: containerservice.ManagedCluster,
-        sizes: (props) =>
-            eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksPoolSizes(value, path)),
+        sizes: (props) => eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksPoolSizes(value, path)),
     },
     { resourceType: containerservice.AgentPool, sizes: (props) => aksPoolSizes(props, "") },
     { resourceType: batch.Pool, sizes: sizeAt("vmSize") },

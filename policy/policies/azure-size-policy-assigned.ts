@@ -45,12 +45,18 @@ function refusedEntries(assignment: PolicyResource, policy: AzureSizePolicy, lev
 
 export const azureSizePolicyAssigned: StackValidationPolicy = {
     name: "azure-size-policy-assigned",
-    description: "Every resource group with the stack's VMs or scale sets carries Azure's built-in allowed-size policies, listing only sizes the catalog allows.",
+    description:
+        "Every resource group with the stack's VMs or scale sets carries Azure's built-in allowed-size policies, listing only sizes the catalog allows.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
         properties: {
-            minimumLevel: { type: "string", enum: [...MINIMUM_LEVELS], default: DEFAULTS.minimumLevel, description: "The level the assigned lists are checked against." },
+            minimumLevel: {
+                type: "string",
+                enum: [...MINIMUM_LEVELS],
+                default: DEFAULTS.minimumLevel,
+                description: "The level the assigned lists are checked against.",
+            },
         },
     },
     validateStack: (args, reportViolation) => {
@@ -72,7 +78,10 @@ export const azureSizePolicyAssigned: StackValidationPolicy = {
                     continue;
                 }
                 if (refused.length > 0) {
-                    reportViolation(`Policy assignment "${assignment.name}" (${policy.displayName}) allows ${refused.slice(0, 5).join(", ")}${refused.length > 5 ? ` and ${refused.length - 5} more` : ""}, which the catalog refuses at ${minimumLevel}; list only allowed sizes (npm run sizes -- --list).`, assignment.urn);
+                    reportViolation(
+                        `Policy assignment "${assignment.name}" (${policy.displayName}) allows ${refused.slice(0, 5).join(", ")}${refused.length > 5 ? ` and ${refused.length - 5} more` : ""}, which the catalog refuses at ${minimumLevel}; list only allowed sizes (npm run sizes -- --list).`,
+                        assignment.urn,
+                    );
                 }
             }
         }
@@ -86,7 +95,10 @@ export const azureSizePolicyAssigned: StackValidationPolicy = {
                 return covered === false;
             });
             if (missing.length > 0) {
-                reportViolation(`"${resource.name}" is in a resource group without Azure's ${missing.map((policy) => `"${policy.displayName}"`).join(" and ")} ${missing.length > 1 ? "policies" : "policy"}: assign ${missing.map(definitionIdOf).join(" and ")} at the group (components/size-policy.ts does) so that ARM refuses other sizes too.`, resource.urn);
+                reportViolation(
+                    `"${resource.name}" is in a resource group without Azure's ${missing.map((policy) => `"${policy.displayName}"`).join(" and ")} ${missing.length > 1 ? "policies" : "policy"}: assign ${missing.map(definitionIdOf).join(" and ")} at the group (components/size-policy.ts does) so that ARM refuses other sizes too.`,
+                    resource.urn,
+                );
             }
         }
         if (unknown !== undefined) throw unknown;

@@ -19,10 +19,12 @@ const REQUIRED_VAULT_FLAGS = ["enableRbacAuthorization", "enablePurgeProtection"
 
 function vaultMessages(props: PropertyRecord): string[] {
     // Each flag on its own: an unknown one during preview does not hide the other's known violation.
-    return checkParts(REQUIRED_VAULT_FLAGS.map((flag) => () => {
-        const value = field(props, "properties", flag);
-        return value === true ? [] : [`properties.${flag} must be true; it is ${describeValue(value)}.`];
-    }));
+    return checkParts(
+        REQUIRED_VAULT_FLAGS.map((flag) => () => {
+            const value = field(props, "properties", flag);
+            return value === true ? [] : [`properties.${flag} must be true; it is ${describeValue(value)}.`];
+        }),
+    );
 }
 
 /** The classic provider's vault: `rbacAuthorizationEnabled` (formerly `enableRbacAuthorization`) and `purgeProtectionEnabled`. */

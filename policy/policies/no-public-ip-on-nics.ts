@@ -45,30 +45,29 @@ function batchMessages(props: PropertyRecord): string[] {
     const provision = field(props, "networkConfiguration", "publicIPAddressConfiguration", "provision");
     return equalsIgnoreCase(provision, "NoPublicIPAddresses")
         ? []
-        : [`networkConfiguration.publicIPAddressConfiguration.provision is ${describeValue(provision)}; set "NoPublicIPAddresses" (the default gives every node a Batch-managed public IP).`];
+        : [
+              `networkConfiguration.publicIPAddressConfiguration.provision is ${describeValue(provision)}; set "NoPublicIPAddresses" (the default gives every node a Batch-managed public IP).`,
+          ];
 }
 
 /** The classic provider's scale sets: `networkInterfaces[].ipConfigurations[].publicIpAddresses[]`. */
 function classicScaleSetIps(props: unknown): LocatedValue[] {
     return eachElement(props, "", "networkInterfaces").flatMap((nic) =>
-        eachElement(nic.value, nic.path, "ipConfigurations").flatMap((ip) => eachElement(ip.value, ip.path, "publicIpAddresses")));
+        eachElement(nic.value, nic.path, "ipConfigurations").flatMap((ip) => eachElement(ip.value, ip.path, "publicIpAddresses")),
+    );
 }
 
 export const noPublicIpOnNics: ResourceValidationPolicy = {
     name: "no-public-ip-on-nics",
-    description: "Network interfaces of scale sets, VMs, Compute Fleets, AKS nodes, Batch pools and standalone NICs, of either provider, must not have a public IP address.",
+    description:
+        "Network interfaces of scale sets, VMs, Compute Fleets, AKS nodes, Batch pools and standalone NICs, of either provider, must not have a public IP address.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourcesOfTypes([
         {
             resourceType: compute.VirtualMachineScaleSet,
             findViolations: (props) =>
-                publicIpMessages(
-                    nicConfigurationPublicIps(
-                        field(props, "virtualMachineProfile", "networkProfile"),
-                        "virtualMachineProfile.networkProfile",
-                    ),
-                ),
+                publicIpMessages(nicConfigurationPublicIps(field(props, "virtualMachineProfile", "networkProfile"), "virtualMachineProfile.networkProfile")),
         },
         {
             resourceType: compute.VirtualMachine,
@@ -80,21 +79,35 @@ export const noPublicIpOnNics: ResourceValidationPolicy = {
         },
         {
             resourceType: azurefleet.Fleet,
-            findViolations: (props) => publicIpMessages(nicConfigurationPublicIps(
-                field(props, "computeProfile", "baseVirtualMachineProfile", "networkProfile"), "computeProfile.baseVirtualMachineProfile.networkProfile")),
+            findViolations: (props) =>
+                publicIpMessages(
+                    nicConfigurationPublicIps(
+                        field(props, "computeProfile", "baseVirtualMachineProfile", "networkProfile"),
+                        "computeProfile.baseVirtualMachineProfile.networkProfile",
+                    ),
+                ),
         },
-        { resourceType: containerservice.ManagedCluster, findViolations: (props) => eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksNodeIpMessages(value, `${path}.`, "enableNodePublicIP")) },
+        {
+            resourceType: containerservice.ManagedCluster,
+            findViolations: (props) =>
+                eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksNodeIpMessages(value, `${path}.`, "enableNodePublicIP")),
+        },
         { resourceType: containerservice.AgentPool, findViolations: (props) => aksNodeIpMessages(props, "", "enableNodePublicIP") },
         { resourceType: batch.Pool, findViolations: batchMessages },
-        ...[CLASSIC.compute.LinuxVirtualMachineScaleSet, CLASSIC.compute.WindowsVirtualMachineScaleSet,
-            CLASSIC.compute.OrchestratedVirtualMachineScaleSet].map((resourceType) => ({
-            resourceType, findViolations: (props: PropertyRecord) => publicIpMessages(classicScaleSetIps(props)),
-        })),
+        ...[CLASSIC.compute.LinuxVirtualMachineScaleSet, CLASSIC.compute.WindowsVirtualMachineScaleSet, CLASSIC.compute.OrchestratedVirtualMachineScaleSet].map(
+            (resourceType) => ({
+                resourceType,
+                findViolations: (props: PropertyRecord) => publicIpMessages(classicScaleSetIps(props)),
+            }),
+        ),
         {
             resourceType: CLASSIC.network.NetworkInterface,
             findViolations: (props) => publicIpMessages(fieldOfEachElement(props, "", ["ipConfigurations"], "publicIpAddressId")),
         },
-        { resourceType: CLASSIC.containerservice.KubernetesCluster, findViolations: (props) => aksNodeIpMessages(field(props, "defaultNodePool"), "defaultNodePool.", "nodePublicIpEnabled") },
+        {
+            resourceType: CLASSIC.containerservice.KubernetesCluster,
+            findViolations: (props) => aksNodeIpMessages(field(props, "defaultNodePool"), "defaultNodePool.", "nodePublicIpEnabled"),
+        },
         { resourceType: CLASSIC.containerservice.KubernetesClusterNodePool, findViolations: (props) => aksNodeIpMessages(props, "", "nodePublicIpEnabled") },
     ]),
 };

@@ -34,7 +34,10 @@ function ipv4Range(text: string): readonly [number, number] | undefined {
 
 /** Whether the prefixes together cover every IPv4 address (0.0.0.0/1 and 128.0.0.0/1 are the internet too). */
 function coverAllIpv4(prefixes: readonly string[]): boolean {
-    const ranges = prefixes.map(ipv4Range).filter((range): range is readonly [number, number] => range !== undefined).sort((first, second) => first[0] - second[0]);
+    const ranges = prefixes
+        .map(ipv4Range)
+        .filter((range): range is readonly [number, number] => range !== undefined)
+        .sort((first, second) => first[0] - second[0]);
     let next = 0;
     for (const [start, end] of ranges) {
         if (start > next) return false;
@@ -83,18 +86,23 @@ function adminRuleMessages(props: PropertyRecord): string[] {
  * created to allow inbound access to the specified backendPort"); an Allow rule from an open source does too.
  */
 function natPoolMessages(props: PropertyRecord): string[] {
-    return eachElement(field(props, "networkConfiguration", "endpointConfiguration"), "networkConfiguration.endpointConfiguration", "inboundNatPools")
-        .flatMap(({ path, value: pool }) => {
+    return eachElement(field(props, "networkConfiguration", "endpointConfiguration"), "networkConfiguration.endpointConfiguration", "inboundNatPools").flatMap(
+        ({ path, value: pool }) => {
             const rules = eachElement(pool, path, "networkSecurityGroupRules");
             if (rules.length === 0) return [`${path}: an inbound NAT pool without NSG rules is open to every address; add rules that allow only admin CIDRs.`];
             return rules.flatMap(({ path: rulePath, value: rule }) =>
-                equalsIgnoreCase(field(rule, "access"), "Deny") ? [] : openOf([field(rule, "sourceAddressPrefix")]).map((source) => openMessage(rulePath, source)));
-        });
+                equalsIgnoreCase(field(rule, "access"), "Deny")
+                    ? []
+                    : openOf([field(rule, "sourceAddressPrefix")]).map((source) => openMessage(rulePath, source)),
+            );
+        },
+    );
 }
 
 export const nsgNoInboundFromInternet: ResourceValidationPolicy = {
     name: "nsg-no-inbound-from-internet",
-    description: "Network security groups and security rules (either provider's), Virtual Network Manager admin rules and Batch NAT pools must not allow inbound traffic from *, Internet, 0.0.0.0/0, ::/0 or prefixes that together cover all of IPv4.",
+    description:
+        "Network security groups and security rules (either provider's), Virtual Network Manager admin rules and Batch NAT pools must not allow inbound traffic from *, Internet, 0.0.0.0/0, ::/0 or prefixes that together cover all of IPv4.",
     enforcementLevel: "mandatory",
     severity: "critical",
     validateResource: validateResourcesOfTypes([

@@ -90,7 +90,5 @@ export const requiredTags: ResourceValidationPolicy = {
             },
         },
     },
-    validateResource: validateResourcesOfTypes(
-        TAGGABLE_RESOURCE_CLASSES.map((resourceType) => ({ resourceType, findViolations: requiredTagMessages })),
-    ),
+    validateResource: validateResourcesOfTypes(TAGGABLE_RESOURCE_CLASSES.map((resourceType) => ({ resourceType, findViolations: requiredTagMessages }))),
 };

@@ -38,9 +38,12 @@ const aksPoolMessages = (pool: unknown, prefix: string) =>
 /** The classic provider's VMs, scale sets and AKS pools: `priority` and `evictionPolicy`. */
 const classicMessages = (props: unknown, prefix = "") => evictionMessages(field(props, "priority"), field(props, "evictionPolicy"), `${prefix}evictionPolicy`);
 const CLASSIC_COMPUTE = [
-    CLASSIC.compute.LinuxVirtualMachineScaleSet, CLASSIC.compute.WindowsVirtualMachineScaleSet,
-    CLASSIC.compute.OrchestratedVirtualMachineScaleSet, CLASSIC.compute.LinuxVirtualMachine,
-    CLASSIC.compute.WindowsVirtualMachine, CLASSIC.containerservice.KubernetesClusterNodePool,
+    CLASSIC.compute.LinuxVirtualMachineScaleSet,
+    CLASSIC.compute.WindowsVirtualMachineScaleSet,
+    CLASSIC.compute.OrchestratedVirtualMachineScaleSet,
+    CLASSIC.compute.LinuxVirtualMachine,
+    CLASSIC.compute.WindowsVirtualMachine,
+    CLASSIC.containerservice.KubernetesClusterNodePool,
 ];
 
 export const spotEvictionDelete: ResourceValidationPolicy = {
@@ -72,7 +75,10 @@ export const spotEvictionDelete: ResourceValidationPolicy = {
                     "spotPriorityProfile.evictionPolicy",
                 ),
         },
-        { resourceType: containerservice.ManagedCluster, findViolations: (props) => eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksPoolMessages(value, `${path}.`)) },
+        {
+            resourceType: containerservice.ManagedCluster,
+            findViolations: (props) => eachElement(props, "", "agentPoolProfiles").flatMap(({ path, value }) => aksPoolMessages(value, `${path}.`)),
+        },
         { resourceType: containerservice.AgentPool, findViolations: (props) => aksPoolMessages(props, "") },
         ...CLASSIC_COMPUTE.map((resourceType) => ({ resourceType, findViolations: (props: PropertyRecord) => classicMessages(props) })),
     ]),

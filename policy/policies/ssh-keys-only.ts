@@ -25,9 +25,10 @@ function osProfileMessages(osProfile: unknown, osProfilePath: string): string[] 
             const adminPassword = profile.adminPassword;
             return isSet(adminPassword) && adminPassword !== "" ? [`${osProfilePath}.adminPassword: an admin password is set; use SSH public keys only.`] : [];
         },
-        () => (field(profile, "linuxConfiguration", "disablePasswordAuthentication") === true
-            ? []
-            : [`${osProfilePath}.linuxConfiguration.disablePasswordAuthentication must be true.`]),
+        () =>
+            field(profile, "linuxConfiguration", "disablePasswordAuthentication") === true
+                ? []
+                : [`${osProfilePath}.linuxConfiguration.disablePasswordAuthentication must be true.`],
     ]);
 }
 
@@ -62,7 +63,8 @@ const windowsMessages = () => ["a Windows VM logs in with a password; builders a
 
 export const sshKeysOnly: ResourceValidationPolicy = {
     name: "ssh-keys-only",
-    description: "Scale sets, VMs and Compute Fleets of either provider must disable password authentication and set no admin password, and no VMAccess extension may set one (SSH keys only).",
+    description:
+        "Scale sets, VMs and Compute Fleets of either provider must disable password authentication and set no admin password, and no VMAccess extension may set one (SSH keys only).",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourcesOfTypes([
@@ -70,8 +72,9 @@ export const sshKeysOnly: ResourceValidationPolicy = {
             resourceType: compute.VirtualMachineScaleSet,
             findViolations: (props) => [
                 ...osProfileMessages(field(props, "virtualMachineProfile", "osProfile"), "virtualMachineProfile.osProfile"),
-                ...eachElement(field(props, "virtualMachineProfile", "extensionProfile"), "virtualMachineProfile.extensionProfile", "extensions")
-                    .flatMap(({ path, value }) => vmAccessMessages(value, path)),
+                ...eachElement(field(props, "virtualMachineProfile", "extensionProfile"), "virtualMachineProfile.extensionProfile", "extensions").flatMap(
+                    ({ path, value }) => vmAccessMessages(value, path),
+                ),
             ],
         },
         {
@@ -80,7 +83,11 @@ export const sshKeysOnly: ResourceValidationPolicy = {
         },
         {
             resourceType: azurefleet.Fleet,
-            findViolations: (props) => osProfileMessages(field(props, "computeProfile", "baseVirtualMachineProfile", "osProfile"), "computeProfile.baseVirtualMachineProfile.osProfile"),
+            findViolations: (props) =>
+                osProfileMessages(
+                    field(props, "computeProfile", "baseVirtualMachineProfile", "osProfile"),
+                    "computeProfile.baseVirtualMachineProfile.osProfile",
+                ),
         },
         { resourceType: compute.VirtualMachineExtension, findViolations: (props) => vmAccessMessages(props, "extension") },
         { resourceType: compute.VirtualMachineScaleSetExtension, findViolations: (props) => vmAccessMessages(props, "extension") },

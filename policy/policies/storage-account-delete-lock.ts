@@ -36,14 +36,20 @@ function sameGroup(first: PolicyResource, second: PolicyResource): boolean {
 
 /** Whether the lock sits where it covers the account (on it, its group or its subscription), whatever its level. */
 function placedOver(lock: PolicyResource, account: PolicyResource, groups: readonly PolicyResource[]): boolean {
-    if (isOfType(lock, authorization.ManagementLockByScope) || isOfType(lock, CLASSIC.management.Lock)) return refersTo(lock, "scope", account) || scopeCoversGroup(lock, "scope", groupOf(account, groups));
+    if (isOfType(lock, authorization.ManagementLockByScope) || isOfType(lock, CLASSIC.management.Lock))
+        return refersTo(lock, "scope", account) || scopeCoversGroup(lock, "scope", groupOf(account, groups));
     if (isOfType(lock, authorization.ManagementLockAtSubscriptionLevel)) return true;
     if (isOfType(lock, authorization.ManagementLockAtResourceGroupLevel)) return sameGroup(lock, account);
     if (isOfType(lock, authorization.ManagementLockAtResourceLevel)) {
-        const namesAccount = (lock.propertyDependencies?.resourceName ?? []).some((dependency) => dependency.urn === account.urn)
-            || (typeof account.props.name === "string" && equalsIgnoreCase(lock.props.resourceName, account.props.name));
-        return equalsIgnoreCase(lock.props.resourceProviderNamespace, "Microsoft.Storage") && equalsIgnoreCase(lock.props.resourceType, "storageAccounts")
-            && namesAccount && sameGroup(lock, account);
+        const namesAccount =
+            (lock.propertyDependencies?.resourceName ?? []).some((dependency) => dependency.urn === account.urn) ||
+            (typeof account.props.name === "string" && equalsIgnoreCase(lock.props.resourceName, account.props.name));
+        return (
+            equalsIgnoreCase(lock.props.resourceProviderNamespace, "Microsoft.Storage") &&
+            equalsIgnoreCase(lock.props.resourceType, "storageAccounts") &&
+            namesAccount &&
+            sameGroup(lock, account)
+        );
     }
     return false;
 }
@@ -53,13 +59,17 @@ const covers = (lock: PolicyResource, account: PolicyResource, groups: readonly 
     placedOver(lock, account, groups) && preventsDeletion(lock);
 
 const LOCK_TYPES = [
-    CLASSIC.management.Lock, authorization.ManagementLockByScope, authorization.ManagementLockAtResourceLevel,
-    authorization.ManagementLockAtResourceGroupLevel, authorization.ManagementLockAtSubscriptionLevel,
+    CLASSIC.management.Lock,
+    authorization.ManagementLockByScope,
+    authorization.ManagementLockAtResourceLevel,
+    authorization.ManagementLockAtResourceGroupLevel,
+    authorization.ManagementLockAtSubscriptionLevel,
 ];
 
 export const storageAccountDeleteLock: StackValidationPolicy = {
     name: "storage-account-delete-lock",
-    description: "Every storage account must be covered by a CanNotDelete (or ReadOnly) management lock: on the account, its resource group or its subscription.",
+    description:
+        "Every storage account must be covered by a CanNotDelete (or ReadOnly) management lock: on the account, its resource group or its subscription.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateStack: (args, reportViolation) => {

@@ -46,7 +46,8 @@ const STORAGE_ACCOUNT_RULES: readonly SettingRule[] = [
     },
     {
         property: "allowBlobPublicAccess",
-        complies: (value, apiVersion) => value === false || (value === undefined && (apiVersion === undefined || apiVersion >= PUBLIC_ACCESS_OFF_BY_DEFAULT_FROM)),
+        complies: (value, apiVersion) =>
+            value === false || (value === undefined && (apiVersion === undefined || apiVersion >= PUBLIC_ACCESS_OFF_BY_DEFAULT_FROM)),
         requirement: "must be false (no anonymous blob access)",
     },
     {
@@ -68,19 +69,27 @@ function storageAccountMessages(props: PropertyRecord, args: { readonly type: st
 const CLASSIC_ACCOUNT_RULES: readonly SettingRule[] = [
     { property: "httpsTrafficOnlyEnabled", complies: (value) => value !== false, requirement: "must not be false (HTTPS only)" },
     { property: "minTlsVersion", complies: (value) => value === undefined || equalsIgnoreCase(value, "TLS1_2"), requirement: "must be TLS1_2 (its default)" },
-    { property: "allowNestedItemsToBePublic", complies: (value) => value === false, requirement: "must be false (no anonymous blob access; the provider's default is true)" },
+    {
+        property: "allowNestedItemsToBePublic",
+        complies: (value) => value === false,
+        requirement: "must be false (no anonymous blob access; the provider's default is true)",
+    },
     { property: "sharedAccessKeyEnabled", complies: (value) => value === false, requirement: "must be false (Entra ID authorization only)" },
 ];
 
 /** Each setting on its own, so that one unknown during preview does not hide another's known violation. */
 const ruleMessages = (rules: readonly SettingRule[], props: PropertyRecord, apiVersion: string | undefined): string[] =>
-    checkParts(rules.map(({ property, complies, requirement }) => () =>
-        (complies(props[property], apiVersion) ? [] : [`${property} ${requirement}; it is ${describeValue(props[property])}.`])));
+    checkParts(
+        rules.map(
+            ({ property, complies, requirement }) =>
+                () =>
+                    complies(props[property], apiVersion) ? [] : [`${property} ${requirement}; it is ${describeValue(props[property])}.`],
+        ),
+    );
 
 export const storageAccountSecureAccess: ResourceValidationPolicy = {
     name: "storage-account-secure-access",
-    description:
-        "Storage accounts must allow HTTPS only with TLS 1.2 or newer, forbid anonymous blob access, and disable shared-key access.",
+    description: "Storage accounts must allow HTTPS only with TLS 1.2 or newer, forbid anonymous blob access, and disable shared-key access.",
     enforcementLevel: "mandatory",
     severity: "high",
     validateResource: validateResourcesOfTypes([

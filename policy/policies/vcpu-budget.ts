@@ -55,7 +55,9 @@ interface VmGroup {
 
 /** The largest `capacity.maximum` of the autoscale settings (either provider's) that target the resource. */
 function autoscaleMaximum(resource: PolicyResource, autoscaleSettings: readonly PolicyResource[]): { source: string; value: unknown }[] {
-    const targeting = autoscaleSettings.filter((setting) => refersTo(setting, "targetResourceUri", resource) || refersTo(setting, "targetResourceId", resource));
+    const targeting = autoscaleSettings.filter(
+        (setting) => refersTo(setting, "targetResourceUri", resource) || refersTo(setting, "targetResourceId", resource),
+    );
     return targeting.flatMap((setting) => {
         const profiles = asList(setting.props.profiles);
         // A setting that targets the resource but says no maximum cannot be counted (null marks it so).
@@ -83,28 +85,53 @@ function aksPool(label: string, pool: unknown): VmGroup {
  * @pulumi/azure (6.40.0): scale sets at the larger of their count and their autoscale maximum, single VMs at
  * one, AKS pools at their count or autoscale maximum. Sizes as the size policy finds them.
  */
-const VM_GROUPS: readonly { readonly resourceType: ResourceType; readonly groups: (resource: PolicyResource, autoscale: readonly PolicyResource[]) => VmGroup[] }[] = [
+const VM_GROUPS: readonly {
+    readonly resourceType: ResourceType;
+    readonly groups: (resource: PolicyResource, autoscale: readonly PolicyResource[]) => VmGroup[];
+}[] = [
     {
         resourceType: compute.VirtualMachineScaleSet,
-        groups: (resource, autoscale) => [{ label: resource.name, sizes: locatedSizes(resource), counts: [{ source: "sku.capacity", value: field(resource.props, "sku", "capacity") }, ...autoscaleMaximum(resource, autoscale)] }],
+        groups: (resource, autoscale) => [
+            {
+                label: resource.name,
+                sizes: locatedSizes(resource),
+                counts: [{ source: "sku.capacity", value: field(resource.props, "sku", "capacity") }, ...autoscaleMaximum(resource, autoscale)],
+            },
+        ],
     },
-    { resourceType: compute.VirtualMachine, groups: (resource) => [{ label: resource.name, sizes: locatedSizes(resource), counts: [{ source: "one VM", value: 1 }] }] },
-    { resourceType: containerservice.ManagedCluster, groups: (resource) => asList(resource.props.agentPoolProfiles).map((pool, index) => aksPool(`${resource.name}.agentPoolProfiles[${index}]`, pool)) },
+    {
+        resourceType: compute.VirtualMachine,
+        groups: (resource) => [{ label: resource.name, sizes: locatedSizes(resource), counts: [{ source: "one VM", value: 1 }] }],
+    },
+    {
+        resourceType: containerservice.ManagedCluster,
+        groups: (resource) => asList(resource.props.agentPoolProfiles).map((pool, index) => aksPool(`${resource.name}.agentPoolProfiles[${index}]`, pool)),
+    },
     { resourceType: containerservice.AgentPool, groups: (resource) => [aksPool(resource.name, resource.props)] },
     ...[CLASSIC.compute.LinuxVirtualMachineScaleSet, CLASSIC.compute.WindowsVirtualMachineScaleSet].map((resourceType) => ({
         resourceType,
-        groups: (resource: PolicyResource, autoscale: readonly PolicyResource[]): VmGroup[] =>
-            [{ label: resource.name, sizes: locatedSizes(resource), counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)] }],
+        groups: (resource: PolicyResource, autoscale: readonly PolicyResource[]): VmGroup[] => [
+            {
+                label: resource.name,
+                sizes: locatedSizes(resource),
+                counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)],
+            },
+        ],
     })),
     {
         resourceType: CLASSIC.compute.OrchestratedVirtualMachineScaleSet,
-        groups: (resource, autoscale) => [{
-            label: resource.name,
-            sizes: locatedSizes(resource),
-            counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)],
-        }],
+        groups: (resource, autoscale) => [
+            {
+                label: resource.name,
+                sizes: locatedSizes(resource),
+                counts: [{ source: "instances", value: resource.props.instances }, ...autoscaleMaximum(resource, autoscale)],
+            },
+        ],
     },
-    { resourceType: CLASSIC.containerservice.KubernetesCluster, groups: (resource) => [aksPool(`${resource.name}.defaultNodePool`, resource.props.defaultNodePool)] },
+    {
+        resourceType: CLASSIC.containerservice.KubernetesCluster,
+        groups: (resource) => [aksPool(`${resource.name}.defaultNodePool`, resource.props.defaultNodePool)],
+    },
     { resourceType: CLASSIC.containerservice.KubernetesClusterNodePool, groups: (resource) => [aksPool(resource.name, resource.props)] },
 ];
 
@@ -161,7 +188,9 @@ function validateVcpuBudget(args: StackValidationArgs, reportViolation: (message
             .filter(({ vcpus }) => vcpus > 0)
             .map(({ explanation }) => explanation)
             .join("; ");
-        reportViolation(`The farm's VMs can grow to ${unknown === undefined ? "" : "at least "}${total} vCPUs, above the budget of ${vcpuBudget} (${breakdown}).`);
+        reportViolation(
+            `The farm's VMs can grow to ${unknown === undefined ? "" : "at least "}${total} vCPUs, above the budget of ${vcpuBudget} (${breakdown}).`,
+        );
     }
     // The engine turns this into its "can't run policy during preview" advisory, after the known violations.
     if (unknown !== undefined) throw unknown;

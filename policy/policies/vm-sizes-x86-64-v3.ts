@@ -70,11 +70,16 @@ const DEDICATED_TYPES: ReadonlySet<string> = new Set(SIZE_LOCATIONS.map(({ resou
  */
 function placesOf(dedicated: ((props: PropertyRecord) => LocatedValue[]) | undefined, type: string, props: PropertyRecord): (() => LocatedValue[])[] {
     let dedicatedPaths = new Set<string>();
-    const own = dedicated === undefined ? [] : [() => {
-        const sizes = dedicated(props);
-        dedicatedPaths = new Set(sizes.map((size) => size.path));
-        return sizes;
-    }];
+    const own =
+        dedicated === undefined
+            ? []
+            : [
+                  () => {
+                      const sizes = dedicated(props);
+                      dedicatedPaths = new Set(sizes.map((size) => size.path));
+                      return sizes;
+                  },
+              ];
     return [...own, ...tableRowsOf(type).map((row) => () => valuesAt(props, row.path).filter((size) => !dedicatedPaths.has(size.path)))];
 }
 

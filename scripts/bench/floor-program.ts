@@ -17,7 +17,10 @@ import "@pulumi/azure-native/resources";
 import "@pulumi/azure-native/storage";
 import "@pulumi/random";
 
-interface ShapeEntry { readonly type: string; readonly custom: boolean }
+interface ShapeEntry {
+    readonly type: string;
+    readonly custom: boolean;
+}
 
 /** A resource of any type token with no inputs to speak of: the SDK's own cost of one registration. */
 class TrivialResource extends pulumi.CustomResource {

@@ -9,20 +9,28 @@ import { planStack } from "../plan/pipeline";
 async function measure(): Promise<void> {
     const config = JSON.parse(process.env.BENCH_CONFIG as string) as Record<string, string>;
     const { run, violations, timings } = await planStack({
-        programPath: process.env.BENCH_PROGRAM as string, stack: "bench", config, policyPackDirectory: process.env.BENCH_POLICY_PACK || undefined,
+        programPath: process.env.BENCH_PROGRAM as string,
+        stack: "bench",
+        config,
+        policyPackDirectory: process.env.BENCH_POLICY_PACK || undefined,
     });
     if (process.env.BENCH_SHAPE_OUT) {
         writeFileSync(process.env.BENCH_SHAPE_OUT, JSON.stringify(run.resources.map(({ type, custom }) => ({ type, custom }))));
     }
-    process.stdout.write(JSON.stringify({
-        resources: run.resources.length,
-        violations: violations.length,
-        ...timings,
-        peakRssMb: process.resourceUsage().maxRSS / 1024,
-    }) + "\n");
+    process.stdout.write(
+        JSON.stringify({
+            resources: run.resources.length,
+            violations: violations.length,
+            ...timings,
+            peakRssMb: process.resourceUsage().maxRSS / 1024,
+        }) + "\n",
+    );
 }
 
-measure().then(() => process.exit(0), (error: Error) => {
-    process.stderr.write(`measure-plan: ${error.message}\n`);
-    process.exit(2);
-});
+measure().then(
+    () => process.exit(0),
+    (error: Error) => {
+        process.stderr.write(`measure-plan: ${error.message}\n`);
+        process.exit(2);
+    },
+);

@@ -58,7 +58,9 @@ export async function startOrigin(tree: Record<string, string | Buffer>, options
                 response.writeHead(404, { "Content-Type": "text/plain" }).end("not found\n");
             } else {
                 // kojipkgs-like headers that must not keep a package out of the cache.
-                response.writeHead(200, { "Content-Type": "application/x-rpm", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-cache" }).end(body);
+                response
+                    .writeHead(200, { "Content-Type": "application/x-rpm", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-cache" })
+                    .end(body);
             }
         }, options.delayMs ?? 0);
     });
@@ -66,23 +68,27 @@ export async function startOrigin(tree: Record<string, string | Buffer>, options
         sockets.add(socket);
         socket.on("close", () => sockets.delete(socket));
     });
-    const listen = (port: number) => new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, "127.0.0.1", () => resolve());
-    });
+    const listen = (port: number) =>
+        new Promise<void>((resolve, reject) => {
+            server.once("error", reject);
+            server.listen(port, "127.0.0.1", () => resolve());
+        });
     await listen(options.port ?? 0);
     const port = (server.address() as net.AddressInfo).port;
-    const stop = () => new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-    });
+    const stop = () =>
+        new Promise<void>((resolve) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => resolve());
+        });
     return {
         url: `http://127.0.0.1:${port}`,
         port,
         requests,
         count: (requestPath) => requests.filter((seen) => seen === requestPath).length,
         put: (requestPath, body) => files.set(requestPath, body),
-        failWith: (status) => { failure = status; },
+        failWith: (status) => {
+            failure = status;
+        },
         down: stop,
         up: () => listen(port),
         close: () => (server.listening ? stop() : Promise.resolve()),
@@ -123,10 +129,16 @@ export function renderTestConfig(settings: CacheTestSettings, port: number, dir:
 /** `nginx -t` on a configuration: status and nginx's own words. */
 export function nginxTest(configPath: string, prefix: string): Promise<{ status: number | null; output: string }> {
     return new Promise((resolve) => {
-        const child = spawn("nginx", ["-t", "-p", prefix, "-c", configPath, "-e", path.join(prefix, "logs", "startup.log")], { stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn("nginx", ["-t", "-p", prefix, "-c", configPath, "-e", path.join(prefix, "logs", "startup.log")], {
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         let output = "";
-        child.stdout.on("data", (chunk) => { output += chunk; });
-        child.stderr.on("data", (chunk) => { output += chunk; });
+        child.stdout.on("data", (chunk) => {
+            output += chunk;
+        });
+        child.stderr.on("data", (chunk) => {
+            output += chunk;
+        });
         child.on("close", (status) => resolve({ status, output }));
     });
 }
@@ -138,19 +150,31 @@ export async function startCache(settings: CacheTestSettings): Promise<RunningCa
     const config = renderTestConfig(settings, port, dir);
     const configPath = path.join(dir, "nginx.conf");
     writeFileSync(configPath, config);
-    const child: ChildProcess = spawn("nginx", ["-p", dir, "-c", configPath, "-e", path.join(dir, "logs", "startup.log"), "-g", "daemon off;"], { stdio: "ignore" });
+    const child: ChildProcess = spawn("nginx", ["-p", dir, "-c", configPath, "-e", path.join(dir, "logs", "startup.log"), "-g", "daemon off;"], {
+        stdio: "ignore",
+    });
     let exited = false;
-    child.on("exit", () => { exited = true; });
+    child.on("exit", () => {
+        exited = true;
+    });
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 10_000;
     for (;;) {
         if (exited) {
-            const log = (() => { try { return readFileSync(path.join(dir, "logs", "startup.log"), "utf8"); } catch { return ""; } })();
+            const log = (() => {
+                try {
+                    return readFileSync(path.join(dir, "logs", "startup.log"), "utf8");
+                } catch {
+                    return "";
+                }
+            })();
             throw new Error(`nginx did not start: ${log}`);
         }
         try {
             if ((await fetchText(`${url}${CACHE_HEALTH_PATH}`)).status === 200) break;
-        } catch { /* not listening yet */ }
+        } catch {
+            /* not listening yet */
+        }
         if (Date.now() > deadline) throw new Error("nginx did not answer its health path within 10 s");
         await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -160,7 +184,10 @@ export async function startCache(settings: CacheTestSettings): Promise<RunningCa
         config,
         stop: async () => {
             if (!exited) {
-                await new Promise<void>((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); });
+                await new Promise<void>((resolve) => {
+                    child.once("exit", () => resolve());
+                    child.kill("SIGTERM");
+                });
             }
             rmSync(dir, { recursive: true, force: true });
         },
@@ -180,11 +207,13 @@ export function fetchText(url: string): Promise<Fetched> {
         const request = http.get(url, { agent: false }, (response) => {
             const chunks: Buffer[] = [];
             response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () => resolve({
-                status: response.statusCode ?? 0,
-                body: Buffer.concat(chunks).toString("utf8"),
-                cacheStatus: String(response.headers["x-cache-status"] ?? ""),
-            }));
+            response.on("end", () =>
+                resolve({
+                    status: response.statusCode ?? 0,
+                    body: Buffer.concat(chunks).toString("utf8"),
+                    cacheStatus: String(response.headers["x-cache-status"] ?? ""),
+                }),
+            );
             response.on("error", reject);
         });
         request.on("error", reject);

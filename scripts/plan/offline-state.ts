@@ -24,7 +24,12 @@ const uuidOf = (text: string): string => {
 };
 /** Lowercase letters and digits of the requested length, as RandomString gives with upper and special off. */
 const randomText = (seed: string, length: number): string =>
-    Array.from(digest(seed).repeat(Math.ceil(length / 64)).slice(0, length), (char) => (/\d/.test(char) ? char : String.fromCharCode(97 + (parseInt(char, 16) % 26)))).join("");
+    Array.from(
+        digest(seed)
+            .repeat(Math.ceil(length / 64))
+            .slice(0, length),
+        (char) => (/\d/.test(char) ? char : String.fromCharCode(97 + (parseInt(char, 16) % 26))),
+    ).join("");
 
 /**
  * The input that names a resource where it is not `<type>Name` (the SDK's resource args): the rest

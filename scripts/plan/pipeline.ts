@@ -33,8 +33,8 @@ async function askPack(pack: ServedPolicyPack, run: ProgramRun, config: Readonly
     if (farm.ok) await pack.configure(policyPackConfigFor(farm.config));
     const analyzed = run.resources.filter((resource) => resource.custom);
     const violations: Violation[] = [];
-    for (const resource of analyzed) violations.push(...await pack.analyze(resource));
-    violations.push(...await pack.analyzeStack(analyzed));
+    for (const resource of analyzed) violations.push(...(await pack.analyze(resource)));
+    violations.push(...(await pack.analyzeStack(analyzed)));
     return violations;
 }
 
@@ -47,6 +47,9 @@ export async function planStack(options: PlanOptions): Promise<PlanResult> {
         const violations = await askPack(await serving, run, options.config);
         return { run, violations, timings: { programMs: programDone - started, policyMs: performance.now() - programDone } };
     } finally {
-        await serving.then((pack) => pack.stop(), () => undefined);
+        await serving.then(
+            (pack) => pack.stop(),
+            () => undefined,
+        );
     }
 }

@@ -34,7 +34,8 @@ function keySettings(resource: PlannedResource): string {
     const inputs = resource.inputs as Record<string, any>;
     switch (resource.type) {
         case "azure-native:compute:VirtualMachineScaleSet": {
-            const sizes = inputs.sku?.name === "Mix" ? (inputs.skuProfile?.vmSizes ?? []).map((size: { name?: string }) => size.name).join(", ") : inputs.sku?.name;
+            const sizes =
+                inputs.sku?.name === "Mix" ? (inputs.skuProfile?.vmSizes ?? []).map((size: { name?: string }) => size.name).join(", ") : inputs.sku?.name;
             const priority = inputs.virtualMachineProfile?.priority ?? "Regular";
             const zones = inputs.zones?.length ? `zone ${inputs.zones.join(", ")}` : "regional";
             return `sizes ${sizes}; ${priority}; ${zones}; start ${inputs.sku?.capacity ?? 0}`;
@@ -85,11 +86,12 @@ export function renderViolations(violations: readonly Violation[], resources: re
     const line = (violation: Violation) => `${violation.policy} on ${nameOf(violation.urn)}: ${finding(violation.message)}`;
     // Mandatory findings one by one; advisory ones one line per policy, with a count and the first as example.
     const mandatory = violations.filter((violation) => violation.enforcementLevel === "mandatory").map((violation) => `  MANDATORY ${line(violation)}`);
-    const advisory = [...new Set(violations.filter((violation) => violation.enforcementLevel !== "mandatory").map((violation) => violation.policy))]
-        .map((policy) => {
+    const advisory = [...new Set(violations.filter((violation) => violation.enforcementLevel !== "mandatory").map((violation) => violation.policy))].map(
+        (policy) => {
             const found = violations.filter((violation) => violation.policy === policy && violation.enforcementLevel !== "mandatory");
             return `  ADVISORY ${policy}: ${found.length} finding${found.length === 1 ? "" : "s"}, e.g. ${line(found[0]).slice(policy.length + 1)}`;
-        });
+        },
+    );
     return ["Policies:", ...mandatory, ...advisory].join("\n");
 }
 
@@ -118,33 +120,47 @@ export function poolSummary(name: string, minCount: number, maxCount: number, pl
         guaranteedLevel: plan.sizes.map((size) => size.level).reduce((low, level) => (meetsLevel(level, low) ? low : level)),
         vcpusPerVm: { min: plan.minVcpus, max: plan.maxVcpus },
         vms: { min: minCount, max: maxCount },
-        priority: spot ? `Spot (regular base ${spot.regularBaseCount}, ${spot.regularPercentAboveBase}% regular above it, max price ${spot.maxPrice === -1 ? "on-demand" : `$${spot.maxPrice}/h`})` : "regular",
+        priority: spot
+            ? `Spot (regular base ${spot.regularBaseCount}, ${spot.regularPercentAboveBase}% regular above it, max price ${spot.maxPrice === -1 ? "on-demand" : `$${spot.maxPrice}/h`})`
+            : "regular",
         zones: plan.stacks.flatMap((stack) => (stack.zone === undefined ? [] : [stack.zone])),
         scaleSets: plan.stacks.length,
-        mockDisk: plan.mockDisk === "data-disk" ? `data disk (${plan.mockDataDiskSizeGb} GiB)` : plan.mockDisk === "os-disk" ? "OS disk" : `local ${plan.mockDisk} disk`,
-        osDisk: plan.osDisk.kind === "ephemeral"
-            ? `ephemeral on the ${plan.osDisk.placement === "NvmeDisk" ? "NVMe" : "resource"} disk (${plan.osDisk.sizeGb} GiB)`
-            : `managed ${plan.osDisk.storageAccountType} (${plan.osDisk.sizeGb} GiB)`,
+        mockDisk:
+            plan.mockDisk === "data-disk"
+                ? `data disk (${plan.mockDataDiskSizeGb} GiB)`
+                : plan.mockDisk === "os-disk"
+                  ? "OS disk"
+                  : `local ${plan.mockDisk} disk`,
+        osDisk:
+            plan.osDisk.kind === "ephemeral"
+                ? `ephemeral on the ${plan.osDisk.placement === "NvmeDisk" ? "NVMe" : "resource"} disk (${plan.osDisk.sizeGb} GiB)`
+                : `managed ${plan.osDisk.storageAccountType} (${plan.osDisk.sizeGb} GiB)`,
         slots: { first: slots[0].hostName, last: slots[slots.length - 1].hostName, count: slots.length },
     };
 }
 
 /** One block per pool: sizes and levels, counts, priority, zones, disks and the slots' host names. */
 export function renderPools(pools: readonly PoolSummary[]): string {
-    return ["Pools:", ...pools.flatMap((pool) => [
-        `  ${pool.name}: ${pool.sizes.map((size) => `${size.name} (${size.level})`).join(", ")}; guaranteed ${pool.guaranteedLevel} on every VM`,
-        `    ${pool.vcpusPerVm.min === pool.vcpusPerVm.max ? pool.vcpusPerVm.min : `${pool.vcpusPerVm.min}..${pool.vcpusPerVm.max}`} vCPUs per VM; `
-            + `${pool.vms.min}..${pool.vms.max} VMs (${pool.vms.min * pool.vcpusPerVm.min}..${pool.vms.max * pool.vcpusPerVm.max} vCPUs); ${pool.priority}`,
-        `    ${pool.zones.length > 0 ? `zones ${pool.zones.join(", ")} (one scale set each)` : "regional (one scale set)"}; mock on the ${pool.mockDisk}; OS disk ${pool.osDisk}`,
-        `    ${pool.slots.count} slots: ${pool.slots.first} .. ${pool.slots.last}`,
-    ])].join("\n");
+    return [
+        "Pools:",
+        ...pools.flatMap((pool) => [
+            `  ${pool.name}: ${pool.sizes.map((size) => `${size.name} (${size.level})`).join(", ")}; guaranteed ${pool.guaranteedLevel} on every VM`,
+            `    ${pool.vcpusPerVm.min === pool.vcpusPerVm.max ? pool.vcpusPerVm.min : `${pool.vcpusPerVm.min}..${pool.vcpusPerVm.max}`} vCPUs per VM; ` +
+                `${pool.vms.min}..${pool.vms.max} VMs (${pool.vms.min * pool.vcpusPerVm.min}..${pool.vms.max * pool.vcpusPerVm.max} vCPUs); ${pool.priority}`,
+            `    ${pool.zones.length > 0 ? `zones ${pool.zones.join(", ")} (one scale set each)` : "regional (one scale set)"}; mock on the ${pool.mockDisk}; OS disk ${pool.osDisk}`,
+            `    ${pool.slots.count} slots: ${pool.slots.first} .. ${pool.slots.last}`,
+        ]),
+    ].join("\n");
 }
 
 /** The farm's vCPUs against the budget, and the quota to request, as Azure's quota pages split it. */
 export function renderQuota(quota: FarmQuota, vcpuBudget: number): string {
-    const pools = quota.pools.map((pool) =>
-        `  ${pool.pool}: up to ${pool.regularVms} regular + ${pool.spotVms} Spot VMs x ${pool.quotaVcpusPerVm} vCPUs = ${pool.vcpus}`);
-    const series = Object.entries(quota.regularVcpusBySeries).filter(([, vcpus]) => vcpus > 0).map(([name, vcpus]) => `    ${name} family: ${vcpus}`);
+    const pools = quota.pools.map(
+        (pool) => `  ${pool.pool}: up to ${pool.regularVms} regular + ${pool.spotVms} Spot VMs x ${pool.quotaVcpusPerVm} vCPUs = ${pool.vcpus}`,
+    );
+    const series = Object.entries(quota.regularVcpusBySeries)
+        .filter(([, vcpus]) => vcpus > 0)
+        .map(([name, vcpus]) => `    ${name} family: ${vcpus}`);
     return [
         `Quota, counted as Azure counts it (constrained sizes at their parent's vCPUs, a mix at its largest size):`,
         ...pools,
@@ -168,7 +184,9 @@ export function renderOutputs(outputs: Record<string, unknown>): string {
             return value.map((item) => show(item, key)).join(", ");
         }
         if (value !== null && typeof value === "object") {
-            return `{ ${Object.entries(value).map(([name, inner]) => `${name}: ${show(inner, key)}`).join(", ")} }`;
+            return `{ ${Object.entries(value)
+                .map(([name, inner]) => `${name}: ${show(inner, key)}`)
+                .join(", ")} }`;
         }
         return JSON.stringify(value);
     };

@@ -18,7 +18,12 @@ export interface StackFile {
 /** `Pulumi.<stack>.yaml` beside Pulumi.yaml, or any file given by path (whose stack name is its base name). */
 export function readStackFile(choice: { readonly stack?: string; readonly configFile?: string }): StackFile {
     const file = choice.configFile ? path.resolve(choice.configFile) : path.join(PROJECT_ROOT, `Pulumi.${choice.stack ?? "dev"}.yaml`);
-    const stack = choice.stack ?? path.basename(file).replace(/^Pulumi\./, "").replace(/\.ya?ml$/, "");
+    const stack =
+        choice.stack ??
+        path
+            .basename(file)
+            .replace(/^Pulumi\./, "")
+            .replace(/\.ya?ml$/, "");
     if (!existsSync(file)) {
         throw new Error(`no stack file ${path.relative(process.cwd(), file) || file}; name an existing stack (--stack dev) or file (--config-file PATH)`);
     }

@@ -24,7 +24,8 @@ interface Member {
 }
 
 function docOf(node: ts.Node): string {
-    return ts.getJSDocCommentsAndTags(node)
+    return ts
+        .getJSDocCommentsAndTags(node)
         .map((doc) => (typeof (doc as { comment?: unknown }).comment === "string" ? (doc as { comment: string }).comment : ""))
         .join(" ");
 }
@@ -70,7 +71,8 @@ function rowsOf(type: string, argsName: string, args: readonly Member[], inputs:
     const walk = (members: readonly Member[], owner: string, prefix: string, seen: ReadonlySet<string>, depth: number) => {
         for (const member of members) {
             const here = `${prefix}${member.name}`;
-            if (isSizeProperty(member)) rows.push({ type, path: `${here}${/\[\]/.test(member.typeText) ? "[]" : ""}`, properties: [`${owner}.${member.name}`] });
+            if (isSizeProperty(member))
+                rows.push({ type, path: `${here}${/\[\]/.test(member.typeText) ? "[]" : ""}`, properties: [`${owner}.${member.name}`] });
             if (depth >= MAX_DEPTH) continue;
             const { names, list } = referencedInputs(member.typeText);
             for (const name of names) {
@@ -94,7 +96,9 @@ function rowsOf(type: string, argsName: string, args: readonly Member[], inputs:
 export function scanSizeProperties(sdkRoot: string): SizePropertyTable {
     const inputs = inputInterfaces(sdkRoot);
     const rows: SizePropertyRow[] = [];
-    const modules = fs.readdirSync(sdkRoot, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !["types", "enums", "node_modules"].includes(entry.name));
+    const modules = fs
+        .readdirSync(sdkRoot, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && !["types", "enums", "node_modules"].includes(entry.name));
     for (const module of modules) {
         const dir = path.join(sdkRoot, module.name);
         for (const file of fs.readdirSync(dir).filter((name) => name.endsWith(".js"))) {
@@ -103,8 +107,9 @@ export function scanSizeProperties(sdkRoot: string): SizePropertyTable {
             if (token === undefined || !fs.existsSync(declarations)) continue;
             const resourceName = token.split(":")[2];
             const source = ts.createSourceFile(declarations, fs.readFileSync(declarations, "utf8"), ts.ScriptTarget.Latest, true);
-            const argsNode = source.statements.find((statement): statement is ts.InterfaceDeclaration =>
-                ts.isInterfaceDeclaration(statement) && statement.name.text === `${resourceName}Args`);
+            const argsNode = source.statements.find(
+                (statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === `${resourceName}Args`,
+            );
             if (argsNode === undefined) continue;
             rows.push(...rowsOf(token, `${module.name}.${resourceName}Args`, membersOf(argsNode, source), inputs));
         }

@@ -21,10 +21,27 @@ export interface Tls {
 export function makeTls(dir: string): Tls {
     const certPath = path.join(dir, "cert.pem");
     const keyPath = path.join(dir, "key.pem");
-    const result = spawnSync("openssl", [
-        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-        "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", keyPath, "-out", certPath,
-    ], { encoding: "utf8" });
+    const result = spawnSync(
+        "openssl",
+        [
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            keyPath,
+            "-out",
+            certPath,
+        ],
+        { encoding: "utf8" },
+    );
     if (result.status !== 0) {
         throw new Error(`openssl failed: ${result.stderr}`);
     }
@@ -81,23 +98,43 @@ export interface Azurite {
 export async function startAzurite(workDir: string, tls: Tls): Promise<Azurite> {
     const port = await freePort();
     const bin = path.join(__dirname, "..", "..", "node_modules", ".bin", "azurite-blob");
-    const child: ChildProcess = spawn(bin, [
-        "--blobHost", "127.0.0.1", "--blobPort", String(port), "--oauth", "basic",
-        "--cert", tls.certPath, "--key", tls.keyPath, "--inMemoryPersistence", "--extentMemoryLimit", "64", "--silent",
-        // Azurite otherwise sends telemetry to Application Insights: this suite talks to 127.0.0.1 only.
-        "--disableTelemetry",
-    ], { stdio: "ignore", cwd: workDir });
+    const child: ChildProcess = spawn(
+        bin,
+        [
+            "--blobHost",
+            "127.0.0.1",
+            "--blobPort",
+            String(port),
+            "--oauth",
+            "basic",
+            "--cert",
+            tls.certPath,
+            "--key",
+            tls.keyPath,
+            "--inMemoryPersistence",
+            "--extentMemoryLimit",
+            "64",
+            "--silent",
+            // Azurite otherwise sends telemetry to Application Insights: this suite talks to 127.0.0.1 only.
+            "--disableTelemetry",
+        ],
+        { stdio: "ignore", cwd: workDir },
+    );
     const blobEndpoint = `https://127.0.0.1:${port}/devstoreaccount1/`;
     for (let attempt = 0; attempt < 100; attempt++) {
         // Any HTTP answer (403 without a token) means it is listening.
-        const answered = await httpsRequest(`${blobEndpoint}?comp=list`, "GET", {}, tls.cert).then(() => true, () => false);
+        const answered = await httpsRequest(`${blobEndpoint}?comp=list`, "GET", {}, tls.cert).then(
+            () => true,
+            () => false,
+        );
         if (answered) {
             return {
                 blobEndpoint,
-                stop: () => new Promise<void>((resolve) => {
-                    child.once("exit", () => resolve());
-                    child.kill("SIGTERM");
-                }),
+                stop: () =>
+                    new Promise<void>((resolve) => {
+                        child.once("exit", () => resolve());
+                        child.kill("SIGTERM");
+                    }),
             };
         }
         await sleep(200);
@@ -202,9 +239,11 @@ export async function startKeyVault(tls: Tls, secretNames: readonly string[]): P
         const url = new URL(request.url ?? "/", "https://vault");
         const name = url.pathname.replace(/^\/secrets\//, "");
         const status =
-            audienceOf(request.headers.authorization) !== "https://vault.azure.net" ? 401
-            : url.searchParams.get("api-version") !== "7.4" ? 400
-            : vault.refuse(name) ?? (secretNames.includes(name) ? 200 : 404);
+            audienceOf(request.headers.authorization) !== "https://vault.azure.net"
+                ? 401
+                : url.searchParams.get("api-version") !== "7.4"
+                  ? 400
+                  : (vault.refuse(name) ?? (secretNames.includes(name) ? 200 : 404));
         response.writeHead(status, { "Content-Type": "application/json" });
         response.end(JSON.stringify(status === 200 ? { value: Buffer.from(fakeSecret(name)).toString("base64"), id: url.href } : { error: { code: status } }));
     });

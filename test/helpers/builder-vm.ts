@@ -54,8 +54,12 @@ export async function startOutageProxy(tls: Tls, azurite: Azurite) {
             held.push(response);
             return;
         }
-        const forwarded = Object.fromEntries(Object.entries(request.headers)
-            .filter(([name]) => name.startsWith("x-ms-") || name === "authorization" || name === "if-none-match") as [string, string][]);
+        const forwarded = Object.fromEntries(
+            Object.entries(request.headers).filter(([name]) => name.startsWith("x-ms-") || name === "authorization" || name === "if-none-match") as [
+                string,
+                string,
+            ][],
+        );
         httpsRequest(new URL(request.url!, azurite.blobEndpoint).href, request.method!, forwarded, tls.cert).then(
             (answer) => response.writeHead(answer.status).end(),
             () => response.destroy(),
@@ -84,18 +88,34 @@ export class TestPool {
     readonly kojidConf: string;
     readonly slotsFile: string;
 
-    constructor(readonly work: string, readonly name: string, slotCount: number, readonly blobEndpoint: string, keyVault: KeyVault, readonly tls: Tls) {
+    constructor(
+        readonly work: string,
+        readonly name: string,
+        slotCount: number,
+        readonly blobEndpoint: string,
+        keyVault: KeyVault,
+        readonly tls: Tls,
+    ) {
         this.slots = builderSlots(name, slotCount, "az.example.org");
-        const { file } = parseUserData(renderBuilderCloudInit(fedoraBuilderSettings({
-            poolName: name,
-            slotCount,
-            hostDomain: "az.example.org",
-            storageBlobEndpoint: blobEndpoint,
-            slotsContainerName: `slots-${name}`,
-            keyVaultUri: keyVault.url,
-            leaseSeconds: LEASE_SECONDS,
-        })));
-        this.builderEnv = Object.fromEntries(file("/etc/koji-builder/builder.env").trim().split("\n").map((line) => line.split(/=(.*)/s, 2)));
+        const { file } = parseUserData(
+            renderBuilderCloudInit(
+                fedoraBuilderSettings({
+                    poolName: name,
+                    slotCount,
+                    hostDomain: "az.example.org",
+                    storageBlobEndpoint: blobEndpoint,
+                    slotsContainerName: `slots-${name}`,
+                    keyVaultUri: keyVault.url,
+                    leaseSeconds: LEASE_SECONDS,
+                }),
+            ),
+        );
+        this.builderEnv = Object.fromEntries(
+            file("/etc/koji-builder/builder.env")
+                .trim()
+                .split("\n")
+                .map((line) => line.split(/=(.*)/s, 2)),
+        );
         this.kojidConf = file("/etc/kojid/kojid.conf");
         this.slotsFile = path.join(work, `${name}.slots`);
         writeFileSync(this.slotsFile, file("/etc/koji-builder/slots"));
@@ -118,7 +138,12 @@ export class BuilderVm {
     readonly dir: string;
     readonly timeline: string;
     readonly units: string;
-    private constructor(readonly name: string, readonly pool: TestPool, readonly imds: Imds, private readonly overrides: Record<string, string>) {
+    private constructor(
+        readonly name: string,
+        readonly pool: TestPool,
+        readonly imds: Imds,
+        private readonly overrides: Record<string, string>,
+    ) {
         this.dir = path.join(pool.work, name);
         this.units = path.join(this.dir, "units");
         this.timeline = path.join(this.dir, "timeline");
@@ -239,16 +264,23 @@ export class BuilderVm {
 
     /** Waits until the timeline has a line matching `pattern` after line `after`; returns its index. */
     waitForLine(pattern: RegExp, timeoutMs: number, after = -1): Promise<number> {
-        return waitFor(`${this.name}: a line matching ${pattern} after line ${after}\n${this.lines().join("\n")}\n${this.log("koji-slot.service")}`, () => {
-            const index = this.lines().findIndex((line, at) => at > after && pattern.test(line));
-            return index >= 0 ? index + 1 : 0;
-        }, timeoutMs).then((found) => found - 1);
+        return waitFor(
+            `${this.name}: a line matching ${pattern} after line ${after}\n${this.lines().join("\n")}\n${this.log("koji-slot.service")}`,
+            () => {
+                const index = this.lines().findIndex((line, at) => at > after && pattern.test(line));
+                return index >= 0 ? index + 1 : 0;
+            },
+            timeoutMs,
+        ).then((found) => found - 1);
     }
 
     /** Waits until this VM holds a slot with kojid running on it; returns the slot. */
     waitUntilBuilding(timeoutMs: number): Promise<string> {
-        return waitFor(`${this.name} to hold a slot with kojid running (status: ${this.status()})`,
-            () => (this.isActive("kojid.service") && this.status().startsWith("holding") && this.heldSlot()) || undefined, timeoutMs) as Promise<string>;
+        return waitFor(
+            `${this.name} to hold a slot with kojid running (status: ${this.status()})`,
+            () => (this.isActive("kojid.service") && this.status().startsWith("holding") && this.heldSlot()) || undefined,
+            timeoutMs,
+        ) as Promise<string>;
     }
 
     log(unit: string): string {
@@ -262,7 +294,11 @@ export class BuilderVm {
             const pidFile = path.join(this.units, `${unit}.pid`);
             if (existsSync(pidFile)) {
                 // Each unit is a process group (the systemctl stand-in starts it with setsid): all of it goes.
-                try { process.kill(-Number(readFileSync(pidFile, "utf8")), "SIGKILL"); } catch { /* already gone */ }
+                try {
+                    process.kill(-Number(readFileSync(pidFile, "utf8")), "SIGKILL");
+                } catch {
+                    /* already gone */
+                }
                 rmSync(pidFile);
             }
         }

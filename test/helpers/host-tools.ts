@@ -38,11 +38,14 @@ export function pythonJson(lines: readonly string[], input: string): unknown {
 
 /** configparser's view of an INI text (section → key → value), as kojid (Python) will read it. */
 export function configparser(text: string): Record<string, Record<string, string>> {
-    return pythonJson([
-        "import configparser",
-        "parser = configparser.ConfigParser()",
-        "parser.optionxform = str",
-        "parser.read_string(sys.stdin.read())",
-        "print(json.dumps({s: dict(parser[s]) for s in parser.sections()}))",
-    ], text) as Record<string, Record<string, string>>;
+    return pythonJson(
+        [
+            "import configparser",
+            "parser = configparser.ConfigParser()",
+            "parser.optionxform = str",
+            "parser.read_string(sys.stdin.read())",
+            "print(json.dumps({s: dict(parser[s]) for s in parser.sections()}))",
+        ],
+        text,
+    ) as Record<string, Record<string, string>>;
 }

@@ -136,12 +136,7 @@ function effectiveLevel(policy: Policy, config: PackConfig): Exclude<Enforcement
 }
 
 /** Runs one validation, turning unknowns and not-applicable into what the engine makes of them. */
-async function runValidation(
-    policy: Policy,
-    urn: string | undefined,
-    violations: Violation[],
-    validate: () => Promise<void> | void,
-): Promise<void> {
+async function runValidation(policy: Policy, urn: string | undefined, violations: Violation[], validate: () => Promise<void> | void): Promise<void> {
     try {
         await validate();
     } catch (error) {
@@ -236,13 +231,11 @@ function resourceArgs(resource: HarnessResource, policy: Policy, config: PackCon
 
 /** The stack's resources, linked to each other by URN as the engine links them. */
 function policyResources(resources: readonly HarnessResource[]): PolicyResource[] {
-    const linked = resources.map(
-        (resource): PolicyResource => ({
-            ...resourceView(resource, proxiedProps(resource.id === undefined ? resource.inputs : { ...resource.inputs, id: resource.id })),
-            dependencies: [],
-            propertyDependencies: {},
-        }),
-    );
+    const linked = resources.map((resource): PolicyResource => ({
+        ...resourceView(resource, proxiedProps(resource.id === undefined ? resource.inputs : { ...resource.inputs, id: resource.id })),
+        dependencies: [],
+        propertyDependencies: {},
+    }));
     const byUrn = new Map(linked.map((resource) => [resource.urn, resource]));
     resources.forEach((resource, index) => {
         for (const [property, urns] of Object.entries(resource.propertyDependencies ?? {})) {

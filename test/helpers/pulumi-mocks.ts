@@ -64,7 +64,7 @@ export function installPulumiMocks(options: MockOptions = {}): PulumiMocks {
     pulumi.runtime.setMocks(
         {
             newResource(args) {
-                const id = args.custom === false ? undefined : options.idFor?.(args) ?? `${args.name}-id`;
+                const id = args.custom === false ? undefined : (options.idFor?.(args) ?? `${args.name}-id`);
                 registrations.set(resourceKey(args.type, args.name), { inputs: args.inputs, id });
                 if (id === undefined) {
                     return { id, state: {} };
