@@ -2,6 +2,8 @@
  * Fedora's x86_64-v3 Koji build farm on Azure. Reads the `buildfarm:` stack configuration, refuses it with one
  * line per mistake before any resource is registered, then stands up the farm and exports what an operator needs.
  */
+// First, so that every module after it is compiled once and then read from Node's compile cache.
+import "./policy/lib/compile-cache";
 import * as pulumi from "@pulumi/pulumi";
 import { BuildFarm } from "./components/build-farm";
 import { InputPropertyError } from "./lib/input-property-error";

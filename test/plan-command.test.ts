@@ -181,7 +181,8 @@ describe("npm run plan", () => {
             const run = await plan("--config-file", file);
             expect(run.code).toBe(0);
             const advisory = run.stdout.split("\n").filter((line) => line.includes("ADVISORY"));
-            expect(run.stdout).toContain("\nOutputs:\n  resourceGroupName: (known after pulumi up)\n");
+            expect(run.stdout).toContain("\nOutputs:\n  blobEndpoint: (known after pulumi up)\n");
+            expect(run.stdout).toContain("\n  resourceGroupName: (known after pulumi up)\n");
             expect(run.stdout).toMatch(/\n {2}pools\.spot\.hostNames: spot-001\.\S+ \.\. spot-020\.\S+ \(20\)\n/);
             expect(advisory).toEqual([
                 expect.stringMatching(/^ {2}ADVISORY required-tags: \d+ findings, e\.g\. on \S+: tags is missing "project", "owner"\.$/),

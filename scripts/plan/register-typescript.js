@@ -5,6 +5,8 @@
 // preload this (`node -r`), so a program that plan loads is one `pulumi preview` loads.
 // Plain JavaScript on purpose: it is what makes TypeScript loadable.
 "use strict";
+// Node's compile cache first (policy/lib/compile-cache.ts says why), so that TypeScript's own modules are cached too.
+require("node:module").enableCompileCache?.();
 const fs = require("node:fs");
 const path = require("node:path");
 const { parse } = require("yaml");

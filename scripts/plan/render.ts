@@ -173,7 +173,8 @@ export function renderQuota(quota: FarmQuota, vcpuBudget: number): string {
 /**
  * The stack's outputs, one line per leaf (`pools.spot.hostNames: spot-001… .. spot-020… (20)`), as a preview would
  * show them: what only `pulumi up` can know reads `(known after pulumi up)`. Long lists show their ends and count;
- * a multi-line text (the admin runbook) its line count, with where to get it.
+ * a multi-line text (the admin runbook) its line count, with where to get it. Keys are sorted, as the Pulumi CLI
+ * sorts a property map's keys when it prints one, so the order does not hang on how the program was compiled.
  */
 export function renderOutputs(outputs: Record<string, unknown>): string {
     const lines: string[] = [];
@@ -192,7 +193,9 @@ export function renderOutputs(outputs: Record<string, unknown>): string {
     };
     const walk = (prefix: string, value: unknown): void => {
         if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-            for (const [key, inner] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, inner);
+            for (const [key, inner] of Object.entries(value).sort(([first], [second]) => first.localeCompare(second))) {
+                walk(prefix ? `${prefix}.${key}` : key, inner);
+            }
             return;
         }
         lines.push(`  ${prefix}: ${show(value, prefix)}`);
