@@ -4,13 +4,12 @@ import * as monitor from "@pulumi/azure-native/monitor";
 import type * as azureInputs from "@pulumi/azure-native/types/input";
 import { AutoscaleSettings, autoscaleProblems, autoscaleProfiles } from "../lib/autoscale-profiles";
 import { PlannedSize, planBuilderPool, PoolPlanError, PoolPlanInput, ScaleSetStack, stackShare } from "../lib/builder-pool-plan";
-import { MINIMUM_LEVEL_TAG } from "../policy/catalog";
 import { BuilderAuth, KojidTuning, renderBuilderCloudInit } from "../lib/cloud-init";
 import { fedoraCloudImageId } from "../lib/fedora-image";
 import { builderSlots } from "../lib/slots";
 import { subnetKeyFor } from "../lib/builder-subnets";
 import { healthExtensionProfile } from "../lib/instance-health";
-import { DEFAULT_ADMIN_USERNAME, privateNetworkProfile, sshOnlyOsProfile, TRUSTED_LAUNCH } from "../lib/farm-vm-profile";
+import { DEFAULT_ADMIN_USERNAME, flexibleScaleSet, privateNetworkProfile, sshOnlyOsProfile, TRUSTED_LAUNCH } from "../lib/farm-vm-profile";
 import { PlacementArgs, placementOf } from "./placement";
 
 /** What the builders' kojid talks to and how it logs in; nothing here is secret. */
@@ -131,13 +130,7 @@ export class BuilderPool extends pulumi.ComponentResource {
                 stack.logicalName,
                 {
                     ...placement,
-                    // The pack's size policy reads the pool's level from here, so a stricter pool is enforced as such.
-                    tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
-                    orchestrationMode: "Flexible",
-                    // Flexible: 1 spreads VMs over as many fault domains as possible; zonal sets allow only 1.
-                    platformFaultDomainCount: 1,
-                    singlePlacementGroup: false,
-                    zones: stack.zone === undefined ? undefined : [stack.zone],
+                    ...flexibleScaleSet({ zone: stack.zone, tags: placement.tags, minimumLevel: plan.minimumLevel }),
                     sku: { name: plan.skuName, capacity: enabled ? stack.minCount : 0 },
                     skuProfile: plan.mix && {
                         allocationStrategy: plan.mix.allocationStrategy,

@@ -2,14 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as compute from "@pulumi/azure-native/compute";
 import * as network from "@pulumi/azure-native/network";
-import { MINIMUM_LEVEL_TAG } from "../policy/catalog";
 import { fedoraCloudImageId } from "../lib/fedora-image";
 import { subnetKeyFor } from "../lib/builder-subnets";
 import { scaleSetLogicalName } from "../lib/azure-pool-rules";
 import { renderPackageCacheCloudInit } from "../lib/package-cache/cloud-init";
 import { cacheFrontendAddress, cacheTopUrl, PackageCachePlanInput, planPackageCache } from "../lib/package-cache/plan";
 import { healthExtensionProfile } from "../lib/instance-health";
-import { DEFAULT_ADMIN_USERNAME, privateNetworkProfile, sshOnlyOsProfile, TRUSTED_LAUNCH } from "../lib/farm-vm-profile";
+import { DEFAULT_ADMIN_USERNAME, flexibleScaleSet, privateNetworkProfile, sshOnlyOsProfile, TRUSTED_LAUNCH } from "../lib/farm-vm-profile";
 import { PlacementArgs, placementOf } from "./placement";
 import { InputPropertyError } from "../lib/input-property-error";
 
@@ -118,11 +117,7 @@ export class PackageCache extends pulumi.ComponentResource {
                     scaleSetLogicalName(name, scaleSet.zone),
                     {
                         ...placement,
-                        tags: pulumi.output(placement.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: plan.minimumLevel })),
-                        orchestrationMode: "Flexible",
-                        platformFaultDomainCount: 1,
-                        singlePlacementGroup: false,
-                        zones: scaleSet.zone === undefined ? undefined : [scaleSet.zone],
+                        ...flexibleScaleSet({ zone: scaleSet.zone, tags: placement.tags, minimumLevel: plan.minimumLevel }),
                         sku: { name: plan.vmSize, capacity: scaleSet.count },
                         automaticRepairsPolicy: { ...plan.health.automaticRepairsPolicy },
                         virtualMachineProfile: {

@@ -1,9 +1,11 @@
 /**
  * The parts of a scale set's VM profile every farm VM shares, builders and package cache alike, so that the
  * hardening is written once: SSH keys only, Trusted Launch with Secure Boot and vTPM, and a NIC without a
- * public IP (a farm VM reaches out through its subnet's NAT gateway only).
+ * public IP (a farm VM reaches out through its subnet's NAT gateway only); and the scale set around it.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import { MINIMUM_LEVEL_TAG } from "../policy/catalog";
+import type { MinimumLevel } from "../policy/catalog/types";
 
 export const DEFAULT_ADMIN_USERNAME = "kojiadmin";
 
@@ -56,5 +58,24 @@ export function privateNetworkProfile(settings: {
                 ],
             },
         ],
+    };
+}
+
+/**
+ * A farm scale set's own settings: Flexible orchestration in one zone or regional, and the tags with the level its
+ * sizes must guarantee, which the pack's size policy reads, so a stricter pool is enforced as such.
+ */
+export function flexibleScaleSet(settings: {
+    readonly zone?: string;
+    readonly tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    readonly minimumLevel: MinimumLevel;
+}) {
+    return {
+        tags: pulumi.output(settings.tags ?? {}).apply((tags) => ({ ...tags, [MINIMUM_LEVEL_TAG]: settings.minimumLevel })),
+        orchestrationMode: "Flexible",
+        // Flexible: 1 spreads VMs over as many fault domains as possible; zonal sets allow only 1.
+        platformFaultDomainCount: 1,
+        singlePlacementGroup: false,
+        zones: settings.zone === undefined ? undefined : [settings.zone],
     };
 }
