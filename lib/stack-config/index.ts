@@ -37,7 +37,7 @@ import { check, decode, unknownKeys } from "./messages";
 export type { ConfigError, FarmConfig, KojiConfig, MockDisk, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
 export { MOCK_DISKS } from "./types";
 export { AZURE_RESERVED_ADDRESSES, LOCATION_KEY, NAMESPACE, POOL_NAME_MAX } from "./limits";
-export { sshPublicKeyProblem } from "./fields";
+export { sshPublicKeyProblem } from "../ssh-public-key";
 export { CONFIG_KEYS, type ConfigType } from "./keys";
 
 /**
