@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
-import { BuiltInRole, requireResourceScope, roleDefinitionResourceId, BUILT_IN_ROLES } from "../lib/azure-roles";
+import { requireResourceScope, roleDefinitionResourceId, BUILT_IN_ROLES } from "../lib/azure-roles";
+import { planBuilderIdentity } from "../lib/builder-identity-plan";
 import { nameBasedUuid } from "../lib/name-based-uuid";
 import { PlacementArgs, placementOf } from "./placement";
 
@@ -15,14 +16,6 @@ export interface BuilderIdentityArgs extends PlacementArgs {
      * the slot blobs, lease them); nothing else in the store and nothing at account level. Required.
      */
     readonly slotsContainerResourceId: pulumi.Input<string>;
-}
-
-/** One grant: which built-in role, on which single resource. */
-interface Grant {
-    readonly key: string;
-    readonly role: BuiltInRole;
-    readonly scope: pulumi.Input<string>;
-    readonly argumentName: string;
 }
 
 /**
@@ -44,21 +37,11 @@ export class BuilderIdentity extends pulumi.ComponentResource {
     public readonly roleAssignmentIds: pulumi.Output<string[]>;
 
     constructor(name: string, args: BuilderIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-        const grants: Grant[] = [
-            { key: "vault-secrets-user", role: "keyVaultSecretsUser", scope: args.secretVaultResourceId, argumentName: "secretVaultResourceId" },
-            {
-                key: "slots-blob-contributor",
-                role: "storageBlobDataContributor",
-                scope: args.slotsContainerResourceId,
-                argumentName: "slotsContainerResourceId",
-            },
-        ];
-        // Scopes known now are checked before anything is registered; the others when they resolve.
-        for (const grant of grants) {
-            if (typeof grant.scope === "string") {
-                requireResourceScope(grant.scope, grant.argumentName);
-            }
-        }
+        const known = (scope: pulumi.Input<string>) => (typeof scope === "string" ? scope : undefined);
+        const grants = planBuilderIdentity({
+            secretVaultResourceId: known(args.secretVaultResourceId),
+            slotsContainerResourceId: known(args.slotsContainerResourceId),
+        });
         super("buildfarm:identity:BuilderIdentity", name, {}, opts);
 
         const identity = new managedidentity.UserAssignedIdentity(
@@ -72,7 +55,7 @@ export class BuilderIdentity extends pulumi.ComponentResource {
         const subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
 
         const assignments = grants.map((grant) => {
-            const scope = pulumi.output(grant.scope).apply((resolved) => requireResourceScope(resolved, grant.argumentName));
+            const scope = pulumi.output(args[grant.scopeArgument]).apply((resolved) => requireResourceScope(resolved, grant.scopeArgument));
             return new authorization.RoleAssignment(
                 `${name}-${grant.key}`,
                 {

@@ -1,7 +1,7 @@
 /**
  * Whether a text is an OpenSSH public key that Azure's Linux VMs accept: one `ssh-ed25519` key, or `ssh-rsa` of
- * 2048 bits or more (learn.microsoft.com/azure/virtual-machines/linux/mac-create-ssh-keys), checked in the key's own wire format so that a truncated or mislabelled paste is caught here
- * rather than by Azure at `pulumi up`.
+ * 2048 bits or more (learn.microsoft.com/azure/virtual-machines/linux/mac-create-ssh-keys), checked in the key's
+ * own wire format so that a truncated or mislabelled paste is caught here rather than by Azure at `pulumi up`.
  */
 
 /** Key types Azure Linux VMs accept; ECDSA is OpenSSH but Azure refuses it. */

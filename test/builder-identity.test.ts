@@ -3,6 +3,7 @@ import { CLIENT_CONFIG, installPulumiMocks, promiseOf, PulumiMocks, RecordedReso
 import { BuilderIdentity, BuilderIdentityArgs } from "../components/builder-identity";
 import { nameBasedUuid } from "../lib/name-based-uuid";
 import { requireResourceScope } from "../lib/azure-roles";
+import { BUILDER_IDENTITY_GRANTS, planBuilderIdentity } from "../lib/builder-identity-plan";
 import { offlineState } from "../scripts/plan/offline-state";
 
 const RG = `/subscriptions/${CLIENT_CONFIG.subscriptionId}/resourceGroups/farm`;
@@ -34,6 +35,22 @@ describe("requireResourceScope (pure)", () => {
     it("accepts a vault and a container", () => {
         expect(requireResourceScope(VAULT_ID, "x")).toBe(VAULT_ID);
         expect(requireResourceScope(CONTAINER_IDS.slots, "x")).toBe(CONTAINER_IDS.slots);
+    });
+});
+
+describe("planBuilderIdentity (pure)", () => {
+    it("grants two data-plane roles, each on the one resource its argument names", () => {
+        expect(planBuilderIdentity({}).map((grant) => [grant.role, grant.scopeArgument])).toEqual([
+            ["keyVaultSecretsUser", "secretVaultResourceId"],
+            ["storageBlobDataContributor", "slotsContainerResourceId"],
+        ]);
+        expect(planBuilderIdentity({})).toBe(BUILDER_IDENTITY_GRANTS);
+    });
+
+    it("refuses a known scope wider than one resource, naming the argument", () => {
+        expect(() => planBuilderIdentity({ slotsContainerResourceId: "/subscriptions/0000/resourceGroups/rg" })).toThrow(
+            /^slotsContainerResourceId: .* role assignments must not be that broad$/,
+        );
     });
 });
 
