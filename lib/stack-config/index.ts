@@ -13,25 +13,24 @@
  * This module registers no resource, so it runs the same under `pulumi up`, the offline plan and the tests.
  *
  * By concern: types.ts (the typed result), limits.ts (limits and Fedora's defaults), fields.ts (field schemas),
- * sections.ts (koji, network, tags, pools), keys.ts (the top-level keys), messages.ts (one line per mistake), and
- * here the parser and the checks across sections (host names, subnet capacity, budget).
+ * sections.ts (koji, network, tags, pools), keys.ts (the top-level keys), messages.ts (one line per mistake and
+ * did-you-mean), cross-checks.ts (host names, subnet capacity, budget), raw-config.ts (Pulumi's flat map and the
+ * stack file), the SSH key check in lib/ssh-public-key.ts, and here the parser, which runs the components' plans.
  */
-import { scaleSetQuotaVcpus } from "../../policy/catalog";
 import { DEFAULT_MINIMUM_LEVEL } from "../../policy/catalog/types";
 import { planBuilderNetwork } from "../builder-network-plan";
 import { planBuilderPool, type PoolPlan, type PoolPlanInput } from "../builder-pool-plan";
 import { InputPropertyError } from "../input-property-error";
+import { planPackageCache } from "../package-cache/plan";
 import { planSecretVault } from "../secret-vault-plan";
-import { builderSubnetLayout, subnetKeyFor } from "../builder-subnets";
-import { ipv4RangeSize } from "../ip-ranges";
-import { builderSlots } from "../slots";
-import { PackageCachePlan, planPackageCache } from "../package-cache/plan";
-import { ConfigError, FarmConfig, KojiConfig, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
-import { AZURE_RESERVED_ADDRESSES, DNS_NAME_MAX, LOCATION_KEY, NAMESPACE, SMALLEST_SUBNET_PREFIX } from "./limits";
-import { duplicates, rangeOf } from "./fields";
-import { kojiSchema, networkSchema, packageCacheSchema, poolSchema } from "./sections";
+import { budgetErrors, farmZones, hostNameErrors, subnetCapacityErrors } from "./cross-checks";
+import { duplicates } from "./fields";
 import { CONFIG_KEYS, Key, topLevel, unknownTopLevelKey } from "./keys";
-import { check, decode, unknownKeys } from "./messages";
+import { LOCATION_KEY, NAMESPACE } from "./limits";
+import { check, unknownKeys } from "./messages";
+import { decode } from "./raw-config";
+import { kojiSchema, networkSchema, packageCacheSchema, poolSchema } from "./sections";
+import { ConfigError, ParseOptions, PoolConfig, StackConfigResult } from "./types";
 
 // The module's public face: the typed result, the limits others read, and the key table.
 export type { ConfigError, FarmConfig, KojiConfig, MockDisk, NetworkConfig, ParseOptions, PoolConfig, StackConfigResult } from "./types";
@@ -39,6 +38,8 @@ export { MOCK_DISKS } from "./types";
 export { AZURE_RESERVED_ADDRESSES, LOCATION_KEY, NAMESPACE, POOL_NAME_MAX } from "./limits";
 export { sshPublicKeyProblem } from "../ssh-public-key";
 export { CONFIG_KEYS, type ConfigType } from "./keys";
+export { farmZones } from "./cross-checks";
+export { rawConfigFromStackFile } from "./raw-config";
 
 /**
  * Checks the raw configuration map (`pulumi.runtime.allConfig()`: full key -> string) and returns the typed
@@ -203,85 +204,12 @@ function inKeyOrder(errors: readonly ConfigError[]): ConfigError[] {
     return [...errors].sort((first, second) => rank(first.key) - rank(second.key));
 }
 
-/** The longest slot host name of every pool must be a valid DNS name. */
-function hostNameErrors(koji: KojiConfig, pools: readonly PoolConfig[]): ConfigError[] {
-    return pools.flatMap((pool) => {
-        const longest = builderSlots(pool.name, pool.maxCount, koji.hostDomain).at(-1)!.hostName;
-        return longest.length <= DNS_NAME_MAX
-            ? []
-            : [{ key: `${NAMESPACE}:koji.hostDomain`, message: `host name ${longest} is longer than ${DNS_NAME_MAX} characters; use a shorter domain` }];
-    });
-}
-
-/** Every builder needs a NIC address in the builder subnet, and Azure keeps five of them. */
-function subnetCapacityErrors(network: NetworkConfig, pools: readonly { pool: PoolConfig; plan: PoolPlan }[]): ConfigError[] {
-    const subnets = builderSubnetLayout(network.builderSubnet, farmZones({ pools: pools.map(({ pool }) => pool) }));
-    const keys = subnets.map((subnet) => subnet.key);
-    const needed = new Map(keys.map((key) => [key, 0]));
-    for (const { plan } of pools) {
-        for (const stack of plan.stacks) {
-            const key = subnetKeyFor(stack.zone, keys);
-            needed.set(key, (needed.get(key) ?? 0) + stack.maxCount);
-        }
-    }
-    // Every subnet is the same size, so the busiest decides; the builder range needs that block per subnet.
-    const busiest = Math.max(...needed.values());
-    const usable = ipv4RangeSize(rangeOf(subnets[0].prefix)) - AZURE_RESERVED_ADDRESSES;
-    if (busiest <= usable) return [];
-    const blockPrefix = Math.min(SMALLEST_SUBNET_PREFIX, 32 - Math.ceil(Math.log2(busiest + AZURE_RESERVED_ADDRESSES)));
-    const prefix = blockPrefix - Math.ceil(Math.log2(subnets.length));
-    const where =
-        subnets.length === 1
-            ? `${network.builderSubnet} has ${usable} usable addresses (Azure keeps ${AZURE_RESERVED_ADDRESSES}) but the pools' maxCount adds up to ${busiest}`
-            : `${network.builderSubnet} is split into ${subnets.length} zone subnets (${subnets.map((subnet) => subnet.prefix).join(", ")}) of ${usable} usable addresses each (Azure keeps ${AZURE_RESERVED_ADDRESSES}), but one zone's scale sets can reach ${busiest} VMs`;
-    return [{ key: `${NAMESPACE}:network.builderSubnet`, message: `${where}; use a /${prefix} or larger, or lower maxCount` }];
-}
-
-/** Every zone a pool uses, in order: the farm's network gets one zonal stack for each. */
-export function farmZones(config: Pick<FarmConfig, "pools">): string[] {
-    return [...new Set(config.pools.flatMap((pool) => pool.zones ?? []))].sort();
-}
-
 /** A configured pool as the pool plan takes it: what the configuration check, the farm and the plan's quota all ask. */
 export function poolPlanInputOf(pool: PoolConfig, imageSupportsNvme: boolean): PoolPlanInput {
     return { ...pool, imageDiskControllers: imageSupportsNvme ? ["SCSI", "NVMe"] : ["SCSI"] };
 }
 
-/**
- * The stack policy's ceiling: each pool at maxCount on its largest size, counted as Azure counts quota
- * (constrained sizes at their parent's vCPUs), and the package cache's VMs, must fit the donated quota.
- */
-function budgetErrors(budget: number, pools: readonly PoolConfig[], cache: PackageCachePlan): ConfigError[] {
-    const perGroup = [
-        ...pools.map((pool) => {
-            const total = scaleSetQuotaVcpus(pool.vmSizes, pool.maxCount) ?? 0;
-            return { name: pool.name, count: pool.maxCount, vcpus: total / pool.maxCount, total };
-        }),
-        { name: "package cache", count: cache.count, vcpus: cache.quotaVcpus, total: cache.count * cache.quotaVcpus },
-    ];
-    const total = perGroup.reduce((sum, item) => sum + item.total, 0);
-    if (total <= budget) return [];
-    const breakdown = perGroup.map(({ name, count, vcpus, total: groupTotal }) => `${name} ${count} x ${vcpus} = ${groupTotal}`).join(", ");
-    return [
-        {
-            key: `${NAMESPACE}:vcpuBudget`,
-            message: `the farm can reach ${total} vCPUs (${breakdown}) but the budget is ${budget}; lower maxCount, use smaller sizes or raise vcpuBudget`,
-        },
-    ];
-}
-
 /** One line per error, for the caller to print. */
 export function formatConfigErrors(errors: readonly ConfigError[]): string {
     return errors.map((error) => `${error.key}: ${error.message}`).join("\n");
-}
-
-/**
- * The raw map Pulumi would hand the program for a parsed `Pulumi.<stack>.yaml` document: structured values as
- * JSON text, scalars as their text. Lets the tests and offline tools read a stack file as `pulumi` would.
- */
-export function rawConfigFromStackFile(document: unknown): Record<string, string> {
-    const config = (document as { config?: Record<string, unknown> } | null)?.config ?? {};
-    return Object.fromEntries(
-        Object.entries(config).map(([key, value]) => [key, typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)]),
-    );
 }

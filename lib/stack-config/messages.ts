@@ -2,7 +2,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { ConfigError } from "./types";
-import type { ConfigType } from "./keys";
 
 export const TYPE_NAMES: Record<string, string> = {
     string: "text",
@@ -105,14 +104,4 @@ export function unknownKeys(value: unknown, known: readonly string[], root: stri
                 meant: guess === undefined ? undefined : keyPath(root, [guess]),
             };
         });
-}
-
-/** Structured values arrive as JSON; anything that does not parse is kept as text so the type check names it. */
-export function decode(text: string | undefined, type: ConfigType): unknown {
-    if (text === undefined || type === "string") return text;
-    try {
-        return JSON.parse(text);
-    } catch {
-        return text;
-    }
 }
