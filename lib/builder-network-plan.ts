@@ -6,7 +6,7 @@
 import { BuilderSecurityRule, builderSecurityRules, packageCacheSecurityRules } from "./builder-nsg-rules";
 import { AVAILABILITY_ZONES, builderSubnetLayout, BuilderSubnetPlan } from "./builder-subnets";
 import { InputPropertyError } from "./input-property-error";
-import { Ipv4Range, parseIpv4Range, parseIpv4Ranges, rangeContains, rangesOverlap } from "./ip-ranges";
+import { checkIpv4Range, Ipv4Range, parseIpv4Range, rangeContains, rangesOverlap } from "./ip-ranges";
 import { PACKAGE_CACHE_PORT } from "./package-cache/plan";
 
 /** Fixed outbound addresses: either single Standard public IPs or one contiguous prefix. */
@@ -84,55 +84,79 @@ export interface BuilderNetworkPlan {
 /** The ranges that become subnets, in the order their overlaps are reported. */
 const SUBNET_RANGES = ["builderSubnet", "endpointSubnet", "cacheSubnet"] as const;
 
-const fail = (propertyPath: string, reason: string): never => {
-    throw new InputPropertyError(propertyPath, `${propertyPath}: ${reason}`);
-};
-
-/** Checks the settings and fills in defaults; throws `InputPropertyError` naming the setting at fault. */
-export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetworkPlan {
+/**
+ * Every mistake in the settings, each an `InputPropertyError` naming its setting, in the order the settings are
+ * listed; empty when the network can be built. A range that cannot be read skips the checks that need it.
+ * `planBuilderNetwork` throws the first; the stack configuration reports them all.
+ */
+export function builderNetworkProblems(input: BuilderNetworkPlanInput): InputPropertyError[] {
     const settings = { ...BUILDER_NETWORK_DEFAULTS, ...withoutUndefined(input) };
     const { addressSpace, adminSourceCidrs, egress } = settings;
+    const problems: InputPropertyError[] = [];
+    const report = (propertyPath: string, reason: string) => problems.push(new InputPropertyError(propertyPath, `${propertyPath}: ${reason}`));
+    const read = (propertyPath: string, text: string): Ipv4Range | undefined => {
+        const checked = checkIpv4Range(text);
+        if ("problem" in checked) report(propertyPath, checked.problem);
+        return "range" in checked ? checked.range : undefined;
+    };
+    const checkSize = (key: string, what: string, range: Ipv4Range) => {
+        if (range.prefixLength > SMALLEST_SUBNET_PREFIX)
+            report(key, `${what} is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}; use a larger range`);
+    };
 
-    const space = parseIpv4Range(addressSpace, "addressSpace");
-    const subnets = SUBNET_RANGES.map((key) => ({ key, text: settings[key], range: parseIpv4Range(settings[key], key) }));
-    parseIpv4Ranges(adminSourceCidrs, "adminSourceCidrs").forEach((range, index) => {
-        if (range.prefixLength === 0)
-            fail(`adminSourceCidrs[${index}]`, `${adminSourceCidrs[index]} would open SSH to the whole internet; list the networks you administer from`);
+    const space = read("addressSpace", addressSpace);
+    const subnets = SUBNET_RANGES.flatMap((key) => {
+        const range = read(key, settings[key]);
+        return range ? [{ key, text: settings[key], range }] : [];
+    });
+    adminSourceCidrs.forEach((text, index) => {
+        const range = read(`adminSourceCidrs[${index}]`, text);
+        if (range?.prefixLength === 0)
+            report(`adminSourceCidrs[${index}]`, `${text} would open SSH to the whole internet; list the networks you administer from`);
     });
     for (const { key, text, range } of subnets) {
-        if (!rangeContains(space, range)) fail(key, `${text} is outside addressSpace ${addressSpace}; pick a range inside it`);
-        checkSubnetSize(key, text, range);
+        if (space && !rangeContains(space, range)) report(key, `${text} is outside addressSpace ${addressSpace}; pick a range inside it`);
+        checkSize(key, text, range);
     }
     subnets.forEach((earlier, index) => {
         for (const later of subnets.slice(index + 1)) {
-            if (rangesOverlap(earlier.range, later.range)) fail(later.key, `${later.text} overlaps ${earlier.key} ${earlier.text}; subnets must not overlap`);
+            if (rangesOverlap(earlier.range, later.range)) report(later.key, `${later.text} overlaps ${earlier.key} ${earlier.text}; subnets must not overlap`);
         }
     });
 
     const zones = settings.zones ?? [];
-    for (const zone of zones) {
-        if (!(AVAILABILITY_ZONES as readonly string[]).includes(zone))
-            fail("zones", `"${zone}" is not an availability zone; use ${AVAILABILITY_ZONES.map((name) => `"${name}"`).join(", ")}`);
+    const badZones = zones.filter((zone) => !(AVAILABILITY_ZONES as readonly string[]).includes(zone));
+    for (const zone of badZones) report("zones", `"${zone}" is not an availability zone; use ${AVAILABILITY_ZONES.map((name) => `"${name}"`).join(", ")}`);
+    if (badZones.length === 0) {
+        // The zonal ranges, once each is known good: split per zone, every block must still be a subnet Azure makes.
+        for (const { key } of subnets.filter((subnet) => subnet.key !== "endpointSubnet")) {
+            // The blocks are equal, so the first speaks for all.
+            const layout = builderSubnetLayout(settings[key], zones, key);
+            checkSize(key, `${settings[key]} split over ${layout.length} zones gives ${layout[0].prefix}, which`, parseIpv4Range(layout[0].prefix, key));
+        }
     }
-    const zonalLayout = (key: "builderSubnet" | "cacheSubnet") => {
-        const layout = builderSubnetLayout(settings[key], zones, key);
-        for (const subnet of layout)
-            checkSubnetSize(key, `${settings[key]} split over ${layout.length} zones gives ${subnet.prefix}, which`, parseIpv4Range(subnet.prefix, key));
-        return layout;
-    };
-    const builderSubnets = zonalLayout("builderSubnet");
-    const packageCacheSubnets = zonalLayout("cacheSubnet");
 
-    if ("publicIpCount" in egress && "publicIpPrefixLength" in egress) fail("egress", "give either publicIpCount or publicIpPrefixLength, not both");
-    if ("publicIpCount" in egress && !(Number.isInteger(egress.publicIpCount) && egress.publicIpCount >= 1 && egress.publicIpCount <= 16)) {
-        fail("egress.publicIpCount", `a NAT gateway takes 1 to 16 public IPs, got ${egress.publicIpCount}`);
-    }
-    if (
+    if ("publicIpCount" in egress && "publicIpPrefixLength" in egress) report("egress", "give either publicIpCount or publicIpPrefixLength, not both");
+    else if ("publicIpCount" in egress && !(Number.isInteger(egress.publicIpCount) && egress.publicIpCount >= 1 && egress.publicIpCount <= 16)) {
+        report("egress.publicIpCount", `a NAT gateway takes 1 to 16 public IPs, got ${egress.publicIpCount}`);
+    } else if (
         "publicIpPrefixLength" in egress &&
         !(Number.isInteger(egress.publicIpPrefixLength) && egress.publicIpPrefixLength >= 28 && egress.publicIpPrefixLength <= 31)
     ) {
-        fail("egress.publicIpPrefixLength", `a NAT gateway takes a /28 to /31 prefix, got /${egress.publicIpPrefixLength}`);
+        report("egress.publicIpPrefixLength", `a NAT gateway takes a /28 to /31 prefix, got /${egress.publicIpPrefixLength}`);
     }
+    return problems;
+}
+
+/** Checks the settings (`builderNetworkProblems`) and fills in defaults; throws the first `InputPropertyError`. */
+export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetworkPlan {
+    const [first] = builderNetworkProblems(input);
+    if (first) throw first;
+    const settings = { ...BUILDER_NETWORK_DEFAULTS, ...withoutUndefined(input) };
+    const { addressSpace, adminSourceCidrs, egress } = settings;
+    const zones = settings.zones ?? [];
+    const builderSubnets = builderSubnetLayout(settings.builderSubnet, zones, "builderSubnet");
+    const packageCacheSubnets = builderSubnetLayout(settings.cacheSubnet, zones, "cacheSubnet");
 
     const { builderSubnet, endpointSubnet, cacheSubnet } = settings;
     return {
@@ -146,11 +170,6 @@ export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetwo
         securityRules: builderSecurityRules({ builderSubnet, endpointSubnet, adminSourceCidrs, cacheSubnet, packageCachePort: PACKAGE_CACHE_PORT }),
         packageCacheSecurityRules: packageCacheSecurityRules({ cacheSubnet, packageCachePort: PACKAGE_CACHE_PORT, builderSubnet, adminSourceCidrs }),
     };
-}
-
-function checkSubnetSize(key: string, what: string, range: Ipv4Range): void {
-    if (range.prefixLength > SMALLEST_SUBNET_PREFIX)
-        fail(key, `${what} is smaller than Azure's smallest subnet, /${SMALLEST_SUBNET_PREFIX}; use a larger range`);
 }
 
 /** The settings given, so that an explicit `undefined` takes the default like a missing one. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { planBuilderNetwork } from "../lib/builder-network-plan";
+import { builderNetworkProblems, planBuilderNetwork } from "../lib/builder-network-plan";
 import { projectDefaults } from "../scripts/plan/stack-file";
 import {
     CONFIG_KEYS,
@@ -505,9 +505,26 @@ describe("the network", () => {
         ]);
     });
 
+    it("reports every network mistake at once, not only the first the component would throw", () => {
+        const network = { endpointSubnet: "10.20.8.0/24", adminSourceCidrs: ["0.0.0.0/0"], cacheSubnet: "10.21.0.0/24" };
+        expect(errorsOf(withNetwork(network)).map((error) => error.key)).toEqual([
+            "buildfarm:network.adminSourceCidrs[0]",
+            "buildfarm:network.cacheSubnet",
+            "buildfarm:network.endpointSubnet",
+        ]);
+    });
+
     it("reports what BuilderNetwork would refuse, on the same key and in the same words", () => {
         const network = { addressSpace: "10.50.0.0/16" };
-        expectError(withNetwork(network), "buildfarm:network.builderSubnet", "10.20.0.0/20 is outside addressSpace 10.50.0.0/16; pick a range inside it");
+        // Every range the space leaves out, one line each, as the plan lists them.
+        expect(errorsOf(withNetwork(network))).toEqual(
+            builderNetworkProblems(network).map((problem) => ({ key: `buildfarm:network.${problem.propertyPath}`, message: problem.reason })),
+        );
+        expect(errorsOf(withNetwork(network)).map((error) => error.key)).toEqual([
+            "buildfarm:network.builderSubnet",
+            "buildfarm:network.endpointSubnet",
+            "buildfarm:network.cacheSubnet",
+        ]);
         expect(() => planBuilderNetwork(network)).toThrow("builderSubnet: 10.20.0.0/20 is outside addressSpace 10.50.0.0/16; pick a range inside it");
     });
 

@@ -18,7 +18,7 @@
  * stack file), the SSH key check in lib/ssh-public-key.ts, and here the parser, which runs the components' plans.
  */
 import { DEFAULT_MINIMUM_LEVEL } from "../../policy/catalog/types";
-import { planBuilderNetwork } from "../builder-network-plan";
+import { builderNetworkProblems } from "../builder-network-plan";
 import { planBuilderPool, type PoolPlan, type PoolPlanInput } from "../builder-pool-plan";
 import { InputPropertyError } from "../input-property-error";
 import { planPackageCache } from "../package-cache/plan";
@@ -99,12 +99,12 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
     const zones = allPools && farmZones({ pools: allPools });
     // The network the BuilderNetwork component will plan (ranges inside the space, apart, large enough when split
     // over the zones), and the firewalls' rule for the admin ranges the store and the vaults take.
-    const networkPlan = network && runPlan(`${NAMESPACE}:network`, () => planBuilderNetwork({ ...network, zones: zones ?? [] }));
-    if (networkPlan && "problem" in networkPlan) errors.push(networkPlan.problem);
+    const networkProblems = network ? builderNetworkProblems({ ...network, zones: zones ?? [] }) : [];
+    errors.push(...networkProblems.map((problem) => configErrorOf(problem, `${NAMESPACE}:network`)));
     // The store's and the vaults' plans share the firewalls' rule (lib/admin-access.ts); the vault's takes only the ranges.
     const firewall = network && runPlan(`${NAMESPACE}:network`, () => planSecretVault({ adminSourceCidrs: network.adminSourceCidrs }));
     if (firewall && "problem" in firewall) errors.push(firewall.problem);
-    if (network !== undefined && allPools !== undefined && networkPlan && "plan" in networkPlan) {
+    if (network !== undefined && allPools !== undefined && networkProblems.length === 0) {
         errors.push(
             ...subnetCapacityErrors(
                 network,
@@ -166,17 +166,22 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, options:
  * resource: its `InputPropertyError` becomes the configuration's error, on the key its property path stands for
  * below `root` (`key` maps paths that have no key of their own).
  */
-function runPlan<T>(
-    root: string,
-    plan: () => T,
-    key: (propertyPath: string) => string = (path) => (path ? `${root}.${path}` : root),
-): { plan: T } | { problem: ConfigError } {
+function runPlan<T>(root: string, plan: () => T, key?: (propertyPath: string) => string): { plan: T } | { problem: ConfigError } {
     try {
         return { plan: plan() };
     } catch (error) {
         if (!(error instanceof InputPropertyError)) throw error;
-        return { problem: { key: key(error.propertyPath), message: error.reason } };
+        return { problem: configErrorOf(error, root, key) };
     }
+}
+
+/** A plan's `InputPropertyError` as the configuration's error, on the key its property path stands for below `root`. */
+function configErrorOf(
+    error: InputPropertyError,
+    root: string,
+    key: (propertyPath: string) => string = (path) => (path ? `${root}.${path}` : root),
+): ConfigError {
+    return { key: key(error.propertyPath), message: error.reason };
 }
 
 /** The order mistakes are reported in: keys the program does not know, then the keys in the order they are checked. */
