@@ -87,7 +87,7 @@ export class BuildFarm extends pulumi.ComponentResource {
                 ...placement,
                 privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
                 blobPrivateDnsZoneResourceId: network.blobPrivateDnsZoneId,
-                adminSourceCidrs: plan.adminSourceCidrs,
+                adminSourceCidrs: plan.network.adminSourceCidrs,
                 slotIds: plan.slotIds,
             },
             child,
@@ -101,7 +101,7 @@ export class BuildFarm extends pulumi.ComponentResource {
                     ...placement,
                     privateEndpointSubnetResourceId: network.privateEndpointSubnetId,
                     vaultPrivateDnsZoneResourceId: network.vaultPrivateDnsZoneId,
-                    adminSourceCidrs: plan.adminSourceCidrs,
+                    adminSourceCidrs: plan.network.adminSourceCidrs,
                 },
                 child,
             );

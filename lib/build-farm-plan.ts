@@ -19,15 +19,12 @@ export interface FarmPoolPlan {
 }
 
 export interface BuildFarmPlan {
-    /** Every zone a pool uses: one zonal network stack each, and a cache VM in each. */
-    readonly zones: readonly string[];
+    /** The network, over every zone a pool uses (one zonal stack each); its admin ranges also open the store's and vaults' firewalls. */
     readonly network: BuilderNetworkPlanInput;
-    /** The cache's settings; its origins are the configured topurls, in order. */
+    /** The cache's settings, a VM in each of the network's zones; its origins are the configured topurls, in order. */
     readonly packageCache: PackageCachePlanInput & { readonly origins: readonly string[] };
     /** Every pool's slots: one lease blob each in the store. */
     readonly slotIds: readonly string[];
-    /** Let through the store's and the vaults' firewalls. */
-    readonly adminSourceCidrs: readonly string[];
     readonly pools: readonly FarmPoolPlan[];
     /** What the builders' kojid is told, but the topurls, which start with the cache's address. */
     readonly builderKoji: { readonly hubUrl: string; readonly auth: BuilderAuth; readonly hostDomain: string; readonly mockDnfCommand: string };
@@ -39,11 +36,9 @@ export function planBuildFarm(config: FarmConfig): BuildFarmPlan {
     const zones = farmZones(config);
     const { koji } = config;
     return {
-        zones,
         network: { ...config.network, zones },
         packageCache: { ...config.packageCache, zones, minimumLevel: config.minimumLevel, origins: koji.topUrls },
         slotIds: config.pools.flatMap((pool) => builderSlots(pool.name, pool.maxCount, koji.hostDomain).map((slot) => slot.id)),
-        adminSourceCidrs: config.network.adminSourceCidrs,
         pools: config.pools.map((pool) => {
             const { name, ...planInput } = poolPlanInputOf(pool, config.imageSupportsNvme);
             return { name, planInput, slotCount: pool.maxCount };

@@ -90,7 +90,7 @@ const SUBNET_RANGES = ["builderSubnet", "endpointSubnet", "cacheSubnet"] as cons
  * `planBuilderNetwork` throws the first; the stack configuration reports them all.
  */
 export function builderNetworkProblems(input: BuilderNetworkPlanInput): InputPropertyError[] {
-    const settings = { ...BUILDER_NETWORK_DEFAULTS, ...withoutUndefined(input) };
+    const settings = settingsOf(input);
     const { addressSpace, adminSourceCidrs, egress } = settings;
     const problems: InputPropertyError[] = [];
     const report = (propertyPath: string, reason: string) => problems.push(new InputPropertyError(propertyPath, `${propertyPath}: ${reason}`));
@@ -152,7 +152,7 @@ export function builderNetworkProblems(input: BuilderNetworkPlanInput): InputPro
 export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetworkPlan {
     const [first] = builderNetworkProblems(input);
     if (first) throw first;
-    const settings = { ...BUILDER_NETWORK_DEFAULTS, ...withoutUndefined(input) };
+    const settings = settingsOf(input);
     const { addressSpace, adminSourceCidrs, egress } = settings;
     const zones = settings.zones ?? [];
     const builderSubnets = builderSubnetLayout(settings.builderSubnet, zones, "builderSubnet");
@@ -172,7 +172,8 @@ export function planBuilderNetwork(input: BuilderNetworkPlanInput): BuilderNetwo
     };
 }
 
-/** The settings given, so that an explicit `undefined` takes the default like a missing one. */
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-    return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+/** The settings with the defaults filled in; an explicit `undefined` takes the default like a missing one. */
+function settingsOf(input: BuilderNetworkPlanInput) {
+    const given = Object.fromEntries(Object.entries(input).filter(([, entry]) => entry !== undefined)) as BuilderNetworkPlanInput;
+    return { ...BUILDER_NETWORK_DEFAULTS, ...given };
 }

@@ -18,7 +18,6 @@ describe("planBuildFarm (pure)", () => {
     it("gives the network and the cache the zones the pools use, and the store every pool's slots", () => {
         const config = devConfig();
         const plan = planBuildFarm(config);
-        expect(plan.zones).toEqual(["1", "2", "3"]);
         expect(plan.network).toMatchObject({ builderSubnet: config.network.builderSubnet, zones: ["1", "2", "3"] });
         expect(plan.packageCache).toMatchObject({ zones: ["1", "2", "3"], origins: config.koji.topUrls, minimumLevel: "x86-64-v3" });
         const slots = config.pools.reduce((sum, pool) => sum + pool.maxCount, 0);

@@ -5,10 +5,11 @@
  * "not applicable" once per mismatching class for every resource. `validateResourcesOfTypes` finds the one
  * matching check instead and calls `notApplicable` once when there is none.
  */
-import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import type { PolicyConfigSchema, ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { UnknownValueError } from "@pulumi/policy";
 import type { Resource } from "@pulumi/pulumi";
 import type { PropertyRecord } from "./props";
+import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS } from "../catalog/types";
 
 /**
  * A resource class of a Pulumi SDK, e.g. `compute.VirtualMachineScaleSet`. `any[]` as in @pulumi/policy's own
@@ -116,4 +117,9 @@ export function validateResourcesOfTypes(checks: readonly TypeCheck[]): Resource
 /** A policy's config as the engine hands it over (only the keys the user set), completed with the policy's defaults. */
 export function configWithDefaults<T extends object>(args: { getConfig<C extends object>(): C }, defaults: T): T {
     return { ...defaults, ...args.getConfig<Partial<T>>() };
+}
+
+/** The `minimumLevel` setting of the policies that judge sizes by level, in a config schema's `properties`. */
+export function minimumLevelConfigProperty(description: string): PolicyConfigSchema["properties"][string] {
+    return { type: "string", enum: [...MINIMUM_LEVELS], default: DEFAULT_MINIMUM_LEVEL, description };
 }

@@ -21,11 +21,11 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as compute from "@pulumi/azure-native/compute";
 import * as resources from "@pulumi/azure-native/resources";
 import { sizeVerdict } from "../catalog";
-import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVELS, MinimumLevel } from "../catalog/types";
+import { DEFAULT_MINIMUM_LEVEL, MinimumLevel } from "../catalog/types";
 import { ALLOWED_SIZES_PARAMETER, AZURE_SIZE_POLICIES, AzureSizePolicy, definitionIdOf } from "../lib/azure-size-policies";
 import { asList, describeValue, equalsIgnoreCase, field } from "../lib/props";
 import { anyPasses, groupOf, scopeCoversGroup } from "../lib/references";
-import { configWithDefaults, isOfType } from "../lib/resource-types";
+import { configWithDefaults, isOfType, minimumLevelConfigProperty } from "../lib/resource-types";
 
 export interface AzureSizePolicyConfig {
     readonly minimumLevel: MinimumLevel;
@@ -51,12 +51,7 @@ export const azureSizePolicyAssigned: StackValidationPolicy = {
     severity: "high",
     configSchema: {
         properties: {
-            minimumLevel: {
-                type: "string",
-                enum: [...MINIMUM_LEVELS],
-                default: DEFAULTS.minimumLevel,
-                description: "The level the assigned lists are checked against.",
-            },
+            minimumLevel: minimumLevelConfigProperty("The level the assigned lists are checked against."),
         },
     },
     validateStack: (args, reportViolation) => {

@@ -18,7 +18,7 @@ import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/p
 import { meetsLevel, sizeVerdict } from "../catalog";
 import { DEFAULT_MINIMUM_LEVEL, MINIMUM_LEVEL_TAG, MINIMUM_LEVELS, MinimumLevel, VerdictOptions } from "../catalog/types";
 import { describeValue, field, LocatedValue, PropertyRecord } from "../lib/props";
-import { checkParts, configWithDefaults, tokenOf, validateResourcesOfTypes } from "../lib/resource-types";
+import { checkParts, configWithDefaults, minimumLevelConfigProperty, tokenOf, validateResourcesOfTypes } from "../lib/resource-types";
 import { TABLE_TYPES, tableRowsOf, valuesAt } from "../lib/size-properties";
 import { SIZE_LOCATIONS } from "../lib/vm-size-locations";
 
@@ -110,12 +110,7 @@ export const vmSizesX8664V3: ResourceValidationPolicy = {
     severity: "critical",
     configSchema: {
         properties: {
-            minimumLevel: {
-                type: "string",
-                enum: [...MINIMUM_LEVELS],
-                default: DEFAULTS.minimumLevel,
-                description: "The x86-64 psABI level every host CPU of a size must reach.",
-            },
+            minimumLevel: minimumLevelConfigProperty("The x86-64 psABI level every host CPU of a size must reach."),
             asOf: {
                 type: "string",
                 pattern: "^\\d{4}-\\d{2}-\\d{2}$",
